@@ -1,0 +1,45 @@
+# NataHjem: `make run` serves the app with demo data on SQLite; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export APP_ENV ?= development
+
+.PHONY: run test setup catalogs migrate demo lint translations-update clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed catalogs
+
+catalogs: $(VENV)/.installed
+	$(BIN)/pybabel -q compile -d translations
+
+migrate: setup
+	$(BIN)/flask --app webapp db-upgrade
+
+demo: migrate
+	$(BIN)/flask --app webapp demo-data
+
+run: demo
+	$(BIN)/flask --app webapp run --host 127.0.0.1 --port $(PORT)
+
+test: setup
+	scripts/system-packages.sh
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/bandit -q -c pyproject.toml -r webapp
+
+translations-update: setup
+	$(BIN)/flask --app webapp translate update
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

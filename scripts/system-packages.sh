@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Makes sure the Debian packages the tests need are here: Chromium (browser tests) and the
+# PostgreSQL server (integration tests on a real PostgreSQL). Installs them when run as root;
+# otherwise stops with the exact command to run. No test is skipped for lack of them.
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
+command -v runuser >/dev/null || missing+=(util-linux)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+  echo "installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The Debian cluster is not used: the tests start their own private one.
+  exit 0
+fi
+echo "The tests need these Debian packages: ${missing[*]}" >&2
+echo "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+exit 1

@@ -1,0 +1,115 @@
+"""Browser tests: the app served on 127.0.0.1 in a thread, driven by Debian's Chromium through
+Playwright (never `playwright install`), checked with axe-core at a 360 px wide phone viewport."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+from sqlmodel import Session, SQLModel
+from werkzeug.serving import make_server
+
+from tests.conftest import DEMO, empty_all_tables
+from webapp import create_app
+from webapp.config import TestConfig
+from webapp.demo import load_demo_data
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                 "--disable-dev-shm-usage"]
+PHONE = {"width": 360, "height": 740}
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+class E2EConfig(TestConfig):
+    WTF_CSRF_ENABLED = True  # the browser sends real tokens
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.db'}"
+    app = create_app(E2EConfig, overrides={"DATABASE_URL": url, "SERVER_NAME": None})
+    SQLModel.metadata.create_all(app.extensions["db_engine"])
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.config["LIVE_URL"] = f"http://127.0.0.1:{server.server_port}"
+    yield app
+    server.shutdown()
+    thread.join(timeout=5)
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(autouse=True)
+def fresh_demo_data(live_app):
+    engine = live_app.extensions["db_engine"]
+    empty_all_tables(engine)
+    with Session(engine) as session:
+        load_demo_data(session, live_app.extensions["passwords"])
+    with live_app.app_context():
+        from webapp.extensions import limiter
+
+        limiter.reset()
+
+
+@pytest.fixture
+def base_url(live_app) -> str:
+    return live_app.config["LIVE_URL"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `sudo apt-get install -y chromium` "
+                    "(make test installs it when run as root)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, locale="nb-NO")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def sign_in(page, who: str) -> None:
+    email, password = DEMO[who]
+    page.goto("/auth/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("form.stack button[type=submit]")
+    page.wait_for_load_state()
+
+
+def switch_language(page) -> None:
+    page.click("form.lang-switch button")
+    page.wait_for_load_state()
+
+
+_axe = Axe()
+
+
+def assert_accessible(page) -> None:
+    """No WCAG 2.1 A/AA violation by axe-core, no sideways scrolling at 360 px, 44 px touch targets."""
+    results = _axe.run(page, options=WCAG_AA)
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == [], f"{page.url}: {violations}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{page.url} scrolls sideways"
+    small = page.evaluate(
+        """() => [...document.querySelectorAll(
+              'button, select, textarea, input:not([type=hidden]):not([type=radio]):not([type=checkbox]),'
+              + ' nav a, .sos, .button-primary, .button-secondary, .button-emergency, label.choice')]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.outerHTML.slice(0, 80), el.getBoundingClientRect().height])
+            .filter(([, h]) => h < 44)"""
+    )
+    assert small == [], f"{page.url}: touch targets under 44 px: {small}"

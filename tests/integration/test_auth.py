@@ -1,0 +1,191 @@
+"""Sign-in, lock-out, rate limit, sessions and password change (issue 2)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from webapp.models import LoginAttempt, User
+
+WRONG = {"nb": "Feil e-post eller passord.", "en": "Wrong e-mail or password."}
+LOCKED = {
+    "nb": "For mange mislykkede forsøk. Innlogging er sperret i 15 minutter",
+    "en": "Too many failed attempts. Signing in is locked for 15 minutes",
+}
+
+
+def set_language(client, lang):
+    client.set_cookie("natahjem_lang", lang)
+
+
+@pytest.mark.parametrize(("who", "home"), [("patient", "/"), ("nurse", "/nurse/")])
+def test_demo_users_sign_in_to_their_start_page(auth, who, home):
+    response = auth.login(who)
+    assert response.status_code == 302
+    assert response.location == home
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_wrong_password_is_refused_with_a_message_in_the_users_language(client, auth, lang):
+    set_language(client, lang)
+    response = auth.login("patient", password="not-the-password")
+    assert response.status_code == 422
+    assert WRONG[lang] in response.text
+    assert client.get("/").status_code == 302  # still signed out
+
+
+def test_unknown_email_gets_the_same_answer_as_a_wrong_password(client):
+    known = client.post("/auth/login", data={"email": "patient@example.org", "password": "nope-nope-nope"})
+    unknown = client.post("/auth/login", data={"email": "nobody@example.org", "password": "nope-nope-nope"})
+    assert known.status_code == unknown.status_code == 422
+    strip = lambda html: html.replace("patient@example.org", "X").replace("nobody@example.org", "X")  # noqa: E731
+    assert strip(known.text) == strip(unknown.text)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("email", ["patient@example.org", "nobody@example.org"])
+def test_five_failures_lock_the_address_for_15_minutes(client, auth, lang, email):
+    set_language(client, lang)
+    for _ in range(4):
+        response = client.post("/auth/login", data={"email": email, "password": "wrong-password"})
+        assert WRONG[lang] in response.text
+    response = client.post("/auth/login", data={"email": email, "password": "wrong-password"})
+    assert LOCKED[lang] in response.text
+    if email == "patient@example.org":
+        # Even the right password is refused while the lock lasts.
+        response = auth.login("patient")
+        assert LOCKED[lang] in response.text
+        assert client.get("/").status_code == 302
+
+
+def test_lock_ends_after_15_minutes(client, auth, db_session):
+    for _ in range(5):
+        auth.login("patient", password="wrong-password")
+    attempt = db_session.get(LoginAttempt, "patient@example.org")
+    assert attempt.locked_until - datetime.now(UTC) > timedelta(minutes=14)
+    attempt.locked_until = datetime.now(UTC) - timedelta(seconds=1)
+    db_session.add(attempt)
+    db_session.commit()
+    assert auth.login("patient").location == "/"
+
+
+def test_a_successful_login_clears_the_failure_count(client, auth, db_session):
+    for _ in range(4):
+        auth.login("patient", password="wrong-password")
+    assert auth.login("patient").location == "/"
+    auth.logout()
+    for _ in range(4):
+        response = auth.login("patient", password="wrong-password")
+    assert "Too many" not in response.text and "For mange" not in response.text
+
+
+def test_login_is_rate_limited_per_address(app, client):
+    app.config["LOGIN_RATE_LIMIT"] = "3 per minute"
+    codes = [client.post("/auth/login", data={"email": f"x{i}@example.org", "password": "p"}).status_code
+             for i in range(4)]
+    assert codes[:3] == [422, 422, 422]
+    assert codes[3] == 429
+
+
+def test_email_is_matched_without_regard_to_case_and_spaces(client):
+    response = client.post("/auth/login", data={"email": "  Patient@Example.ORG ", "password": "patient-demo-2026"})
+    assert response.location == "/"
+
+
+def test_logout_ends_the_session_on_the_server(client, auth):
+    auth.login("patient")
+    stolen = client.get_cookie("natahjem_session").value
+    assert auth.logout().location == "/auth/login"
+    client.set_cookie("natahjem_session", stolen)  # replaying the old cookie must not work
+    assert client.get("/").location.startswith("/auth/login")
+
+
+def test_every_session_ends_after_12_hours(client, auth):
+    auth.login("patient")
+    with client.session_transaction() as session:
+        session["auth_at"] -= 12 * 3600 + 1
+    assert client.get("/").location.startswith("/auth/login")
+
+
+def test_a_nurse_session_ends_after_30_idle_minutes(client, auth):
+    auth.login("nurse")
+    with client.session_transaction() as session:
+        session["seen_at"] -= 30 * 60 + 1
+    assert client.get("/nurse/").location.startswith("/auth/login")
+
+
+def test_a_nurse_session_survives_29_idle_minutes(client, auth):
+    auth.login("nurse")
+    with client.session_transaction() as session:
+        session["seen_at"] -= 29 * 60
+    assert client.get("/nurse/").status_code == 200
+
+
+def test_a_patient_session_is_not_ended_by_30_idle_minutes(client, auth):
+    auth.login("patient")
+    with client.session_transaction() as session:
+        session["seen_at"] -= 3 * 3600
+    assert client.get("/").status_code == 200
+
+
+def test_password_change_needs_the_current_password(client, auth):
+    auth.login("patient")
+    response = client.post("/auth/password", data={
+        "current_password": "wrong", "password": "a-new-long-password", "confirm": "a-new-long-password"})
+    assert response.status_code == 422
+    assert "Det nåværende passordet er feil." in response.text
+
+
+def test_password_change_works_and_signs_out_other_devices(app, client, auth):
+    other_device = app.test_client()
+    AuthActions = type(auth)
+    AuthActions(other_device).login("patient")
+    auth.login("patient")
+    response = client.post("/auth/password", data={
+        "current_password": "patient-demo-2026", "password": "a-new-long-password",
+        "confirm": "a-new-long-password"})
+    assert response.location == "/"
+    assert client.get("/").status_code == 200  # this device stays signed in
+    assert other_device.get("/").status_code == 302  # the other one is out
+    auth.logout()
+    assert auth.login("patient").status_code == 422
+    assert auth.login("patient", password="a-new-long-password").location == "/"
+
+
+@pytest.mark.parametrize(
+    ("password", "confirm", "message"),
+    [("short", "short", "Bruk minst 10 tegn."),
+     ("a-long-password-1", "a-long-password-2", "Passordene er ikke like.")],
+)
+def test_a_weak_or_mistyped_new_password_is_refused_next_to_the_field(client, auth, password, confirm, message):
+    auth.login("patient")
+    response = client.post("/auth/password", data={
+        "current_password": "patient-demo-2026", "password": password, "confirm": confirm})
+    assert response.status_code == 422
+    assert message in response.text
+
+
+@pytest.mark.parametrize(
+    ("next_value", "expected"),
+    [
+        ("/emergency", "/emergency"),
+        ("https://evil.example/", "/"),
+        ("//evil.example/", "/"),
+        ("/\\evil.example", "/"),
+        ("javascript:alert(1)", "/"),
+        ("http:/evil.example", "/"),
+        ("\t//evil.example", "/"),
+    ],
+)
+def test_next_never_leaves_the_site(client, next_value, expected):
+    response = client.post("/auth/login", query_string={"next": next_value},
+                           data={"email": "patient@example.org", "password": "patient-demo-2026"})
+    assert response.location == expected
+
+
+def test_passwords_are_stored_as_argon2id_hashes(db_session):
+    user = db_session.exec(select(User).where(User.email == "patient@example.org")).one()
+    assert user.password_hash.startswith("$argon2id$")
+    assert "patient-demo-2026" not in user.password_hash

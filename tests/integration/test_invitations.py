@@ -1,0 +1,105 @@
+"""A nurse creates a patient and a single-use invitation link valid for 7 days (issue 2)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import select
+
+from webapp.models import AuditEvent, Invitation, Patient, User
+
+NEW_PATIENT = {"full_name": "Ola Nordmann", "email": "ola@example.org", "language": "en",
+               "birth_year": "1980", "treatment_start": "2025-01-15"}
+
+
+def invite(client, auth, **overrides) -> str:
+    auth.login("nurse")
+    response = client.post("/nurse/patients/new", data={**NEW_PATIENT, **overrides})
+    assert response.status_code == 200, response.text
+    link = re.search(r'value="(http://localhost/auth/invite/[^"]+)"', response.text).group(1)
+    auth.logout()
+    return link.removeprefix("http://localhost")
+
+
+def accept(client, path, password="ola-sitt-passord", language="nb"):
+    return client.post(path, data={"password": password, "confirm": password, "language": language})
+
+
+def test_a_nurse_creates_a_patient_in_her_clinic_with_an_invitation(client, auth, db_session):
+    invite(client, auth)
+    user = db_session.exec(select(User).where(User.email == "ola@example.org")).one()
+    nurse = db_session.exec(select(User).where(User.email == "nurse@example.org")).one()
+    patient = db_session.exec(select(Patient).where(Patient.user_id == user.id)).one()
+    assert user.role == "patient" and user.password_hash is None
+    assert patient.clinic_id == nurse.clinic_id
+    assert patient.treatment_start.isoformat() == "2025-01-15"
+    invitation = db_session.exec(select(Invitation).where(Invitation.user_id == user.id)).one()
+    assert timedelta(days=6, hours=23) < invitation.expires_at - datetime.now(UTC) <= timedelta(days=7)
+    assert db_session.exec(select(AuditEvent).where(AuditEvent.patient_id == patient.id)).one().action == "create"
+
+
+def test_the_invitation_sets_password_and_language_and_signs_in(client, auth, db_session):
+    path = invite(client, auth)
+    assert client.get(path).status_code == 200
+    response = accept(client, path, language="en")
+    assert response.location == "/"
+    assert "Hello, Ola Nordmann" in client.get("/").text
+    auth.logout()
+    assert client.post("/auth/login", data={"email": "ola@example.org", "password": "ola-sitt-passord"}).location == "/"
+
+
+def test_the_invitation_works_only_once(client, auth):
+    path = invite(client, auth)
+    accept(client, path)
+    auth.logout()
+    assert client.get(path).status_code == 404
+    assert accept(client, path, password="someone-elses-password").status_code == 404
+    assert client.post("/auth/login", data={"email": "ola@example.org", "password": "someone-elses-password"}
+                       ).status_code == 422
+
+
+def test_the_invitation_stops_working_after_7_days(client, auth, db_session):
+    path = invite(client, auth)
+    invitation = db_session.exec(select(Invitation)).one()
+    invitation.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+    db_session.add(invitation)
+    db_session.commit()
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Lenken virker ikke lenger" in response.text
+    assert accept(client, path).status_code == 404
+
+
+def test_a_new_invitation_replaces_the_old_one(client, auth, db_session):
+    old = invite(client, auth)
+    patient = db_session.exec(select(Patient).join(User, Patient.user_id == User.id).where(User.email == "ola@example.org")).one()
+    auth.login("nurse")
+    response = client.post(f"/nurse/patients/{patient.id}/invitation")
+    new = re.search(r'value="http://localhost(/auth/invite/[^"]+)"', response.text).group(1)
+    auth.logout()
+    assert client.get(old).status_code == 404
+    assert client.get(new).status_code == 200
+
+
+def test_an_unknown_token_is_refused(client):
+    assert client.get("/auth/invite/not-a-token").status_code == 404
+    assert client.get("/auth/invite/" + "x" * 5000).status_code == 404
+
+
+def test_a_duplicate_email_is_refused_next_to_the_field_keeping_what_was_typed(client, auth):
+    auth.login("nurse")
+    response = client.post("/nurse/patients/new", data={**NEW_PATIENT, "email": "patient@example.org"})
+    assert response.status_code == 422
+    assert "Det finnes allerede en konto med denne e-postadressen." in response.text
+    assert 'value="Ola Nordmann"' in response.text
+
+
+def test_bad_values_are_refused_next_to_their_fields(client, auth):
+    auth.login("nurse")
+    response = client.post("/nurse/patients/new", data={
+        **NEW_PATIENT, "email": "not-an-address", "birth_year": "abc", "treatment_start": "2999-01-01"})
+    assert response.status_code == 422
+    assert "Skriv en gyldig e-postadresse" in response.text
+    assert "Datoen kan ikke være fram i tid." in response.text
+    assert 'value="not-an-address"' in response.text

@@ -1,0 +1,65 @@
+"""NataHjem: self-management for home natalizumab injections. `create_app` builds the Flask app."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import db, i18n, navigation, security
+from .config import Config, check_production_settings
+from .extensions import babel, csrf, limiter, login_manager
+from .passwords import Passwords
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config_class: type = Config, overrides: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        static_folder=str(ROOT / "static"),
+        instance_relative_config=True,
+    )
+    app.config.from_object(config_class)
+    if overrides:
+        app.config.update(overrides)
+    check_production_settings(app.config)
+    if not app.config.get("DATABASE_URL"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["DATABASE_URL"] = f"sqlite:///{Path(app.instance_path) / 'natahjem.db'}"
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
+    if app.config["PROXY_COUNT"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1, x_host=1)
+
+    app.extensions["passwords"] = Passwords(app.config["ARGON2_PROFILE"])
+    db.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    security.init_app(app)
+    i18n.init_app(app)
+    navigation.init_app(app)
+
+    from . import auth, errors, home, nurse
+    from .auth.routes import init_login
+
+    init_login(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(home.bp)
+    app.register_blueprint(nurse.bp)
+    errors.init_app(app)
+
+    from . import cli
+
+    cli.init_app(app)
+    if app.config["APP_ENV"] == "production":
+        logging.basicConfig(level=logging.INFO)
+        try:
+            cli.refuse_demo_accounts(app)
+        except Exception:
+            app.extensions["db_engine"].dispose()  # the app never starts: leave no connection behind
+            raise
+    return app

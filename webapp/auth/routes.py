@@ -1,0 +1,121 @@
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import _, format_time
+from flask_login import current_user, login_required, login_user, logout_user
+
+from .. import db
+from ..extensions import limiter, login_manager
+from ..models import Role, User
+from ..security import safe_next, start_session
+from . import bp
+from .accounts import (
+    attempt_login,
+    end_all_sessions,
+    find_valid_invitation,
+    passwords,
+    use_invitation,
+)
+from .forms import ChangePasswordForm, LoginForm, SetPasswordForm
+
+
+@login_manager.user_loader
+def load_user(session_id: str) -> User | None:
+    """The cookie names the user and the session generation; a raised generation ends the session."""
+    user_id, _sep, generation = session_id.partition(".")
+    if not (user_id.isdigit() and generation.isdigit()):
+        return None
+    user = db.session().get(User, int(user_id))
+    if user is None or user.session_generation != int(generation) or not user.password_hash:
+        return None
+    return user
+
+
+def home_for(user: User) -> str:
+    return url_for("nurse.index") if user.role == Role.NURSE else url_for("home.index")
+
+
+def _login_rate_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_rate_limit, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = LoginForm()
+    if session.pop("expired", False) and request.method == "GET":
+        flash(_("You were signed out because the session ended. Please sign in again."), "info")
+    if form.validate_on_submit():
+        result = attempt_login(form.email.data, form.password.data)
+        if result.user is not None:
+            start_session(result.user)
+            login_user(result.user)
+            return redirect(safe_next(request.args.get("next"), home_for(result.user)))
+        if result.locked_until is not None:
+            form.email.errors.append(
+                _(
+                    "Too many failed attempts. Signing in is locked for 15 minutes, until %(time)s.",
+                    time=format_time(result.locked_until, "short"),
+                )
+            )
+        else:
+            # The same answer whether the address is unknown or the password is wrong.
+            form.password.errors.append(_("Wrong e-mail or password."))
+    return render_template("auth/login.html", form=form), 200 if not form.errors else 422
+
+
+@bp.post("/logout")
+def logout():
+    if current_user.is_authenticated:
+        end_all_sessions(current_user)
+        db.session().commit()
+    logout_user()
+    session.clear()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not passwords().verify(current_user.password_hash, form.current_password.data):
+            form.current_password.errors.append(_("The current password is wrong."))
+        else:
+            user = current_user._get_current_object()
+            user.password_hash = passwords().hash(form.password.data)
+            end_all_sessions(user)  # other devices are signed out
+            db.session().commit()
+            start_session(user)
+            login_user(user)
+            flash(_("Your password is changed. Other devices have been signed out."), "success")
+            return redirect(home_for(user))
+    return render_template("auth/change_password.html", form=form), 200 if not form.errors else 422
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    invitation = find_valid_invitation(token)
+    if invitation is None:
+        return render_template("auth/invitation_invalid.html"), 404
+    form = SetPasswordForm()
+    if request.method == "GET":
+        form.language.data = db.session().get(User, invitation.user_id).locale
+    if form.validate_on_submit():
+        user = use_invitation(invitation, form.password.data, form.language.data)
+        if current_user.is_authenticated:
+            logout_user()
+        start_session(user)
+        login_user(user)
+        flash(_("Welcome! Your password is saved."), "success")
+        return redirect(home_for(user))
+    if form.errors:
+        return render_template("auth/set_password.html", form=form), 422
+    return render_template("auth/set_password.html", form=form)
+
+
+def init_login(app) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None  # the login page itself says what to do
+    login_manager.session_protection = "basic"

@@ -1,0 +1,83 @@
+"""Flask CLI commands: database migrations, demo data, translations."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlmodel import Session, select
+
+from .config import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def alembic_config(database_url: str) -> AlembicConfig:
+    config = AlembicConfig(str(ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(ROOT / "migrations"))
+    config.attributes["database_url"] = database_url
+    return config
+
+
+def upgrade_database(app) -> None:
+    command.upgrade(alembic_config(app.config["DATABASE_URL"]), "head")
+
+
+def refuse_demo_accounts(app) -> None:
+    """Production refuses to start while a demo account still has its published password."""
+    from .demo import ACCOUNTS
+    from .models import User
+
+    try:
+        with Session(app.extensions["db_engine"]) as session:
+            users = session.exec(select(User).where(User.email.in_([a[0] for a in ACCOUNTS]))).all()
+    except (OperationalError, ProgrammingError):
+        return  # no tables yet: the release step has not migrated; nothing to check
+    by_email = {a[0]: a[5] for a in ACCOUNTS}
+    passwords = app.extensions["passwords"]
+    for user in users:
+        if passwords.verify(user.password_hash, by_email[user.email]):
+            raise ConfigError(f"demo account {user.email} with its demo password exists in production")
+
+
+def init_app(app) -> None:
+    @app.cli.command("db-upgrade")
+    def db_upgrade():
+        """Migrate the database to the newest schema (Alembic)."""
+        upgrade_database(app)
+        click.echo("database is up to date")
+
+    @app.cli.command("demo-data")
+    def demo_data():
+        """Load the demo clinics, accounts and history (demo mode only)."""
+        from .demo import load_demo_data
+
+        if not app.config.get("DEMO_MODE"):
+            raise click.ClickException("demo data is only for demo mode (APP_ENV=development)")
+        with Session(app.extensions["db_engine"]) as session:
+            created = load_demo_data(session, app.extensions["passwords"])
+        click.echo("demo data loaded" if created else "demo data already present")
+
+    @app.cli.group()
+    def translate():
+        """Extract, update and compile the gettext catalogs (pybabel)."""
+
+    def pybabel(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)  # noqa: S603
+
+    @translate.command()
+    def update():
+        """Extract marked strings and merge them into every catalog."""
+        pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "messages.pot", ".")
+        pybabel("update", "-i", "messages.pot", "-d", "translations", "--no-fuzzy-matching")
+        (ROOT / "messages.pot").unlink()
+
+    @translate.command()
+    def compile():  # noqa: A001 - the pybabel word
+        """Compile the catalogs (.po → .mo)."""
+        pybabel("compile", "-d", "translations", "--statistics")

@@ -1,0 +1,88 @@
+"""Settings from the environment, with safe defaults (STYLE.md habit 1).
+
+APP_ENV selects the mode: "production" (the default, so that a forgotten setting fails safe) or
+"development" (demo data allowed, a local SQLite file, no HTTPS). Tests use TestConfig.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+# Secret keys that must never run a production server: the development default and the obvious ones.
+DEFAULT_SECRET_KEYS = frozenset({"", "dev", "development", "secret", "changeme", "dev-only-not-secret"})
+
+
+def database_url_from_env(value: str | None) -> str | None:
+    """Heroku-style URLs say postgres://; SQLAlchemy wants an explicit driver (psycopg 3)."""
+    if not value:
+        return None
+    for prefix in ("postgres://", "postgresql://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix):]
+    return value
+
+
+class Config:
+    APP_ENV = os.environ.get("APP_ENV", "production")
+    DEMO_MODE = APP_ENV == "development"
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret" if DEMO_MODE else "")
+    # None: a SQLite file in the instance folder (set in create_app, where the folder is known).
+    DATABASE_URL = database_url_from_env(os.environ.get("DATABASE_URL"))
+    SQL_ECHO = False
+
+    LANGUAGES = ("nb", "en")  # Norwegian Bokmål first (DESIGN.md)
+    BABEL_DEFAULT_LOCALE = "nb"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Oslo"  # times are shown in Oslo time
+    LANGUAGE_COOKIE = "natahjem_lang"
+
+    SESSION_COOKIE_NAME = "natahjem_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = not DEMO_MODE
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)  # every session ends after 12 hours
+    NURSE_IDLE_TIMEOUT = timedelta(minutes=30)  # a nurse's shared desk: 30 idle minutes
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session (12 h at most)
+
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCK_MINUTES = 15
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    INVITATION_VALID_DAYS = 7
+    ARGON2_PROFILE = "rfc9106_low_memory"  # argon2id, 64 MiB, t=3
+
+    # Number of proxies in front of the app in production (X-Forwarded-For), 0 = none.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+
+
+class TestConfig(Config):
+    TESTING = True
+    APP_ENV = "test"
+    DEMO_MODE = True
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    SESSION_COOKIE_SECURE = False
+    WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
+    ARGON2_PROFILE = "test"  # cheap hashes keep the suite fast; production uses argon2id defaults
+    LOGIN_RATE_LIMIT = "1000 per minute"
+    RATELIMIT_STORAGE_URI = "memory://"
+    DATABASE_URL = database_url_from_env(os.environ.get("TEST_DATABASE_URL"))
+
+
+class ConfigError(RuntimeError):
+    """The app refuses to start with settings that would be unsafe."""
+
+
+def check_production_settings(config) -> None:
+    """Production never starts with a default or missing secret key, nor with demo mode on."""
+    if config.get("APP_ENV") != "production":
+        return
+    key = config.get("SECRET_KEY") or ""
+    if key in DEFAULT_SECRET_KEYS or len(key) < 32:
+        raise ConfigError(
+            "SECRET_KEY is missing, a default, or shorter than 32 characters. Set a random one, e.g. "
+            "SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))'), "
+            "or run the development server with APP_ENV=development (make run)."
+        )
+    if config.get("DEMO_MODE"):
+        raise ConfigError("DEMO_MODE cannot be on in production")

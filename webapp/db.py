@@ -1,0 +1,54 @@
+"""Engine and session handling: one SQLModel session per request (DESIGN.md, STYLE.md habit 17)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from flask import current_app, g
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+
+def make_engine(url: str, echo: bool = False) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # pragma: no cover - trivial
+            if isinstance(dbapi_connection, sqlite3.Connection):
+                cursor = dbapi_connection.cursor()
+                # WAL lets readers go on while one writer writes; the busy timeout makes a writer
+                # wait for the lock instead of failing (no lost writes under load, issue 7).
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA busy_timeout=30000")
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute("PRAGMA synchronous=NORMAL")
+                cursor.close()
+
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def init_app(app) -> None:
+    app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"], app.config.get("SQL_ECHO", False))
+    app.teardown_appcontext(_close_session)
+
+
+def engine() -> Engine:
+    return current_app.extensions["db_engine"]
+
+
+def session() -> Session:
+    """The request's session, opened on first use and closed when the request ends."""
+    if "db_session" not in g:
+        g.db_session = Session(engine(), expire_on_commit=False)
+    return g.db_session
+
+
+def _close_session(exc) -> None:
+    db_session = g.pop("db_session", None)
+    if db_session is not None:
+        if exc is not None:
+            db_session.rollback()
+        db_session.close()

@@ -1,0 +1,2 @@
+"""Pure clinical rules: no Flask, no database. Each rule cites the fact it comes from
+(../shared/clinical/facts.md, symptoms.md)."""

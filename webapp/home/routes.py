@@ -1,0 +1,27 @@
+from flask import redirect, render_template, url_for
+from flask_login import current_user
+
+from ..models import Role
+from ..security import patient_required
+from . import bp
+
+
+@bp.get("/")
+def index():
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    if current_user.role == Role.NURSE:
+        return redirect(url_for("nurse.index"))
+    return start()
+
+
+@patient_required
+def start():
+    patient = current_user.patient
+    return render_template("home/start.html", patient=patient)
+
+
+@bp.get("/emergency")
+def emergency():
+    """What to do in an emergency: open to everyone, one tap from every patient page."""
+    return render_template("home/emergency.html")

@@ -1,0 +1,73 @@
+"""Language choice and locale-aware formatting: Norwegian Bokmål first, English second.
+
+The language is, in order: the signed-in user's choice, the language cookie (before login), the
+browser's Accept-Language when it asks for English, and otherwise Norwegian.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, request, url_for
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from . import db
+from .security import safe_next
+
+bp = Blueprint("i18n", __name__)
+
+LANGUAGE_NAMES = {"nb": "Norsk", "en": "English"}  # each in its own language: never translated
+LANGUAGE_CHOICES = [SelectChoice(code, name, render_kw={"lang": code}) for code, name in LANGUAGE_NAMES.items()]
+ONE_YEAR = 365 * 24 * 3600
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    cookie = request.cookies.get(current_app.config["LANGUAGE_COOKIE"])
+    if cookie in languages:
+        return cookie
+    # Browsers ask for "no", "nb" or "nn" for Norwegian; all of them get Bokmål, as does everyone else
+    # who does not ask for English.
+    if request.accept_languages.best_match(["en", "nb", "no", "nn"]) == "en":
+        return "en"
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def other_language() -> str:
+    return "en" if str(get_locale()) == "nb" else "nb"
+
+
+@bp.post("/language")
+def switch_language():
+    """Switch and remember the language: on the user when signed in, and in a cookie always."""
+    lang = request.form.get("lang", "")
+    target = safe_next(request.form.get("next"), url_for("home.index"))
+    response = redirect(target)
+    if lang not in current_app.config["LANGUAGES"]:
+        return response
+    if current_user.is_authenticated:
+        current_user.locale = lang
+        db.session().add(current_user)
+        db.session().commit()
+    response.set_cookie(
+        current_app.config["LANGUAGE_COOKIE"], lang, max_age=ONE_YEAR, httponly=True, samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
+
+
+def init_app(app) -> None:
+    app.register_blueprint(bp)
+    app.jinja_env.filters["date"] = lambda value, fmt="long": format_date(value, fmt) if value else ""
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
+    app.jinja_env.filters["number"] = lambda value: format_decimal(value)
+
+    @app.context_processor
+    def language_context():
+        return {
+            "current_language": str(get_locale()),
+            "other_language": other_language(),
+            "language_names": LANGUAGE_NAMES,
+        }

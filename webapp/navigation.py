@@ -1,0 +1,31 @@
+"""The main menu for each role. A feature adds its entries here."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from .models import Role
+
+MENU = {
+    Role.PATIENT: [
+        ("home.index", _l("Start")),
+        ("home.emergency", _l("Emergency")),
+    ],
+    Role.NURSE: [
+        ("nurse.index", _l("Patients")),
+        ("nurse.new_patient", _l("New patient")),
+    ],
+}
+
+
+def nav_items():
+    if not current_user.is_authenticated:
+        return []
+    return [(endpoint, label) for endpoint, label in MENU[current_user.role]
+            if endpoint in current_app.view_functions]
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals["nav_items"] = nav_items

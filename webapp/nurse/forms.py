@@ -1,0 +1,44 @@
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, EmailField, IntegerField, RadioField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+
+from ..i18n import LANGUAGE_CHOICES
+
+
+def not_in_future(form, field):
+    if field.data and field.data > date.today():
+        raise ValidationError(_l("The date cannot be in the future."))
+
+
+class NewPatientForm(FlaskForm):
+    full_name = StringField(
+        _l("Full name"), validators=[DataRequired(_l("Enter the patient's name.")), Length(max=200)]
+    )
+    email = EmailField(
+        _l("E-mail"),
+        validators=[
+            DataRequired(_l("Enter the patient's e-mail address.")),
+            Email(_l("Enter a valid e-mail address, like name@example.no."), check_deliverability=False),
+            Length(max=254),
+        ],
+    )
+    language = RadioField(
+        _l("Language"), choices=LANGUAGE_CHOICES, default="nb"
+    )
+    birth_year = IntegerField(
+        _l("Year of birth"),
+        validators=[Optional(), NumberRange(1900, 2100, _l("Enter a year like 1980."))],
+    )
+    treatment_start = DateField(
+        _l("First natalizumab dose"),
+        description=_l("IV or SC, at any clinic. PML risk counts from this date."),
+        validators=[Optional(), not_in_future],
+    )
+    submit = SubmitField(_l("Create patient and invitation link"))
+
+
+class InvitationForm(FlaskForm):
+    submit = SubmitField(_l("Make a new invitation link"))

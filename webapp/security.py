@@ -1,0 +1,117 @@
+"""Response headers, session lifetime rules, role checks, safe redirects and the audit log."""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, request, session
+from flask_login import current_user, logout_user
+
+from . import db
+from .models import AuditEvent, Role
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",  # no inline script anywhere
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def init_app(app) -> None:
+    app.after_request(_security_headers)
+    app.before_request(_enforce_session_lifetime)
+
+
+def _security_headers(response):
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if request.endpoint != "static":
+        # Pages may hold health data: never kept by the browser or a proxy.
+        headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def start_session(user) -> None:
+    """Called at login: the clock for the 12-hour and idle limits starts now."""
+    session.clear()
+    session.permanent = True
+    now = _now().timestamp()
+    session["auth_at"] = now
+    session["seen_at"] = now
+
+
+def _enforce_session_lifetime() -> None:
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return
+    now = _now().timestamp()
+    auth_at = session.get("auth_at", 0)
+    seen_at = session.get("seen_at", 0)
+    too_old = now - auth_at > current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+    idle_limit = current_app.config["NURSE_IDLE_TIMEOUT"].total_seconds()
+    too_idle = current_user.role == Role.NURSE and now - seen_at > idle_limit
+    if too_old or too_idle:
+        logout_user()
+        session.clear()
+        session["expired"] = True
+        return
+    session["seen_at"] = now
+
+
+def role_required(role: Role):
+    """Only signed-in users of this role; others get 403 (a signed-out visitor goes to login)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return current_app.login_manager.unauthorized()
+            if current_user.role != role:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+patient_required = role_required(Role.PATIENT)
+nurse_required = role_required(Role.NURSE)
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """A `next` value is used only when it is a path on this site, never another host."""
+    if not target:
+        return default
+    target = target.strip()
+    if any(ord(ch) < 32 for ch in target) or "\\" in target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return default
+    return target
+
+
+def audit(action: str, *, patient_id: int | None, target: str = "") -> None:
+    """Record who read or changed which patient's data. Committed with the request's session."""
+    actor_id = current_user.id if current_user.is_authenticated else None
+    db.session().add(AuditEvent(actor_id=actor_id, patient_id=patient_id, action=action, target=target[:120]))
