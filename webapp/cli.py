@@ -52,6 +52,21 @@ def init_app(app) -> None:
         upgrade_database(app)
         click.echo("database is up to date")
 
+    @app.cli.command("daily-checks")
+    @click.option("--now", "now_text", default=None, help="ISO date-time to run as (tests, catching up)")
+    def daily_checks(now_text):
+        """Raise the date-driven flags (overdue doses, supply, monitoring); safe to run again."""
+        from datetime import UTC, datetime
+
+        from .checks import run_daily_checks
+
+        now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        with Session(app.extensions["db_engine"]) as session:
+            raised = run_daily_checks(session, now)
+        click.echo(f"daily checks done: {raised} new flags")
+
     @app.cli.command("demo-data")
     def demo_data():
         """Load the demo clinics, accounts and history (demo mode only)."""

@@ -28,6 +28,16 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+# Named constraints, so that migrations can alter them on every database (SQLite batch mode too).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -93,8 +103,18 @@ class Patient(SQLModel, table=True):
     dose_interval_weeks: int = Field(default=4)
     interval_reason: str = Field(default="", max_length=500)
     training_done_on: date | None = Field(default=None)
+    # A reaction during the supervised doses keeps home treatment closed until a clinician decides (H4).
+    reaction_cleared_at: datetime | None = utc_field(default=None, nullable=True)
+    reaction_cleared_by_id: int | None = Field(default=None, foreign_key="user.id")
+    reaction_cleared_note: str = Field(default="", max_length=500)
     home_approved_at: datetime | None = utc_field(default=None, nullable=True)
     home_approved_by_id: int | None = Field(default=None, foreign_key="user.id")
+    # Earlier immunosuppressive treatment raises the PML risk (facts P2); recorded by the clinic.
+    prior_immunosuppressant: bool = Field(default=False)
+    # Private calendar feed: only a hash of the token is kept; a new token revokes the old one.
+    calendar_token_hash: str | None = Field(default=None, max_length=64, sa_column_kwargs={"unique": True})
+    # Days before run-out by which to contact the pharmacy (issue 5; 14 by default).
+    order_lead_days: int = Field(default=14)
     created_at: datetime = utc_field(default_factory=utcnow)
 
     user: "User" = Relationship(
@@ -136,3 +156,177 @@ class AuditEvent(SQLModel, table=True):
     patient_id: int | None = Field(default=None, foreign_key="patient.id", index=True)
     action: str = Field(max_length=40)  # e.g. "read", "create", "update", "login"
     target: str = Field(default="", max_length=120)  # e.g. the endpoint or record read
+
+
+class IntervalChange(SQLModel, table=True):
+    """Every change of a patient's dose interval, with the clinician's reason (facts I3)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    weeks: int
+    reason: str = Field(default="", max_length=500)
+    changed_by_id: int = Field(foreign_key="user.id")
+    changed_at: datetime = utc_field(default_factory=utcnow)
+
+
+class SupervisedDose(SQLModel, table=True):
+    """A dose given under observation at the clinic, SC or IV; six without reaction open home treatment
+    (facts H2, H3)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    given_on: date
+    route: str = Field(max_length=2)  # "sc" or "iv"
+    reaction: bool = Field(default=False)
+    reaction_note: str = Field(default="", max_length=500)
+    recorded_by_id: int = Field(foreign_key="user.id")
+    recorded_at: datetime = utc_field(default_factory=utcnow)
+
+
+class Injection(SQLModel, table=True):
+    """A dose: two 150 mg syringes (facts H1). A correction is a new row that replaces the old one,
+    which is kept; a withdrawn entry is kept too (DESIGN.md: nothing is deleted silently)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    # Made by the form when it is shown: a double tap or a resent form stores one row.
+    client_id: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    given_at: datetime = utc_field(index=True)
+    place: str = Field(default="home", max_length=10)  # "home" or "clinic"
+    syringes: int = Field(default=2)  # 1 = partial dose
+    site_1: str = Field(max_length=20)
+    batch_1: str = Field(default="", max_length=40)
+    site_2: str | None = Field(default=None, max_length=20)
+    batch_2: str = Field(default="", max_length=40)
+    reaction: bool = Field(default=False)
+    note: str = Field(default="", max_length=1000)
+    # The pre-dose safety check: question code -> answer (facts H7).
+    checklist: dict = Field(default_factory=dict, sa_type=sa.JSON)
+    confirmed_close_to_other: bool = Field(default=False)
+    created_at: datetime = utc_field(default_factory=utcnow)
+    created_by_id: int = Field(foreign_key="user.id")
+    replaces_id: int | None = Field(default=None, foreign_key="injection.id")
+    superseded_at: datetime | None = utc_field(default=None, nullable=True)
+    withdrawn_at: datetime | None = utc_field(default=None, nullable=True)
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None and self.withdrawn_at is None
+
+
+class SymptomReport(SQLModel, table=True):
+    """What the patient reported and the level and reasons the triage rules gave (symptoms.md)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    client_id: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    reported_at: datetime = utc_field(default_factory=utcnow, index=True)
+    source: str = Field(default="report", max_length=20)  # report, checklist, injection_reaction
+    codes: list = Field(default_factory=list, sa_type=sa.JSON)
+    started_on: date | None = Field(default=None)
+    within_2h_of_injection: bool = Field(default=False)
+    lasted_over_24h: bool = Field(default=False)
+    getting_worse: bool = Field(default=False)
+    fever: bool = Field(default=False)
+    sudden_onset: bool = Field(default=False)
+    reported_by_other: bool = Field(default=False)
+    free_text: str = Field(default="", max_length=2000)
+    level: str = Field(max_length=10)
+    reasons: list = Field(default_factory=list, sa_type=sa.JSON)
+    injection_id: int | None = Field(default=None, foreign_key="injection.id")
+
+
+class FlagStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+
+
+class Flag(SQLModel, table=True):
+    """Something a nurse must act on: from a symptom report, the schedule, supply or monitoring."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    source: str = Field(max_length=20)  # symptom, checklist, schedule, injection, supply, monitoring
+    code: str = Field(max_length=60)  # e.g. rebound_risk, partial_dose, symptom_report
+    level: str = Field(max_length=10)
+    status: str = Field(default=FlagStatus.OPEN, max_length=12, index=True)
+    # Makes a date-driven flag idempotent: daily-checks raises each key once.
+    dedupe_key: str | None = Field(default=None, max_length=120, sa_column_kwargs={"unique": True})
+    created_at: datetime = utc_field(default_factory=utcnow, index=True)
+    due_by: datetime | None = utc_field(default=None, nullable=True)
+    symptom_report_id: int | None = Field(default=None, foreign_key="symptomreport.id")
+    injection_id: int | None = Field(default=None, foreign_key="injection.id")
+    assigned_nurse_id: int | None = Field(default=None, foreign_key="user.id")
+    outcome: str = Field(default="", max_length=40)
+    resolved_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class FlagEvent(SQLModel, table=True):
+    """Every step on a flag, with who and when (issue 4)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    flag_id: int = Field(foreign_key="flag.id", index=True)
+    at: datetime = utc_field(default_factory=utcnow)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    kind: str = Field(max_length=20)  # created, taken, call_no_answer, call_reached, note, resolved
+    outcome: str = Field(default="", max_length=40)
+    note: str = Field(default="", max_length=2000)
+
+
+class Prescription(SQLModel, table=True):
+    """An H-resept: valid one year from issue by default (facts R1, R3)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    issued_on: date
+    valid_until: date
+    clinic_name: str = Field(default="", max_length=200)
+    entered_by_id: int = Field(foreign_key="user.id")
+    confirmed_by_id: int | None = Field(default=None, foreign_key="user.id")
+    confirmed_at: datetime | None = utc_field(default=None, nullable=True)
+    created_at: datetime = utc_field(default_factory=utcnow)
+    withdrawn_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class Pickup(SQLModel, table=True):
+    """Syringes taken out of the pharmacy (facts R2) and how they were stored (facts S1)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    client_id: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    picked_up_on: date
+    pharmacy: str = Field(default="", max_length=200)
+    syringes: int = Field(default=6)
+    prescription_id: int | None = Field(default=None, foreign_key="prescription.id")
+    into_fridge: bool = Field(default=True)
+    cold_chain_problem: str = Field(default="none", max_length=20)  # none, left_out, frozen, unknown
+    note: str = Field(default="", max_length=1000)
+    created_at: datetime = utc_field(default_factory=utcnow)
+    withdrawn_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class JcvResult(SQLModel, table=True):
+    """An anti-JCV antibody result with index, entered by the clinic (facts M3, M7, P2)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    tested_on: date
+    positive: bool
+    jcv_index: float | None = Field(default=None)
+    assay: str = Field(default="stratify", max_length=20)  # stratify (Tysabri), immunowell (Tyruko)
+    recorded_by_id: int = Field(foreign_key="user.id")
+    recorded_at: datetime = utc_field(default_factory=utcnow)
+
+
+class MonitoringCheck(SQLModel, table=True):
+    """A monitoring test done: blood tests, NAb, JCV, EDSS, MRI (facts section 6)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    kind: str = Field(max_length=30)
+    done_on: date
+    note: str = Field(default="", max_length=500)
+    recorded_by_id: int = Field(foreign_key="user.id")
+    recorded_at: datetime = utc_field(default_factory=utcnow)

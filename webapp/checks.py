@@ -1,0 +1,73 @@
+"""`flask --app webapp daily-checks`: flags that depend on the date, raised once each.
+
+Run by the scheduler (Procfile) and by the tests; the start page never waits for it. Every check is
+idempotent through the flag's dedupe key, so running twice raises each flag once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from .domain import schedule
+from .domain.clock import local_date
+from .flags import raise_flag
+from .models import Injection, Patient, UTCDateTime
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    session: Session
+    today: date
+    now: datetime
+    last_dose: dict[int, datetime]  # patient id -> the latest current dose
+
+
+def current_injections():
+    """Injections that count: not replaced by a correction and not withdrawn."""
+    return select(Injection).where(Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None))
+
+
+def last_doses(session: Session) -> dict[int, datetime]:
+    rows = session.exec(
+        select(Injection.patient_id, func.max(Injection.given_at))
+        .where(Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None))
+        .group_by(Injection.patient_id)
+    ).all()
+    # func.max loses the column type on some databases: make it aware UTC again
+    convert = UTCDateTime().process_result_value
+    return {pid: (value if getattr(value, "tzinfo", None) else convert(value, None)) for pid, value in rows}
+
+
+def check_rebound(ctx: CheckContext, patient: Patient) -> int:
+    """More than 8 weeks since the last dose: one urgent flag per gap (facts I5)."""
+    last = ctx.last_dose.get(patient.id)
+    if last is None or not patient.home_approved:
+        return 0
+    flag = schedule.rebound_flag(last, ctx.today)
+    if flag is None:
+        return 0
+    raised = raise_flag(
+        ctx.session, patient, source="schedule", code=flag.reason, level=flag.level,
+        dedupe_key=f"rebound:{patient.id}:{flag.dose_day.isoformat()}", now=ctx.now,
+    )
+    return int(raised is not None)
+
+
+# Each feature adds its date-driven checks here.
+DAILY_CHECKS: list[Callable[[CheckContext, Patient], int]] = [check_rebound]
+
+
+def run_daily_checks(session: Session, now: datetime) -> int:
+    """Run every check for every patient; returns the number of new flags."""
+    ctx = CheckContext(session=session, today=local_date(now), now=now, last_dose=last_doses(session))
+    raised = 0
+    for patient in session.exec(select(Patient)).all():
+        for check in DAILY_CHECKS:
+            raised += check(ctx, patient)
+    session.commit()
+    return raised
