@@ -1,6 +1,10 @@
+from datetime import UTC, datetime
+
 from flask import redirect, render_template, url_for
 from flask_login import current_user
 
+from ..domain.clock import local_date
+from ..extension_points import START_CARDS, render_cards
 from ..models import Role
 from ..security import patient_required
 from . import bp
@@ -18,7 +22,8 @@ def index():
 @patient_required
 def start():
     patient = current_user.patient
-    return render_template("home/start.html", patient=patient)
+    cards = render_cards(START_CARDS, patient, local_date(datetime.now(UTC))) if patient else []
+    return render_template("home/start.html", patient=patient, cards=cards)
 
 
 @bp.get("/emergency")

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 from flask import abort, render_template, url_for
 from flask_babel import _
 from flask_login import current_user
@@ -6,6 +8,8 @@ from sqlmodel import select
 
 from .. import db
 from ..auth.accounts import create_invitation, normalise_email
+from ..domain.clock import local_date
+from ..extension_points import NURSE_PATIENT_SECTIONS, render_cards
 from ..models import Patient, Role, User
 from ..security import audit, nurse_required
 from . import bp
@@ -70,7 +74,9 @@ def patient(patient_id: int):
     patient = clinic_patient(patient_id)
     audit("read", patient_id=patient.id, target="nurse.patient")
     db.session().commit()
-    return render_template("nurse/patient.html", patient=patient, invitation_form=InvitationForm())
+    sections = render_cards(NURSE_PATIENT_SECTIONS, patient, local_date(datetime.now(UTC)))
+    return render_template("nurse/patient.html", patient=patient, sections=sections,
+                           invitation_form=InvitationForm())
 
 
 @bp.post("/patients/<int:patient_id>/invitation")
