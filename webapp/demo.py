@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
-from .models import Clinic, Patient, Role, User
+from .domain.clock import OSLO
+from .models import Clinic, Injection, Patient, Role, SupervisedDose, User
 
 DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026"}
 
@@ -16,6 +17,12 @@ CLINICS = [
     {"name": "Demo Nevrologisk poliklinikk Nord", "phone": "+47 77 00 00 00", "opening_hours": "08:00–15:00",
      "triage_email": "triage-nord@example.org"},
 ]
+
+# Days since the last home dose, per demo patient: Per is mid-cycle, Emma is due in two days.
+LAST_DOSE_DAYS_AGO = {"patient@example.org": 10, "patient.en@example.org": 26, "patient2@example.org": 20}
+SITE_ROTATION = [("thigh_left", "thigh_right"), ("abdomen_left", "abdomen_right"),
+                 ("upper_arm_left", "upper_arm_right"), ("thigh_right", "abdomen_left"),
+                 ("abdomen_right", "upper_arm_left"), ("upper_arm_right", "thigh_left")]
 
 # (email, name, role, locale, clinic index, password)
 ACCOUNTS = [
@@ -54,5 +61,29 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
             home_approved_by_id=nurses[clinic_index].id,
         )
         session.add(patient)
+        session.flush()
+        add_treatment_history(session, patient, user, nurses[clinic_index], start, today)
     session.commit()
     return True
+
+
+def add_treatment_history(session: Session, patient: Patient, user: User, nurse: User, start: date,
+                          today: date) -> None:
+    """Six supervised SC doses four weeks apart, then home doses every four weeks (one came late)."""
+    for n in range(6):
+        session.add(SupervisedDose(patient_id=patient.id, given_on=start + timedelta(weeks=4 * n), route="sc",
+                                   recorded_by_id=nurse.id))
+    first_home = start + timedelta(weeks=24)
+    day = today - timedelta(days=LAST_DOSE_DAYS_AGO[user.email])
+    days = []
+    while day >= first_home:
+        days.append(day)
+        # One late dose in the history shows up in the interval chart.
+        day -= timedelta(days=33 if len(days) == 4 else 28)
+    for n, dose_day in enumerate(reversed(days)):
+        site_1, site_2 = SITE_ROTATION[n % len(SITE_ROTATION)]
+        given_at = datetime.combine(dose_day, time(19, 30), OSLO).astimezone(UTC)
+        session.add(Injection(
+            patient_id=patient.id, client_id=f"demo-{patient.id}-{n}", given_at=given_at, site_1=site_1,
+            site_2=site_2, batch_1=f"B{24000 + n // 3}", batch_2=f"B{24000 + n // 3}", created_by_id=user.id,
+            checklist={"neuro_symptoms": False}, created_at=given_at))

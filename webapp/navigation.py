@@ -11,6 +11,7 @@ from .models import Role
 MENU = {
     Role.PATIENT: [
         ("home.index", _l("Start")),
+        ("injections.history", _l("My doses")),
         ("home.emergency", _l("Emergency")),
     ],
     Role.NURSE: [

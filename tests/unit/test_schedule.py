@@ -449,9 +449,9 @@ def test_full_dose_raises_no_flag() -> None:
     assert partial_dose_flag(oslo(2024, 3, 1), 2) is None
 
 
-def test_one_syringe_is_flagged_routine_for_the_nurse_on_its_oslo_day() -> None:
+def test_one_syringe_is_flagged_urgent_for_a_call_on_its_oslo_day() -> None:
     assert partial_dose_flag(utc(2024, 3, 30, 23, 30), 1) == ScheduleFlag(
-        FlagReason.PARTIAL_DOSE, Level.ROUTINE, date(2024, 3, 31)
+        FlagReason.PARTIAL_DOSE, Level.URGENT, date(2024, 3, 31)
     )
 
 

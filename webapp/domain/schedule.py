@@ -327,7 +327,7 @@ def partial_dose_flag(moment: datetime, syringes: int) -> ScheduleFlag | None:
         raise ValueError("a logged dose has one or two syringes (facts H1)")
     if syringes == SYRINGES_PER_DOSE:
         return None
-    # one syringe is an incomplete dose, flagged for the nurse (facts H1, App rule 2). Routine, not
-    # urgent: half a dose is not itself a danger, and the gap to rebound (facts I5) is covered by
-    # rebound_flag; the nurse decides at the next review what to do about the missing 150 mg.
-    return ScheduleFlag(reason=FlagReason.PARTIAL_DOSE, level=Level.ROUTINE, dose_day=dose_day(moment))
+    # one syringe is an incomplete dose, flagged for a call (facts H1, App rule 2; issue 3): urgent, so
+    # that the clinic calls within a working day and decides about the missing 150 mg while it can
+    # still be given.
+    return ScheduleFlag(reason=FlagReason.PARTIAL_DOSE, level=Level.URGENT, dose_day=dose_day(moment))

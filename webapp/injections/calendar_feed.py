@@ -1,0 +1,76 @@
+"""The private iCalendar feed: the next doses, and what other features add (order-by dates...)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from flask import Response, abort, url_for
+from flask_babel import force_locale, gettext
+from icalendar import Alarm, Calendar, Event
+from sqlmodel import select
+
+from .. import db
+from ..domain import schedule
+from ..domain.clock import local_date
+from ..extension_points import CALENDAR_EVENTS, calendar_events
+from ..models import Patient
+from .history import last_injection
+
+UPCOMING_DOSES = 6
+
+
+def calendar_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def feed_for_token(token: str) -> Response:
+    if not token or len(token) > 100:
+        abort(404)
+    patient = db.session().exec(
+        select(Patient).where(Patient.calendar_token_hash == calendar_token_hash(token))
+    ).first()
+    if patient is None:
+        abort(404)
+    today = local_date(datetime.now(UTC))
+    with force_locale(patient.user.locale):
+        calendar = Calendar()
+        calendar.add("prodid", "-//NataHjem//calendar//EN")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", "NataHjem")
+        for provider in CALENDAR_EVENTS:
+            for day, summary, description in provider(patient, today):
+                calendar.add_component(_all_day_event(patient, day, summary, description))
+    response = Response(calendar.to_ical(), mimetype="text/calendar")
+    response.headers["Content-Disposition"] = 'inline; filename="natahjem.ics"'
+    return response
+
+
+def _all_day_event(patient: Patient, day, summary: str, description: str) -> Event:
+    event = Event()
+    # A stable id per patient, day and text, so calendars update rather than duplicate.
+    digest = hashlib.sha256(summary.encode()).hexdigest()[:12]
+    event.add("uid", f"{patient.id}-{day.isoformat()}-{digest}@natahjem")
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("dtstamp", datetime.now(UTC))
+    alarm = Alarm()  # remind at 18:00 the evening before: the syringes go out of the fridge next day
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", timedelta(hours=-6))
+    event.add_component(alarm)
+    return event
+
+
+@calendar_events
+def next_doses(patient: Patient, today) -> list:
+    last = last_injection(db.session(), patient.id)
+    if last is None:
+        return []
+    dues = schedule.upcoming_due_dates(last.given_at, patient.dose_interval_weeks, UPCOMING_DOSES)
+    summary = gettext("Natalizumab dose due")
+    description = gettext("Two syringes. Do the safety check first: %(url)s",
+                          url=url_for("injections.check", _external=True))
+    return [(due, summary, description) for due in dues if due >= today]

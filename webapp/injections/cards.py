@@ -1,0 +1,31 @@
+"""The next dose on the patient's start page, and the injections on the nurse's patient page."""
+
+from __future__ import annotations
+
+from .. import db
+from ..domain import schedule
+from ..extension_points import nurse_patient_section, start_card
+from ..models import Patient
+from .history import all_versions, last_injection
+from .labels import SITE_LABELS
+
+
+@start_card(10)
+def next_dose_card(patient: Patient, today):
+    """First on the start page: days to go, due today, or overdue (issue 3)."""
+    if not patient.home_approved:
+        return None
+    last = last_injection(db.session(), patient.id)
+    status = schedule.dose_status(last.given_at, patient.dose_interval_weeks, today) if last else None
+    return "injections/_next_dose_card.html", {"status": status, "last": last}
+
+
+@nurse_patient_section(10)
+def injections_section(patient: Patient, today):
+    versions = all_versions(db.session(), patient.id)
+    current = [v for v in versions if v.is_current]
+    status = schedule.dose_status(current[0].given_at, patient.dose_interval_weeks, today) if current else None
+    return "injections/_nurse_section.html", {
+        "versions": versions[:40], "status": status, "site_labels": SITE_LABELS,
+        "replaced_ids": {v.replaces_id for v in versions if v.replaces_id},
+    }

@@ -1,0 +1,59 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField, TimeField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+
+from ..domain.predose import PreDoseQuestion
+from .labels import PREDOSE_LABELS, SITE_LABELS
+
+CLIENT_ID = Regexp(r"^[0-9a-f-]{8,64}$", message=_l("The form was damaged. Please reload the page."))
+
+
+def site_choices(blank=False):
+    choices = [(code.value, label) for code, label in SITE_LABELS.items()]
+    return ([("", _l("Choose a site"))] if blank else []) + choices
+
+
+class PreDoseForm(FlaskForm):
+    """Tick what is true now; any tick stops the dose (facts H7). Fields are made per question."""
+
+    then = HiddenField(default="log")
+
+
+for _question in PreDoseQuestion:
+    setattr(PreDoseForm, _question.value, BooleanField(PREDOSE_LABELS[_question]))
+
+
+class InjectionForm(FlaskForm):
+    client_id = HiddenField(validators=[DataRequired(), CLIENT_ID])
+    day = DateField(_l("Date"), validators=[InputRequired(_l("Enter the date of the injection."))])
+    time = TimeField(_l("Time"), validators=[InputRequired(_l("Enter the time of the injection."))])
+    syringes = RadioField(
+        _l("How many syringes did you inject?"),
+        choices=[("2", _l("Both syringes (the whole dose)")), ("1", _l("Only one syringe"))],
+        default="2",
+        validators=[InputRequired(_l("Choose one."))],
+    )
+    site_1 = SelectField(_l("Site of the first syringe"), choices=site_choices(),
+                         validators=[InputRequired(_l("Choose where you injected."))])
+    batch_1 = StringField(_l("Batch number of the first syringe"), validators=[Optional(), Length(max=40)],
+                          description=_l("On the syringe label, after \"Lot\". You can leave it empty."))
+    site_2 = SelectField(_l("Site of the second syringe"), choices=site_choices(blank=True),
+                         validators=[Optional()])
+    batch_2 = StringField(_l("Batch number of the second syringe"), validators=[Optional(), Length(max=40)])
+    reaction = RadioField(
+        _l("Any reaction so far?"),
+        choices=[
+            ("no", _l("No")),
+            ("yes", _l("Yes: itching, rash, flushing, chills, dizziness, or a sore, swollen site")),
+            ("severe", _l("Trouble breathing, or swelling of the face, lips, tongue or throat")),
+        ],
+        default="no",
+        validators=[InputRequired(_l("Choose one."))],
+    )
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=1000)])
+    confirm_close = BooleanField(_l("Yes, I took another dose this close to the last one"))
+
+
+class ConfirmForm(FlaskForm):
+    """A button that needs only the CSRF token (withdraw, calendar link)."""
