@@ -19,7 +19,7 @@ CLINICS = [
 ]
 
 # Days since the last home dose, per demo patient: Per is mid-cycle, Emma is due in two days.
-LAST_DOSE_DAYS_AGO = {"patient@example.org": 10, "patient.en@example.org": 26, "patient2@example.org": 20}
+LAST_DOSE_DAYS_AGO = {"patient@example.org": 20, "patient.en@example.org": 26, "patient2@example.org": 10}
 SITE_ROTATION = [("thigh_left", "thigh_right"), ("abdomen_left", "abdomen_right"),
                  ("upper_arm_left", "upper_arm_right"), ("thigh_right", "abdomen_left"),
                  ("abdomen_right", "upper_arm_left"), ("upper_arm_right", "thigh_left")]

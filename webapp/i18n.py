@@ -7,7 +7,7 @@ browser's Accept-Language when it asks for English, and otherwise Norwegian.
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale, to_user_timezone
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -58,10 +58,19 @@ def switch_language():
     return response
 
 
+def format_moment(value, fmt: str = "medium") -> str:
+    """A date and time in Oslo time: the date in the given style, the time as hours and minutes."""
+    if not value:
+        return ""
+    if fmt == "short":
+        return format_datetime(value, "short")
+    return f"{format_date(to_user_timezone(value).date(), fmt)} {format_time(value, 'short')}"
+
+
 def init_app(app) -> None:
     app.register_blueprint(bp)
     app.jinja_env.filters["date"] = lambda value, fmt="long": format_date(value, fmt) if value else ""
-    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt) if value else ""
+    app.jinja_env.filters["datetime"] = format_moment
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
 
     @app.context_processor

@@ -4,14 +4,15 @@ from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectFiel
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from ..domain.predose import PreDoseQuestion
+from ..form_choices import choices
 from .labels import PREDOSE_LABELS, SITE_LABELS
 
 CLIENT_ID = Regexp(r"^[0-9a-f-]{8,64}$", message=_l("The form was damaged. Please reload the page."))
 
 
 def site_choices(blank=False):
-    choices = [(code.value, label) for code, label in SITE_LABELS.items()]
-    return ([("", _l("Choose a site"))] if blank else []) + choices
+    pairs = [(code.value, label) for code, label in SITE_LABELS.items()]
+    return choices(([("", _l("Choose a site"))] if blank else []) + pairs)
 
 
 class PreDoseForm(FlaskForm):
@@ -30,7 +31,7 @@ class InjectionForm(FlaskForm):
     time = TimeField(_l("Time"), validators=[InputRequired(_l("Enter the time of the injection."))])
     syringes = RadioField(
         _l("How many syringes did you inject?"),
-        choices=[("2", _l("Both syringes (the whole dose)")), ("1", _l("Only one syringe"))],
+        choices=choices([("2", _l("Both syringes (the whole dose)")), ("1", _l("Only one syringe"))]),
         default="2",
         validators=[InputRequired(_l("Choose one."))],
     )
@@ -43,11 +44,11 @@ class InjectionForm(FlaskForm):
     batch_2 = StringField(_l("Batch number of the second syringe"), validators=[Optional(), Length(max=40)])
     reaction = RadioField(
         _l("Any reaction so far?"),
-        choices=[
+        choices=choices([
             ("no", _l("No")),
             ("yes", _l("Yes: itching, rash, flushing, chills, dizziness, or a sore, swollen site")),
             ("severe", _l("Trouble breathing, or swelling of the face, lips, tongue or throat")),
-        ],
+        ]),
         default="no",
         validators=[InputRequired(_l("Choose one."))],
     )

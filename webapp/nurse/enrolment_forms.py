@@ -3,12 +3,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from ..form_choices import choices
 from .forms import not_in_future
 
 
 class SupervisedDoseForm(FlaskForm):
     given_on = DateField(_l("Date of the dose"), validators=[InputRequired(_l("Enter the date.")), not_in_future])
-    route = RadioField(_l("How it was given"), choices=[("sc", _l("Under the skin (SC)")), ("iv", _l("Drip (IV)"))],
+    route = RadioField(_l("How it was given"), choices=choices([("sc", _l("Under the skin (SC)")), ("iv", _l("Drip (IV)"))]),
                        default="sc", validators=[InputRequired(_l("Choose one."))])
     reaction = BooleanField(_l("There was an injection or infusion reaction"))
     reaction_note = StringField(_l("What happened (if a reaction)"), validators=[Optional(), Length(max=500)])
