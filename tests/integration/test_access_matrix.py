@@ -1,0 +1,151 @@
+"""Every route the app registers, as five users, with every id swapped for another user's (issue 7).
+
+The table below says who may use each endpoint. A route without a row fails the test, so a new page
+cannot ship without deciding who may see it.
+
+Kinds:
+  public        anyone
+  signed_in     any signed-in user
+  patient       a signed-in patient (own data only, found through the session)
+  patient_own   a patient's own record named by an id in the URL (another patient's id: 404)
+  nurse         a signed-in nurse
+  nurse_clinic  a patient of the nurse's own clinic named by an id in the URL (other clinic: 404)
+  token         opened by a secret token in the URL (a wrong token: 404 for everyone)
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlmodel import select
+
+from tests.conftest import AuthActions
+from webapp.models import Injection, Patient, User
+
+TABLE: dict[str, str] = {
+    "auth.login": "public",
+    "auth.logout": "public",
+    "auth.change_password": "signed_in",
+    "auth.accept_invitation": "token",
+    "i18n.switch_language": "public",
+    "home.index": "signed_in",
+    "home.emergency": "public",
+    "nurse.index": "nurse",
+    "nurse.new_patient": "nurse",
+    "nurse.patient": "nurse_clinic",
+    "nurse.new_invitation": "nurse_clinic",
+    "nurse.enrolment": "nurse_clinic",
+    "nurse.add_supervised_dose": "nurse_clinic",
+    "nurse.record_training": "nurse_clinic",
+    "nurse.clear_reaction": "nurse_clinic",
+    "nurse.set_interval": "nurse_clinic",
+    "nurse.approve": "nurse_clinic",
+    "injections.history": "patient",
+    "injections.check": "patient",
+    "injections.wait_for_call": "patient",
+    "injections.new": "patient",
+    "injections.guide": "patient",
+    "injections.calendar": "patient",
+    "injections.calendar_feed": "token",
+    "injections.edit": "patient_own",
+    "injections.withdraw": "patient_own",
+    "injections.saved": "patient_own",
+}
+
+ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
+DENIED = {403, 404}
+ALLOWED = {200, 302, 400, 422}  # a POST with no form data is refused politely, never with a 500
+
+
+def test_every_registered_route_has_a_row(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint != "static"}
+    assert sorted(endpoints - set(TABLE)) == [], "add the new routes to TABLE"
+    assert sorted(set(TABLE) - endpoints) == [], "TABLE names routes that no longer exist"
+
+
+def ids_for(db_session, owner_email: str) -> dict[str, int]:
+    """The ids in URLs that belong to one patient."""
+    user = db_session.exec(select(User).where(User.email == owner_email)).one()
+    patient = db_session.exec(select(Patient).where(Patient.user_id == user.id)).one()
+    injection = db_session.exec(select(Injection).where(Injection.patient_id == patient.id)).first()
+    return {"patient_id": patient.id, "injection_id": injection.id, "token": "not-a-real-token", "step": 1}
+
+
+def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:
+    found = []
+    for rule in app.url_map.iter_rules(endpoint):
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(ids[m.group(1)]), rule.rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            found.append((method, path))
+    return found
+
+
+def expected(kind: str, role: str, owner: str) -> str:
+    """'ok' or 'login' or 'denied' for a role using a URL whose ids belong to `owner`."""
+    signed_in = role != "anonymous"
+    is_patient = role in ("patient", "patient_en")
+    is_nurse = role in ("nurse", "nurse2")
+    if kind == "public":
+        return "ok"
+    if kind == "token":
+        return "not_found"
+    if not signed_in:
+        return "login"
+    if kind == "signed_in":
+        return "ok"
+    if kind == "patient":
+        return "ok" if is_patient else "denied"
+    if kind == "patient_own":
+        return "ok" if role == owner else "denied"
+    if kind == "nurse":
+        return "ok" if is_nurse else "denied"
+    if kind == "nurse_clinic":
+        same_clinic = {"nurse": ("patient", "patient_en"), "nurse2": ("patient2",)}
+        return "ok" if is_nurse and owner in same_clinic[role] else "denied"
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("owner", ["patient", "patient_en", "patient2"])
+def test_each_route_answers_each_user_as_the_table_says(app, db_session, role, owner):
+    emails = {"patient": "patient@example.org", "patient_en": "patient.en@example.org",
+              "patient2": "patient2@example.org"}
+    ids = ids_for(db_session, emails[owner])
+    failures = []
+    for endpoint, kind in sorted(TABLE.items()):
+        for method, path in urls(app, endpoint, ids):
+            client = app.test_client()
+            if role != "anonymous":
+                assert AuthActions(client).login(role).status_code == 302
+            response = client.open(path, method=method, data={})
+            want = expected(kind, role, owner)
+            got = response.status_code
+            location = response.headers.get("Location", "")
+            ok = {
+                "ok": got in ALLOWED and not location.startswith("/auth/login"),
+                "login": got == 302 and location.startswith("/auth/login"),
+                "denied": got in DENIED,
+                "not_found": got == 404,
+            }[want]
+            if endpoint == "auth.logout" or (kind == "public" and got in ALLOWED):
+                ok = ok or got in ALLOWED
+            if not ok:
+                failures.append(f"{role} {method} {path} ({endpoint}, {kind}): {got} {location}, wanted {want}")
+    assert failures == []
+
+
+def test_every_post_without_a_csrf_token_is_refused(app, db_session):
+    app.config["WTF_CSRF_ENABLED"] = True
+    ids = ids_for(db_session, "patient@example.org")
+    for role in ("patient", "nurse"):
+        client = app.test_client()
+        app.config["WTF_CSRF_ENABLED"] = False
+        AuthActions(client).login(role)
+        app.config["WTF_CSRF_ENABLED"] = True
+        for endpoint in TABLE:
+            for method, path in urls(app, endpoint, ids):
+                if method != "POST":
+                    continue
+                response = client.post(path, data={"lang": "en", "email": "x@example.org", "password": "x"})
+                assert response.status_code == 400, f"{role} POST {path}: {response.status_code}"
