@@ -29,7 +29,16 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 def init_app(app) -> None:
     app.after_request(_security_headers)
+    app.before_request(_refuse_nul_bytes)
     app.before_request(_enforce_session_lifetime)
+
+
+def _refuse_nul_bytes() -> None:
+    """A NUL byte is never real input, and PostgreSQL cannot store one: refuse it politely (400)."""
+    for values in (request.args, request.form):
+        for key, value in values.items(multi=True):
+            if "\x00" in key or "\x00" in value:
+                abort(400)
 
 
 def _security_headers(response):

@@ -81,18 +81,22 @@ def page(browser, base_url):
     context.close()
 
 
+def click_and_wait(page, selector: str) -> None:
+    """Click something that loads a new page, and wait until it has loaded."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def sign_in(page, who: str) -> None:
     email, password = DEMO[who]
     page.goto("/auth/login")
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", password)
-    page.click("form.stack button[type=submit]")
-    page.wait_for_load_state()
+    click_and_wait(page, "form.stack button[type=submit]")
 
 
 def switch_language(page) -> None:
-    page.click("form.lang-switch button")
-    page.wait_for_load_state()
+    click_and_wait(page, "form.lang-switch button")
 
 
 _axe = Axe()

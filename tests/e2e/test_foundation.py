@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import assert_accessible, sign_in, switch_language
+from .conftest import assert_accessible, click_and_wait, sign_in, switch_language
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -41,12 +41,12 @@ def test_nurse_pages_are_accessible(page, lang):
         assert_accessible(page)
     # The invitation page, reached by creating a patient, and a form with errors.
     page.goto("/nurse/patients/new")
-    page.click("form.stack button[type=submit]")
+    click_and_wait(page, "form.stack button[type=submit]")
     assert page.locator(".error-summary").is_visible()
     assert_accessible(page)
     page.fill("#full_name", "Ola Nordmann")
     page.fill("#email", f"ola.{lang}@example.org")
-    page.click("form.stack button[type=submit]")
+    click_and_wait(page, "form.stack button[type=submit]")
     assert page.locator("#invitation-link").is_visible()
     assert_accessible(page)
 
@@ -61,7 +61,7 @@ def test_patient_signs_in_switches_language_and_signs_out(page):
     assert page.locator("h1").inner_text() == "Hello, Per Pasient"
     page.reload()
     assert page.locator("h1").inner_text() == "Hello, Per Pasient"  # remembered
-    page.click("text=Sign out")
+    click_and_wait(page, "text=Sign out")
     assert page.url.endswith("/auth/login")
     assert page.locator("h1").inner_text() == "Sign in"  # the cookie keeps the choice after sign-out
     page.goto("/")
@@ -71,13 +71,13 @@ def test_patient_signs_in_switches_language_and_signs_out(page):
 def test_nurse_invites_a_patient_who_sets_a_password(browser, page, base_url):
     sign_in(page, "nurse")
     assert page.locator("h1").inner_text().startswith("Pasienter ved Demo MS-poliklinikk")
-    page.click("text=Ny pasient")
+    click_and_wait(page, "text=Ny pasient")
     page.fill("#full_name", "Ola Nordmann")
     page.fill("#email", "ola@example.org")
-    page.click("form.stack button[type=submit]")
+    click_and_wait(page, "form.stack button[type=submit]")
     link = page.locator("#invitation-link").input_value()
     assert re.match(rf"{re.escape(base_url)}/auth/invite/[\w-]+$", link)
-    page.click("text=Logg ut")
+    click_and_wait(page, "text=Logg ut")
 
     phone = browser.new_context(viewport={"width": 360, "height": 740})
     patient = phone.new_page()
@@ -86,7 +86,7 @@ def test_nurse_invites_a_patient_who_sets_a_password(browser, page, base_url):
     patient.fill("#password", "ola-sitt-passord")
     patient.fill("#confirm", "ola-sitt-passord")
     patient.check("input[name=language][value=en]")
-    patient.click("form.stack button[type=submit]")
+    click_and_wait(patient, "form.stack button[type=submit]")
     assert patient.locator("h1").inner_text() == "Hello, Ola Nordmann"
     patient.goto(link)
     assert patient.locator("h1").inner_text() == "The link no longer works"
@@ -97,7 +97,7 @@ def test_wrong_password_shows_the_message_next_to_the_field(page):
     page.goto("/auth/login")
     page.fill("input[name=email]", "patient@example.org")
     page.fill("input[name=password]", "wrong-password")
-    page.click("form.stack button[type=submit]")
+    click_and_wait(page, "form.stack button[type=submit]")
     assert page.locator("#password-error").inner_text() == "Feil e-post eller passord."
     assert page.locator("input[name=email]").input_value() == "patient@example.org"
     assert_accessible(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_accessible, sign_in, switch_language
+from .conftest import assert_accessible, click_and_wait, sign_in, switch_language
 
 
 def next_dose_text(page) -> str:
@@ -16,18 +16,18 @@ def test_patient_logs_both_syringes_in_norwegian_and_the_next_dose_moves(page):
     assert_accessible(page)
     before = next_dose_text(page)
     # Three taps from the start page: log a dose, nothing applies, save (everything is filled in).
-    page.click("text=Registrer en dose")
+    click_and_wait(page, "text=Registrer en dose")
     assert page.locator("h1").inner_text() == "Sikkerhetssjekk før dosen"
     assert_accessible(page)
-    page.click("text=Gå videre")
+    click_and_wait(page, "text=Gå videre")
     assert page.locator("h1").inner_text() == "Registrer dosen"
     assert page.locator("#site_1").input_value() != page.locator("#site_2").input_value()
     assert page.locator("input[name=syringes][value='2']").is_checked()
     assert_accessible(page)
-    page.click("form.stack button[type=submit]")
+    click_and_wait(page, "form.stack button[type=submit]")
     assert page.locator("h1").inner_text() == "Dosen er lagret"
     assert_accessible(page)
-    page.click("text=Gå til startsiden")
+    click_and_wait(page, "text=Gå til startsiden")
     after = next_dose_text(page)
     assert after != before
     assert "Om 28 dager." in page.locator(".card-dose").inner_text()
@@ -39,10 +39,10 @@ def test_patient_logs_both_syringes_in_norwegian_and_the_next_dose_moves(page):
 def test_a_mistake_is_shown_next_to_the_field_and_nothing_typed_is_lost(page):
     sign_in(page, "patient")
     page.goto("/injections/check")
-    page.click("text=Gå videre")
+    click_and_wait(page, "text=Gå videre")
     page.select_option("#site_2", index=0)
     page.fill("#note", "Litt stikkende")
-    page.click("form.stack button[type=submit]")
+    click_and_wait(page, "form.stack button[type=submit]")
     assert page.locator("#site_2-error").is_visible()
     assert page.locator("#note").input_value() == "Litt stikkende"
     assert_accessible(page)
@@ -58,7 +58,7 @@ def test_injection_pages_are_accessible(page, lang):
         page.goto(path)
         assert_accessible(page)
     page.goto("/injections/calendar")
-    page.click("button[name=action][value=new]")
+    click_and_wait(page, "button[name=action][value=new]")
     assert page.locator("#calendar-link").is_visible()
     assert_accessible(page)
 
@@ -70,10 +70,10 @@ def test_nurse_enrolment_page_is_accessible(page, lang):
         switch_language(page)
     page.goto("/nurse/patients/1")
     assert_accessible(page)
-    page.click("a[href='/nurse/patients/1/enrolment']")
+    click_and_wait(page, "a[href='/nurse/patients/1/enrolment']")
     assert_accessible(page)
-    page.click("section[aria-labelledby=interval-heading] button[type=submit]")  # 4 weeks, no reason: fine
+    click_and_wait(page, "section[aria-labelledby=interval-heading] button[type=submit]")  # 4 weeks, no reason: fine
     page.fill("#weeks", "6")
-    page.click("section[aria-labelledby=interval-heading] button[type=submit]")
+    click_and_wait(page, "section[aria-labelledby=interval-heading] button[type=submit]")
     assert page.locator("#reason-error").is_visible()
     assert_accessible(page)

@@ -1,14 +1,14 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from ..forms_base import BaseForm
 from ..i18n import LANGUAGE_CHOICES
 
 MIN_PASSWORD = 10
 
 
-class LoginForm(FlaskForm):
+class LoginForm(BaseForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Enter your e-mail address.")), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password.")), Length(max=200)])
     submit = SubmitField(_l("Sign in"))
@@ -30,7 +30,7 @@ def _new_password_fields():
     return new, confirm
 
 
-class SetPasswordForm(FlaskForm):
+class SetPasswordForm(BaseForm):
     """Used once, from the invitation link."""
 
     password, confirm = _new_password_fields()
@@ -38,7 +38,7 @@ class SetPasswordForm(FlaskForm):
     submit = SubmitField(_l("Save and sign in"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(BaseForm):
     current_password = PasswordField(
         _l("Current password"), validators=[DataRequired(_l("Enter your current password.")), Length(max=200)]
     )

@@ -1,10 +1,10 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from ..domain.predose import PreDoseQuestion
 from ..form_choices import choices
+from ..forms_base import BaseForm
 from .labels import PREDOSE_LABELS, SITE_LABELS
 
 CLIENT_ID = Regexp(r"^[0-9a-f-]{8,64}$", message=_l("The form was damaged. Please reload the page."))
@@ -15,7 +15,7 @@ def site_choices(blank=False):
     return choices(([("", _l("Choose a site"))] if blank else []) + pairs)
 
 
-class PreDoseForm(FlaskForm):
+class PreDoseForm(BaseForm):
     """Tick what is true now; any tick stops the dose (facts H7). Fields are made per question."""
 
     then = HiddenField(default="log")
@@ -25,7 +25,7 @@ for _question in PreDoseQuestion:
     setattr(PreDoseForm, _question.value, BooleanField(PREDOSE_LABELS[_question]))
 
 
-class InjectionForm(FlaskForm):
+class InjectionForm(BaseForm):
     client_id = HiddenField(validators=[DataRequired(), CLIENT_ID])
     day = DateField(_l("Date"), validators=[InputRequired(_l("Enter the date of the injection."))])
     time = TimeField(_l("Time"), validators=[InputRequired(_l("Enter the time of the injection."))])
@@ -56,5 +56,5 @@ class InjectionForm(FlaskForm):
     confirm_close = BooleanField(_l("Yes, I took another dose this close to the last one"))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """A button that needs only the CSRF token (withdraw, calendar link)."""

@@ -1,10 +1,10 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, IntegerField, RadioField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
+from ..forms_base import BaseForm
 from ..i18n import LANGUAGE_CHOICES
 
 
@@ -13,7 +13,7 @@ def not_in_future(form, field):
         raise ValidationError(_l("The date cannot be in the future."))
 
 
-class NewPatientForm(FlaskForm):
+class NewPatientForm(BaseForm):
     full_name = StringField(
         _l("Full name"), validators=[DataRequired(_l("Enter the patient's name.")), Length(max=200)]
     )
@@ -40,5 +40,5 @@ class NewPatientForm(FlaskForm):
     submit = SubmitField(_l("Create patient and invitation link"))
 
 
-class InvitationForm(FlaskForm):
+class InvitationForm(BaseForm):
     submit = SubmitField(_l("Make a new invitation link"))

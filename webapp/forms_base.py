@@ -1,0 +1,31 @@
+"""The base of every form: text is cleaned of invisible control characters (and, but for passwords,
+of surrounding space) before validation, so nothing unprintable reaches the database."""
+
+from __future__ import annotations
+
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import PasswordField
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(value):
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+def clean_text(value):
+    value = without_control_characters(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+class BaseForm(FlaskForm):
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            # WTForms' documented hook for a filter on every field of every form.
+            cleaner = without_control_characters if unbound_field.field_class is PasswordField else clean_text
+            filters = list(unbound_field.kwargs.get("filters", []))
+            if cleaner not in filters:
+                unbound_field.kwargs["filters"] = [*filters, cleaner]
+            return unbound_field.bind(form=form, **options)
