@@ -137,7 +137,7 @@ def test_one_syringe_is_saved_as_a_partial_dose_and_flagged_for_a_call(logged_in
     injection = db_session.exec(select(Injection).where(Injection.client_id == form["client_id"])).one()
     assert injection.syringes == 1 and injection.site_2 is None
     flag = db_session.exec(select(Flag).where(Flag.injection_id == injection.id)).one()
-    assert (flag.code, flag.level, flag.status) == ("partial_dose", "urgent", "open")
+    assert (flag.code, flag.level, flag.status, flag.patient_id) == ("partial_dose", "urgent", "open", patient.id)
     assert "Klinikken ringer deg om resten av dosen" in logged_in.get(response.location).text
 
 
