@@ -30,8 +30,12 @@ demo: migrate
 run: demo
 	$(BIN)/flask --app webapp run --host 127.0.0.1 --port $(PORT)
 
+# The whole suite: static checks first (ruff, bandit), then unit, integration (SQLite and
+# PostgreSQL) and browser tests.
 test: setup
 	scripts/system-packages.sh
+	$(BIN)/ruff check .
+	$(BIN)/bandit -q -c pyproject.toml -r webapp
 	$(BIN)/python -m pytest
 
 lint: setup

@@ -60,7 +60,7 @@ class TestConfig(Config):
     TESTING = True
     APP_ENV = "test"
     DEMO_MODE = True
-    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105  # nosec B105
     SESSION_COOKIE_SECURE = False
     WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
     ARGON2_PROFILE = "test"  # cheap hashes keep the suite fast; production uses argon2id defaults
