@@ -7,18 +7,11 @@ failure with the command to install it, never a silent skip.
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 from sqlmodel import Session, SQLModel, create_engine
 
+from tests.pgcluster import PostgresMissing, create_database, throwaway_cluster
 from webapp import create_app
 from webapp.config import TestConfig
 from webapp.demo import load_demo_data
@@ -34,53 +27,17 @@ DEMO = {
 
 
 # ---------------------------------------------------------------- PostgreSQL, a private throwaway cluster
-def _pg_bin() -> str:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    if not found:
-        pytest.fail("PostgreSQL server binaries are missing: run `sudo apt-get install -y postgresql` "
-                    "(make test installs it when run as root)")
-    return str(Path(found[-1]).parent)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _as_postgres(*cmd: str) -> None:
-    """initdb and pg_ctl refuse to run as root: run them as the postgres user then."""
-    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    subprocess.run(prefix + list(cmd), check=True, capture_output=True, text=True)  # noqa: S603
-
-
 @pytest.fixture(scope="session")
 def pg_server():
-    pgbin = _pg_bin()
-    tmp = tempfile.mkdtemp(prefix="natahjem-pg-")
-    if os.geteuid() == 0:
-        shutil.chown(tmp, "postgres", "postgres")
-    data = f"{tmp}/data"
-    port = _free_port()
-    _as_postgres(f"{pgbin}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale")
-    _as_postgres(f"{pgbin}/pg_ctl", "-D", data, "-l", f"{tmp}/server.log", "-w", "-o",
-                 f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
-                 "-c synchronous_commit=off -c full_page_writes=off", "start")
     try:
-        yield {"port": port, "url": f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres",
-               "base": f"postgresql+psycopg://postgres@127.0.0.1:{port}"}
-    finally:
-        _as_postgres(f"{pgbin}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
-        shutil.rmtree(tmp, ignore_errors=True)
+        with throwaway_cluster() as cluster:
+            yield cluster
+    except PostgresMissing as missing:
+        pytest.fail(str(missing))
 
 
 def create_pg_database(pg_server, name: str) -> str:
-    admin = create_engine(pg_server["url"], isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return f"{pg_server['base']}/{name}"
+    return create_database(pg_server["base"], name)
 
 
 # ---------------------------------------------------------------- one schema per backend, emptied per test

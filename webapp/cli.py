@@ -79,6 +79,24 @@ def init_app(app) -> None:
             created = load_demo_data(session, app.extensions["passwords"])
         click.echo("demo data loaded" if created else "demo data already present")
 
+    @app.cli.command("seed-large")
+    @click.option("--clinics", default=20, show_default=True)
+    @click.option("--patients", default=10_000, show_default=True)
+    @click.option("--years", default=5, show_default=True)
+    def seed_large(clinics, patients, years):
+        """Fill an empty database with a large realistic data set (benchmarks; never in production)."""
+        import time
+        from datetime import UTC, datetime
+
+        from .bulk_seed import seed
+
+        if app.config["APP_ENV"] == "production":
+            raise click.ClickException("seed-large is for benchmark databases, never production")
+        started = time.perf_counter()
+        counts = seed(app.extensions["db_engine"], app.extensions["passwords"], clinics=clinics, patients=patients,
+                      years=years, today=datetime.now(UTC).date())
+        click.echo(f"seeded in {time.perf_counter() - started:.1f} s: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
     @app.cli.group()
     def translate():
         """Extract, update and compile the gettext catalogs (pybabel)."""
