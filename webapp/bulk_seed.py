@@ -31,7 +31,8 @@ from .models import (
     User,
 )
 
-BENCH_PASSWORD = "bench-password-2026"  # noqa: S105  # nosec B105 - bench data only, refused in production
+# Bench data only; seed-large refuses to run in production.
+BENCH_PASSWORD = "bench-password-2026"  # noqa: S105  # nosec B105
 SITES = ["thigh_left", "thigh_right", "abdomen_left", "abdomen_right", "upper_arm_left", "upper_arm_right"]
 ROUTINE_CODES = ["fatigue", "headache_mild", "injection_site_mild", "joint_muscle_pain", "cold_no_fever"]
 URGENT_CODES = ["limb_weakness", "numbness_tingling", "fever", "vision_change", "balance_walking"]
@@ -72,7 +73,8 @@ class Loader:
 
 def seed(engine, passwords, *, clinics: int, patients: int, years: int, today: date, seed_value: int = 2026) -> dict:
     """Fill an empty database; returns the number of rows per table."""
-    rng = random.Random(seed_value)  # noqa: S311  # nosec B311 - repeatable fake data, not secrets
+    # Repeatable fake data, not secrets.
+    rng = random.Random(seed_value)  # noqa: S311  # nosec B311
     password_hash = passwords.hash(BENCH_PASSWORD)
     counts: dict[str, int] = {}
     with engine.begin() as connection:
