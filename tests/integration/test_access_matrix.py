@@ -31,6 +31,7 @@ TABLE: dict[str, str] = {
     "i18n.switch_language": "public",
     "home.index": "signed_in",
     "home.emergency": "public",
+    "home.healthz": "public",
     "nurse.index": "nurse",
     "nurse.new_patient": "nurse",
     "nurse.patient": "nurse_clinic",
