@@ -78,7 +78,7 @@ class Browser:
 
 # ------------------------------------------------------------------ set-up
 def run(cmd: list[str], env: dict) -> str:
-    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # nosec B603
+    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603  # nosec B603
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout.strip()
