@@ -69,8 +69,14 @@ def start_session(user) -> None:
     session["seen_at"] = now
 
 
+# Endpoints that never look at the session: files, and the load balancer's check.
+SESSIONLESS = frozenset({"static", "home.healthz"})
+# seen_at is rewritten at most this often, so that most responses need no new session cookie.
+SEEN_AT_RESOLUTION = 60
+
+
 def _enforce_session_lifetime() -> None:
-    if request.endpoint == "static" or not current_user.is_authenticated:
+    if request.endpoint in SESSIONLESS or not current_user.is_authenticated:
         return
     now = _now().timestamp()
     auth_at = session.get("auth_at", 0)
@@ -83,7 +89,8 @@ def _enforce_session_lifetime() -> None:
         session.clear()
         session["expired"] = True
         return
-    session["seen_at"] = now
+    if now - seen_at >= SEEN_AT_RESOLUTION:
+        session["seen_at"] = now
 
 
 def role_required(role: Role):
