@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import json
 import os
 import platform
@@ -31,49 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.http_browser import Browser  # noqa: E402
 from tests.pgcluster import create_database, free_port, throwaway_cluster  # noqa: E402
 from webapp.bulk_seed import BENCH_PASSWORD  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 WORKERS = 4
 CONNECTIONS = 20
-
-
-# ------------------------------------------------------------------ a tiny HTTP client with manual cookies
-class Browser:
-    def __init__(self, port: int):
-        self.port = port
-        self.cookie = ""
-
-    def request(self, method: str, path: str, form: dict | None = None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Cookie": self.cookie} if self.cookie else {}
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        data = response.read()
-        for header, value in response.getheaders():
-            if header.lower() == "set-cookie" and value.startswith("natahjem_session="):
-                self.cookie = value.split(";", 1)[0]
-        conn.close()
-        return response.status, response.getheader("Location", ""), data.decode("utf-8", "replace")
-
-    def csrf(self, path: str) -> str:
-        _status, _loc, page = self.request("GET", path)
-        match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page)
-        if not match:
-            raise RuntimeError(f"no CSRF token on {path}")
-        return match.group(1)
-
-    def sign_in(self, email: str) -> None:
-        token = self.csrf("/auth/login")
-        status, location, _ = self.request("POST", "/auth/login",
-                                           {"csrf_token": token, "email": email, "password": BENCH_PASSWORD})
-        if status != 302 or location.startswith("/auth/login"):
-            raise RuntimeError(f"sign-in failed for {email}: {status}")
 
 
 # ------------------------------------------------------------------ set-up
@@ -123,13 +86,13 @@ def sign_in_users(port: int, how_many: int) -> dict[str, str]:
     patients, nurses = [], []
     for n in range(how_many):
         browser = Browser(port)
-        browser.sign_in(f"patient{20 * n + 1}@bench.example")  # all in clinic 1, so the nurses see them
+        browser.sign_in(f"patient{20 * n + 1}@bench.example", BENCH_PASSWORD)  # all in clinic 1, so the nurses see them
         token = browser.csrf("/injections/check")
         browser.request("POST", "/injections/check", {"csrf_token": token, "then": "log"})
         patients.append(f"{browser.cookie}\t{browser.csrf('/injections/new')}")
     for n in range(3):
         browser = Browser(port)
-        browser.sign_in(f"nurse1.{n + 1}@bench.example")
+        browser.sign_in(f"nurse1.{n + 1}@bench.example", BENCH_PASSWORD)
         nurses.append(f"{browser.cookie}\t{browser.csrf('/nurse/')}")
     return {"patient": user_file(patients), "nurse": user_file(nurses)}
 

@@ -13,7 +13,7 @@ import random
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlmodel import SQLModel
 
 from .domain.clock import OSLO
@@ -107,6 +107,13 @@ def seed(engine, passwords, *, clinics: int, patients: int, years: int, today: d
         loader.flush()
         for model in ORDER:
             counts[model.__tablename__] = loader.next_id.get(model, 1) - 1
+        if connection.dialect.name == "postgresql":
+            # Ids were given here, so move each sequence past them or the next insert would collide.
+            for model in ORDER:
+                table = model.__tablename__
+                connection.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "  # noqa: S608  # nosec B608
+                    f"(SELECT COALESCE(MAX(id), 1) FROM \"{table}\"))"))
     return counts
 
 

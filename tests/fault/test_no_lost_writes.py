@@ -1,0 +1,190 @@
+"""No lost writes (issue 7): 50 patients log doses at once on a real gunicorn while a worker is killed
+with SIGKILL and then the whole server is killed and started again. Every write that got a success
+answer must be in the database exactly once, on SQLite (WAL, busy timeout) and on PostgreSQL.
+
+A patient whose request failed (no answer) sends it again with the same client id, as the app's
+form would after a reload: that must not store it twice either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import secrets
+import signal
+import subprocess  # nosec B404
+import sys
+import threading
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from tests.http_browser import Browser
+from tests.pgcluster import create_database, free_port
+from webapp.bulk_seed import BENCH_PASSWORD
+from webapp.models import Injection
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PATIENTS = 50
+RUN_SECONDS = 12
+
+
+def flask(env: dict, *args: str) -> None:
+    subprocess.run([str(BIN / "flask"), "--app", "webapp", *args], cwd=ROOT, env=env, check=True,  # noqa: S603
+                   capture_output=True)  # nosec B603
+
+
+def start_server(env: dict, port: int) -> subprocess.Popen:
+    server = subprocess.Popen(  # noqa: S603  # nosec B603
+        [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "3", "--graceful-timeout", "1",
+         "--log-level", "error", "webapp:create_app()"], cwd=ROOT, env=env, start_new_session=True)
+    for _ in range(300):
+        try:
+            if Browser(port).request("GET", "/healthz")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError("gunicorn did not start")
+
+
+def kill_all(server: subprocess.Popen) -> None:
+    """SIGKILL the master and its workers, and wait until every one of them is gone."""
+    os.killpg(server.pid, signal.SIGKILL)
+    server.wait(timeout=10)
+    for _ in range(200):
+        try:
+            os.killpg(server.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+
+
+def worker_pids(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+class Patient(threading.Thread):
+    def __init__(self, number: int, port: int):
+        super().__init__(daemon=True)
+        self.number, self.port = number, port
+        self.deadline = 0.0
+        self.browser: Browser | None = None
+        self.token: str | None = None
+        self.acknowledged: list[str] = []  # client ids answered with success
+        self.acknowledged_at: list[float] = []
+        self.sent: set[str] = set()
+        self.error: str | None = None
+        self.answers: dict[str, int] = {}
+
+    def run(self):
+        try:
+            self._run()
+        except Exception as problem:  # noqa: BLE001 - reported by the test
+            self.error = f"{type(problem).__name__}: {problem}"
+
+    def sign_in(self) -> tuple[Browser, str]:
+        browser = Browser(self.port)
+        browser.sign_in(f"patient{self.number}@bench.example", BENCH_PASSWORD)
+        browser.request("POST", "/injections/check", {"csrf_token": browser.csrf("/injections/check"),
+                                                      "then": "log"})
+        self.browser, self.token = browser, browser.csrf("/injections/new")
+        return self.browser, self.token
+
+    def _run(self):
+        browser, token = self.browser, self.token
+        counter = 0
+        pending: str | None = None  # a write with no answer yet: sent again with the same id
+        while time.monotonic() < self.deadline:
+            try:
+                if browser is None:
+                    browser, token = self.sign_in()
+                if pending is None:
+                    counter += 1
+                    pending = f"{self.number:04d}0000-0000-4000-8000-{counter:012d}"
+                when = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10 + counter)).astimezone(ZoneInfo("Europe/Oslo"))
+                self.sent.add(pending)
+                status, location, _page = browser.request("POST", "/injections/new", {
+                    "csrf_token": token, "client_id": pending, "day": when.date().isoformat(),
+                    "time": when.strftime("%H:%M"), "syringes": "2", "site_1": "thigh_left", "site_2": "thigh_right",
+                    "reaction": "no", "confirm_close": "y"})
+                key = f"HTTP {status}"
+                self.answers[key] = self.answers.get(key, 0) + 1
+                if status == 302 and "/saved" in location:
+                    self.acknowledged.append(pending)
+                    self.acknowledged_at.append(time.monotonic())
+                    pending = None
+                elif status >= 500 or status == 302:
+                    browser = None  # e.g. signed out by a restart: sign in again, same write again
+                else:
+                    errors = re.findall(r'class="error"[^>]*>([^<]+)<', _page)
+                    raise AssertionError(f"unexpected answer {status} {location} {errors}")
+            except OSError as problem:
+                self.answers[type(problem).__name__] = self.answers.get(type(problem).__name__, 0) + 1
+                time.sleep(0.05)  # the server is down or a worker died: try again with the same id
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_every_acknowledged_write_is_stored_exactly_once_through_worker_and_server_kills(
+        backend, tmp_path, request):
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'fault.db'}"
+    else:
+        url = create_database(request.getfixturevalue("pg_server")["base"], "natahjem_fault")
+    setup_env = {**os.environ, "APP_ENV": "development", "DATABASE_URL": url}
+    flask(setup_env, "db-upgrade")
+    flask(setup_env, "seed-large", "--clinics", "1", "--patients", str(PATIENTS), "--years", "1")
+    env = {**os.environ, "APP_ENV": "production", "SECRET_KEY": secrets.token_hex(32), "DATABASE_URL": url,
+           "LOGIN_RATE_LIMIT": "100000 per minute"}
+    port = free_port()
+    server = start_server(env, port)
+    patients = [Patient(n + 1, port) for n in range(PATIENTS)]
+    try:
+        for patient in patients:  # signed in before the clock starts: Argon2 is slow on purpose
+            patient.sign_in()
+        deadline = time.monotonic() + RUN_SECONDS
+        for patient in patients:
+            patient.deadline = deadline
+            patient.start()
+        time.sleep(RUN_SECONDS / 4)
+        victims = worker_pids(server.pid)
+        assert victims, "no gunicorn workers found"
+        os.kill(victims[0], signal.SIGKILL)  # one worker dies mid-request; the master starts another
+        time.sleep(RUN_SECONDS / 4)
+        kill_all(server)  # then the whole server dies at once
+        server = start_server(env, port)  # and is started again
+        restarted = time.monotonic()
+        for patient in patients:
+            patient.join(timeout=RUN_SECONDS + 30)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+    answers: dict[str, int] = {}
+    for p in patients:
+        for key, n in p.answers.items():
+            answers[key] = answers.get(key, 0) + n
+    print(backend, "answers:", answers)
+    assert [p.error for p in patients if p.error] == []
+    acknowledged = [cid for p in patients for cid in p.acknowledged]
+    sent = set().union(*(p.sent for p in patients))
+    assert len(acknowledged) > 3 * PATIENTS, "too few writes to prove anything"
+    after_restart = sum(1 for p in patients for at in p.acknowledged_at if at > restarted)
+    assert after_restart > PATIENTS, f"only {after_restart} writes after the restart"
+    assert answers.get("ConnectionRefusedError", 0) + answers.get("ConnectionResetError", 0) > 0, "no fault happened"
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(
+            select(Injection.client_id, func.count()).where(Injection.client_id.in_(sent))
+            .group_by(Injection.client_id)).all())
+    engine.dispose()
+    missing = [cid for cid in acknowledged if stored.get(cid) != 1]
+    assert missing == [], f"{len(missing)} acknowledged writes not stored exactly once"
+    assert all(count == 1 for count in stored.values())
+    print(f"{backend}: {len(acknowledged)} acknowledged writes ({after_restart} after the restart), "
+          f"{len(stored)} stored, all exactly once")

@@ -1,0 +1,44 @@
+"""A tiny HTTP client for a real server on 127.0.0.1 that keeps the session cookie by hand
+(production cookies are Secure, which cookie jars will not send over plain HTTP)."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import urllib.parse
+
+
+class Browser:
+    def __init__(self, port: int):
+        self.port = port
+        self.cookie = ""
+
+    def request(self, method: str, path: str, form: dict | None = None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie" and value.startswith("natahjem_session="):
+                self.cookie = value.split(";", 1)[0]
+        conn.close()
+        return response.status, response.getheader("Location", ""), data.decode("utf-8", "replace")
+
+    def csrf(self, path: str) -> str:
+        _status, _loc, page = self.request("GET", path)
+        match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page)
+        if not match:
+            raise RuntimeError(f"no CSRF token on {path}")
+        return match.group(1)
+
+    def sign_in(self, email: str, password: str) -> None:
+        token = self.csrf("/auth/login")
+        status, location, _ = self.request("POST", "/auth/login",
+                                           {"csrf_token": token, "email": email, "password": password})
+        if status != 302 or location.startswith("/auth/login"):
+            raise RuntimeError(f"sign-in failed for {email}: {status}")
