@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, DecimalField, RadioField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.widgets import TextInput
 
 from ..domain.clock import local_date
 from ..domain.monitoring import CheckKind
@@ -32,7 +33,10 @@ def plausible_past_date(form, field):
 
 
 class CommaDecimalField(DecimalField):
-    """A decimal typed the Norwegian way (0,7) or the English way (0.7); never NaN or infinity."""
+    """A decimal typed the Norwegian way (0,7) or the English way (0.7); never NaN or infinity.
+    A text box with a decimal keypad: a number box refuses the comma in some browsers."""
+
+    widget = TextInput()
 
     def process_formdata(self, valuelist):
         if not valuelist or not valuelist[0].strip():
