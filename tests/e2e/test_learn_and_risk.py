@@ -12,6 +12,12 @@ from .conftest import assert_accessible, sign_in, switch_language
 ARTICLES = load_articles()
 
 
+def follow(page, selector: str) -> None:
+    """Click something that loads a new page, and wait until it has loaded."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_article_renders_in_both_languages_and_is_accessible(page, lang):
     sign_in(page, "patient")
@@ -30,8 +36,8 @@ def test_every_article_renders_in_both_languages_and_is_accessible(page, lang):
 
 def test_a_patient_finds_an_article_from_the_menu_and_follows_a_symptom_link(page):
     sign_in(page, "patient_en")
-    page.click("nav >> text=Learn more")
-    page.click("text=PML – a rare but serious brain infection")
+    follow(page, "nav >> text=Learn more")
+    follow(page, "text=PML – a rare but serious brain infection")
     link = page.locator("a", has_text="weakness in an arm or leg")
     assert link.get_attribute("href") == "/symptoms/new?code=limb_weakness"
     assert page.locator(".article-body a[href='tel:113']").first.is_visible()
@@ -39,7 +45,7 @@ def test_a_patient_finds_an_article_from_the_menu_and_follows_a_symptom_link(pag
 
 def test_the_demo_patient_sees_a_personal_risk_page(page):
     sign_in(page, "patient")
-    page.click("nav >> text=Min PML-risiko")
+    follow(page, "nav >> text=Min PML-risiko")
     assert page.locator("h1").inner_text() == "Min PML-risiko"
     assert page.locator(".risk-number").inner_text() == "0,1 per 1000"
     assert "1 av 10" in page.locator(".risk-one-in").inner_text()
@@ -70,7 +76,7 @@ def test_the_start_card_leads_to_the_check_ups(page, lang):
         switch_language(page)
     assert page.locator("#next-check-heading").is_visible()
     assert_accessible(page)
-    page.click("a[href='/risk/checkups']")
+    follow(page, "a[href='/risk/checkups']")
     assert page.locator(".checkup").count() == 5
     assert_accessible(page)
 
@@ -86,7 +92,7 @@ def test_the_nurse_section_and_forms_are_accessible(page, lang):
     for form in ["jcv/new", "checks/new", "pml-factors"]:
         page.goto(f"/nurse/patients/1/{form}")
         assert_accessible(page)
-        page.click("form.stack button[type=submit]")
+        follow(page, "form.stack button[type=submit]")
         if form != "pml-factors":  # the factors form comes filled in
             assert page.locator(".error-summary").is_visible()
             assert_accessible(page)
@@ -95,11 +101,11 @@ def test_the_nurse_section_and_forms_are_accessible(page, lang):
 def test_a_nurse_records_a_high_jcv_index_and_the_patient_sees_the_new_figure(browser, page, base_url):
     sign_in(page, "nurse")
     page.goto("/nurse/patients/1")
-    page.click("text=Registrer JCV-svar")
+    follow(page, "text=Registrer JCV-svar")
     page.fill("#tested_on", page.evaluate("new Date().toLocaleDateString('sv-SE')"))
     page.check("input[name=result][value=positive]")
     page.fill("#jcv_index", "1,6")
-    page.click("form.stack button[type=submit]")
+    follow(page, "form.stack button[type=submit]")
     assert "JCV-svaret er lagret." in page.locator(".flashes").inner_text()
     assert "Planlegg bytte til annen behandling" in page.locator("#pml-monitoring").inner_text()
     context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, locale="nb-NO")

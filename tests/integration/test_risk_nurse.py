@@ -244,3 +244,29 @@ def test_the_patients_estimate_follows_what_the_nurse_records(client, auth, db_s
     auth.login("patient")
     page = client.get("/risk/").text
     assert "0,3 per 1000" in page  # 1–12 months, earlier immunosuppressive treatment
+
+
+def test_the_calendar_counts_supervised_doses_and_current_home_injections_only(app, db_session):
+    from zoneinfo import ZoneInfo
+
+    from webapp.models import Injection
+    from webapp.risk.records import dose_dates
+
+    patient = patient_of(db_session, "patient@example.org")
+    supervised = sorted(db_session.exec(select(SupervisedDose.given_on)
+                                        .where(SupervisedDose.patient_id == patient.id)).all())
+    oslo = ZoneInfo("Europe/Oslo")
+    # 23:30 UTC on 1 March is 00:30 on 2 March in Oslo: the dose counts for the Oslo day
+    late_evening = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
+    kept = Injection(patient_id=patient.id, client_id="kept", given_at=late_evening, site_1="thigh_left",
+                     site_2="thigh_right", created_by_id=patient.user_id)
+    replaced = Injection(patient_id=patient.id, client_id="replaced", given_at=datetime(2026, 4, 1, 12, tzinfo=UTC),
+                         site_1="thigh_left", created_by_id=patient.user_id, superseded_at=datetime.now(UTC))
+    withdrawn = Injection(patient_id=patient.id, client_id="withdrawn", given_at=datetime(2026, 5, 1, 12, tzinfo=UTC),
+                          site_1="thigh_left", created_by_id=patient.user_id, withdrawn_at=datetime.now(UTC))
+    db_session.add_all([kept, replaced, withdrawn])
+    db_session.commit()
+    with app.app_context():
+        days = dose_dates(db_session, patient.id)
+    assert days == sorted([*supervised, late_evening.astimezone(oslo).date()])
+    assert date(2026, 3, 2) in days and date(2026, 4, 1) not in days and date(2026, 5, 1) not in days
