@@ -43,7 +43,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     i18n.init_app(app)
     navigation.init_app(app)
 
-    from . import auth, errors, home, injections, nurse
+    from . import auth, education, errors, home, injections, nurse, risk
     from .auth.routes import init_login
 
     init_login(app)
@@ -51,6 +51,8 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(home.bp)
     app.register_blueprint(nurse.bp)
     app.register_blueprint(injections.bp)
+    app.register_blueprint(education.bp)
+    app.register_blueprint(risk.bp)
     errors.init_app(app)
 
     from . import cli

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import Session, select
 
 from .domain.clock import OSLO
-from .models import Clinic, Injection, Patient, Role, SupervisedDose, User
+from .models import Clinic, Injection, JcvResult, MonitoringCheck, Patient, Role, SupervisedDose, User
 
 DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026"}
 
@@ -63,6 +63,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         session.add(patient)
         session.flush()
         add_treatment_history(session, patient, user, nurses[clinic_index], start, today)
+        _add_pml_monitoring_history(session, patient, email, nurses[clinic_index], start, today)
     session.commit()
     return True
 
@@ -87,3 +88,34 @@ def add_treatment_history(session: Session, patient: Patient, user: User, nurse:
             patient_id=patient.id, client_id=f"demo-{patient.id}-{n}", given_at=given_at, site_1=site_1,
             site_2=site_2, batch_1=f"B{24000 + n // 3}", batch_2=f"B{24000 + n // 3}", created_by_id=user.id,
             checklist={"neuro_symptoms": False}, created_at=given_at))
+
+
+# JCV results per demo patient (issue 6): (days from today, positive, index). The Norwegian patient is
+# positive with a low index tested two months ago; the English one was negative eight months ago, so
+# her page shows an out-of-date test. Kari Nord has none recorded: her page says so.
+DEMO_JCV = {
+    "patient@example.org": [(-385, False, None), (-196, True, 0.5), (-60, True, 0.7)],
+    "patient.en@example.org": [(-385, False, None), (-240, False, None)],
+}
+
+
+def _add_pml_monitoring_history(session: Session, patient: Patient, email: str, nurse: User,
+                                start: date, today: date) -> None:
+    """JCV results and the monitoring checks a year of treatment brings (facts M1-M5)."""
+    if email not in DEMO_JCV:
+        return
+    for days, positive, index in DEMO_JCV[email]:
+        session.add(JcvResult(patient_id=patient.id, tested_on=today + timedelta(days=days), positive=positive,
+                              jcv_index=index, assay="stratify", recorded_by_id=nurse.id))
+    checks = [
+        # blood tests before doses 1, 2, 3 and 6, then one with the latest JCV test (facts M1)
+        ("blood_tests", start - timedelta(days=3)), ("blood_tests", start + timedelta(days=26)),
+        ("blood_tests", start + timedelta(days=54)), ("blood_tests", start + timedelta(days=138)),
+        ("blood_tests", today - timedelta(days=60)),
+        # baseline MRI before the start, and the rebaseline after about 5 months (facts M5)
+        ("mri", start - timedelta(days=40)), ("mri", start + timedelta(days=150)),
+        # NAb and the EDSS check-up at 6 months (facts M2, M4)
+        ("neutralising_antibodies", start + timedelta(days=180)), ("clinical_check", start + timedelta(days=182)),
+    ]
+    session.add_all([MonitoringCheck(patient_id=patient.id, kind=kind, done_on=done_on, recorded_by_id=nurse.id)
+                     for kind, done_on in checks])

@@ -13,10 +13,13 @@ MENU = {
         ("home.index", _l("Start")),
         ("injections.history", _l("My doses")),
         ("home.emergency", _l("Emergency")),
+        ("risk.index", _l("My PML risk")),
+        ("education.index", _l("Learn more")),
     ],
     Role.NURSE: [
         ("nurse.index", _l("Patients")),
         ("nurse.new_patient", _l("New patient")),
+        ("education.index", _l("Patient articles")),
     ],
 }
 

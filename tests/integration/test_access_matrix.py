@@ -52,6 +52,13 @@ TABLE: dict[str, str] = {
     "injections.edit": "patient_own",
     "injections.withdraw": "patient_own",
     "injections.saved": "patient_own",
+    "education.index": "signed_in",
+    "education.article": "signed_in",
+    "risk.index": "patient",
+    "risk.checkups": "patient",
+    "risk.new_jcv": "nurse_clinic",
+    "risk.new_check": "nurse_clinic",
+    "risk.edit_factors": "nurse_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -70,7 +77,8 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     user = db_session.exec(select(User).where(User.email == owner_email)).one()
     patient = db_session.exec(select(Patient).where(Patient.user_id == user.id)).one()
     injection = db_session.exec(select(Injection).where(Injection.patient_id == patient.id)).first()
-    return {"patient_id": patient.id, "injection_id": injection.id, "token": "not-a-real-token", "step": 1}
+    return {"patient_id": patient.id, "injection_id": injection.id, "token": "not-a-real-token", "step": 1,
+            "slug": "pml"}
 
 
 def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:

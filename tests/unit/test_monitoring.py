@@ -369,3 +369,15 @@ def test_six_months_after_a_leap_day_keeps_the_29th():
     jcv = schedule(checks_done=done(JCV, date(2024, 2, 29)), today=date(2024, 3, 1))[JCV]
 
     assert jcv.due_on == date(2024, 8, 29)
+
+
+def test_the_jcv_row_on_its_own_agrees_with_the_whole_schedule():
+    from webapp.domain.monitoring import jcv_antibodies_due
+
+    start, tested, today = date(2025, 1, 10), [date(2025, 1, 3), date(2025, 7, 1)], date(2026, 1, 2)
+    whole = monitoring_schedule(treatment_start=start, doses_given=[], checks_done=[
+        RecordedCheck(CheckKind.JCV_ANTIBODIES, d) for d in tested], jcv_positive=False, jcv_index=None,
+        prior_immunosuppressant=False, today=today)
+    alone = jcv_antibodies_due(start, [*tested, date(2026, 3, 1)], today)  # a future date is not counted
+    assert alone == whole[2]
+    assert (alone.due_on, alone.status, alone.nurse_flag) == (date(2026, 1, 1), DueStatus.OVERDUE, Level.ROUTINE)

@@ -372,3 +372,41 @@ def test_a_longer_dose_interval_lowers_the_risk_but_the_table_does_not_count_it(
 
     assert (interval.applies, interval.effect, interval.in_table) == (True, Effect.LOWERS, False)
     assert RiskFactorCode.LONGER_DOSE_INTERVAL not in applying(dose_interval_weeks=4)
+
+
+# --- months on treatment, from the first dose (pml_risk_table.md, Boundaries) -----------------
+
+from webapp.domain.pml_risk import months_on_treatment  # noqa: E402
+
+
+@pytest.mark.parametrize(("today", "months"), [
+    (date(2020, 1, 15), 0),  # the day of the first dose
+    (date(2020, 2, 14), 0),
+    (date(2020, 2, 15), 1),
+    (date(2021, 1, 14), 11),
+    (date(2021, 1, 15), 12),
+    (date(2021, 2, 14), 12),
+    (date(2021, 2, 15), 13),
+    (date(2026, 1, 15), 72),
+    (date(2026, 2, 14), 72),
+    (date(2026, 2, 15), 73),
+])
+def test_months_on_treatment_are_whole_calendar_months_since_the_first_dose(today, months):
+    assert months_on_treatment(date(2020, 1, 15), today) == months
+
+
+def test_a_first_dose_after_today_counts_no_months():
+    assert months_on_treatment(date(2030, 1, 1), date(2029, 12, 1)) == 0
+
+
+@pytest.mark.parametrize(("today", "row", "beyond"), [
+    (date(2021, 2, 14), ExposureRow(1, 12), False),   # 12 months
+    (date(2021, 2, 15), ExposureRow(13, 24), False),  # 13 months
+    (date(2026, 2, 14), ExposureRow(61, 72), False),  # 72 months
+    (date(2026, 2, 15), ExposureRow(61, 72), True),   # 73 months: the last row stands, data stop
+])
+def test_dates_at_the_12_13_and_72_73_month_boundaries_pick_the_table_row(today, row, beyond):
+    estimate = assess_pml_risk(jcv_positive=True, jcv_index=1.0,
+                               months_on_treatment=months_on_treatment(date(2020, 1, 15), today),
+                               prior_immunosuppressant=False)
+    assert (estimate.row, estimate.beyond_table) == (row, beyond)

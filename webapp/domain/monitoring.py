@@ -202,6 +202,12 @@ def _neutralising_antibodies(treatment_start: date, tests: list[date], today: da
     return _due(CheckKind.NEUTRALISING_ANTIBODIES, at_6, today, "M2", DueReason.AFTER_6_MONTHS)
 
 
+def jcv_antibodies_due(treatment_start: date, tests: Iterable[date], today: date) -> CheckDue:
+    """The JCV row of the calendar on its own, for the daily checks: it depends on neither the doses
+    nor the other checks. Tests dated after today are not counted (module docstring)."""
+    return _jcv_antibodies(treatment_start, [test for test in tests if test <= today], today)
+
+
 def _jcv_antibodies(treatment_start: date, tests: list[date], today: date) -> CheckDue:
     if tests:
         # JCV antibodies with index every 6 months (facts M3); the same date as pml_risk.risk_status

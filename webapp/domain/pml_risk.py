@@ -72,6 +72,17 @@ RISING_INDEX_MAX: Final = 1.5
 EXPOSURE_FACTOR_MONTHS: Final = 24
 
 
+def months_on_treatment(treatment_start: date, today: date) -> int:
+    """Whole calendar months of natalizumab exposure from the first dose, IV and SC together
+    (pml_risk_table.md, Boundaries: an app rule). The 12th month ends on the day 12 months after the
+    start: 15 January to 14 January is 11 months, to 15 January 12, to 15 February 13. A start
+    after today counts 0."""
+    if today <= treatment_start:
+        return 0
+    span = relativedelta(today, treatment_start)
+    return span.years * 12 + span.months
+
+
 def table_figure(row: ExposureRow, column: RiskColumn) -> float:
     """One cell of the table, by row and column."""
     for table_row, figures in RISK_TABLE:

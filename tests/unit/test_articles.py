@@ -1,0 +1,149 @@
+"""Education articles: both languages, complete front matter, safe rendering, and symptom links the
+triage vocabulary knows (issue 6)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from webapp.education.articles import (
+    ARTICLE_ORDER,
+    ARTICLES_DIR,
+    FIELDS,
+    ArticleError,
+    load_articles,
+    render_markdown,
+)
+
+SYMPTOMS_MD = Path(__file__).resolve().parents[3] / "shared/clinical/symptoms.md"
+SYMPTOM_LINK = re.compile(r"\(/symptoms/new\?code=([^)\s]*)\)")
+TEL_LINK = re.compile(r"\(tel:([^)\s]*)\)")
+
+GOOD = """---
+title: A title
+summary: One sentence.
+reviewed: 2026-11-23
+sources: facts.md P1; NevroNEL natalizumab procedure
+---
+
+## Heading
+
+Text with [113](tel:113).
+"""
+
+
+def known_symptom_codes() -> set[str]:
+    """The triage vocabulary: the domain's list when it exists, else the codes in symptoms.md."""
+    try:
+        from webapp.domain.triage import SYMPTOMS  # built by the symptom report feature
+    except ImportError:
+        if not SYMPTOMS_MD.exists():
+            pytest.skip("neither webapp.domain.triage nor shared/clinical/symptoms.md is here")
+        rows = (line.split("|") for line in SYMPTOMS_MD.read_text(encoding="utf-8").splitlines()
+                if line.startswith("| "))
+        return {cells[1].strip() for cells in rows if re.fullmatch(r"[a-z_]+", cells[1].strip())} - {"code"}
+    return {getattr(item, "code", item) for item in SYMPTOMS}
+
+
+def article_files() -> list[Path]:
+    return sorted(p for p in ARTICLES_DIR.glob("*.md") if p.name != "README.md")
+
+
+def test_every_article_exists_in_norwegian_and_english_with_every_front_matter_field():
+    articles = load_articles()
+    assert list(articles) == list(ARTICLE_ORDER)
+    for slug, versions in articles.items():
+        assert sorted(versions) == ["en", "nb"], slug
+        for article in versions.values():
+            assert all(getattr(article, field) for field in FIELDS), (slug, article.lang)
+
+
+def test_the_issues_nine_topics_are_all_written():
+    assert set(ARTICLE_ORDER) == {
+        "pml", "rebound", "infections-vaccines", "reactions", "pregnancy", "storage", "how-to-inject",
+        "monitoring", "h-resept",
+    }
+
+
+def test_an_article_without_its_english_version_fails_to_load(tmp_path):
+    (tmp_path / "pml.nb.md").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ArticleError, match="lacks the language"):
+        load_articles(tmp_path)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_an_article_without_a_front_matter_field_fails_to_load(tmp_path, field):
+    text = "\n".join(line for line in GOOD.splitlines() if not line.startswith(f"{field}:"))
+    (tmp_path / "pml.nb.md").write_text(text, encoding="utf-8")
+    (tmp_path / "pml.en.md").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ArticleError, match=field):
+        load_articles(tmp_path)
+
+
+@pytest.mark.parametrize("bad", ["no front matter at all\n", GOOD.replace("2026-11-23", "23.11.2026")])
+def test_an_article_without_front_matter_or_with_a_bad_date_fails_to_load(tmp_path, bad):
+    (tmp_path / "pml.nb.md").write_text(bad, encoding="utf-8")
+    (tmp_path / "pml.en.md").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ArticleError):
+        load_articles(tmp_path)
+
+
+def test_a_file_in_a_third_language_fails_to_load(tmp_path):
+    for lang in ("nb", "en", "sv"):
+        (tmp_path / f"pml.{lang}.md").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ArticleError, match="pml.sv.md"):
+        load_articles(tmp_path)
+
+
+@pytest.mark.parametrize("path", article_files(), ids=lambda p: p.name)
+def test_every_symptom_link_uses_a_code_the_triage_vocabulary_knows(path):
+    codes = SYMPTOM_LINK.findall(path.read_text(encoding="utf-8"))
+    unknown = sorted(set(codes) - known_symptom_codes())
+    assert unknown == []
+
+
+def test_the_articles_link_symptoms_at_all():
+    # guards the test above: a changed link format would make it pass on nothing
+    assert len(SYMPTOM_LINK.findall((ARTICLES_DIR / "pml.en.md").read_text(encoding="utf-8"))) >= 8
+
+
+@pytest.mark.parametrize("slug", ARTICLE_ORDER)
+def test_both_languages_link_the_same_symptoms_and_phone_numbers(slug):
+    texts = {lang: (ARTICLES_DIR / f"{slug}.{lang}.md").read_text(encoding="utf-8") for lang in ("nb", "en")}
+    assert set(SYMPTOM_LINK.findall(texts["nb"])) == set(SYMPTOM_LINK.findall(texts["en"]))
+    assert set(TEL_LINK.findall(texts["nb"])) == set(TEL_LINK.findall(texts["en"]))
+
+
+@pytest.mark.parametrize("slug", ARTICLE_ORDER)
+def test_every_article_names_sources_and_has_no_second_main_heading(slug):
+    for article in load_articles()[slug].values():
+        assert article.sources
+        assert "<h1" not in article.html
+
+
+def test_raw_html_in_an_article_is_shown_as_text():
+    html = render_markdown('<script>alert(1)</script>\n\nHello <b onclick="x()">bold</b>\n\n<div>block</div>')
+    assert "<script" not in html and "<b" not in html and "<div" not in html
+    assert "&lt;script&gt;" in html and "&lt;b onclick" in html
+
+
+def test_phone_and_own_links_stay_links_and_other_schemes_lose_theirs():
+    html = render_markdown(
+        "[113](tel:113) [report](/symptoms/new?code=fever&x=1) [evil](javascript:alert(1)) "
+        "[data](data:text/html,x) [away](//evil.example/) [felleskatalogen](https://www.felleskatalogen.no/)"
+    )
+    assert '<a href="tel:113">113</a>' in html
+    assert '<a href="/symptoms/new?code=fever&amp;x=1">report</a>' in html
+    assert '<a href="https://www.felleskatalogen.no/">' in html
+    assert "javascript:" not in html and "data:text" not in html and "//evil" not in html
+    assert "<span>evil</span>" in html
+
+
+def test_the_facts_sheet_is_told_apart_from_the_public_sources(tmp_path):
+    (tmp_path / "pml.nb.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "pml.en.md").write_text(GOOD, encoding="utf-8")
+    article = load_articles(tmp_path)["pml"]["en"]
+    assert article.fact_ids == "P1"
+    assert article.public_sources == ("NevroNEL natalizumab procedure",)

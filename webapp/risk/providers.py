@@ -1,0 +1,49 @@
+"""What this feature adds to pages it does not own (extension_points.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import db
+from ..domain import pml_risk
+from ..extension_points import nurse_patient_section, start_card
+from ..models import Patient
+from . import labels
+from .records import checks_done, jcv_history, monitoring_calendar, risk_summary
+
+
+@start_card(30)
+def next_check_card(patient: Patient, today: date):
+    """The patient's next monitoring check and a way to the risk page."""
+    session = db.session()
+    history = jcv_history(session, patient.id)
+    latest = history[0].result if history else None
+    calendar = monitoring_calendar(
+        session, patient, today, jcv=latest, checks=checks_done(session, patient.id),
+        jcv_dates=[row.result.tested_on for row in history],
+    )
+    return "risk/start_card.html", {"next": calendar.next_due, "labels": labels}
+
+
+@nurse_patient_section(30)
+def pml_monitoring_section(patient: Patient, today: date):
+    """JCV history, the PML factors and band, and the monitoring calendar. The page that includes it
+    has already written the audit event for reading this patient."""
+    session = db.session()
+    history = jcv_history(session, patient.id)
+    latest = history[0].result if history else None
+    checks = checks_done(session, patient.id)
+    guidance = (
+        None if latest is None
+        else pml_risk.nurse_guidance(jcv_positive=latest.positive, jcv_index=latest.jcv_index)
+    )
+    return "risk/nurse_section.html", {
+        "patient": patient,
+        "history": history,
+        "summary": risk_summary(patient, latest, today),
+        "guidance": guidance,
+        "calendar": monitoring_calendar(session, patient, today, jcv=latest, checks=checks,
+                                        jcv_dates=[row.result.tested_on for row in history]),
+        "checks": checks,
+        "labels": labels,
+    }

@@ -1,0 +1,189 @@
+"""What the risk and monitoring pages show, loaded for one patient: JCV results, checks done, doses
+given, and the domain's answers for them. One query per kind of record, whatever the history's length
+(STYLE.md habit 17)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from ..checks import current_injections
+from ..domain import monitoring, pml_risk
+from ..domain.schedule import dose_day
+from ..models import Injection, JcvResult, MonitoringCheck, Patient, SupervisedDose, User
+from .icon_array import IconArray, icon_array
+
+# --------------------------------------------------------------------------- JCV results
+
+
+def jcv_results(session: Session, patient_id: int) -> list[JcvResult]:
+    """Newest first: by test date, and for the same date the later entry first (a correction)."""
+    return list(session.exec(
+        select(JcvResult).where(JcvResult.patient_id == patient_id)
+        .order_by(JcvResult.tested_on.desc(), JcvResult.recorded_at.desc(), JcvResult.id.desc())
+    ).all())
+
+
+def latest_jcv(session: Session, patient_id: int) -> JcvResult | None:
+    return session.exec(
+        select(JcvResult).where(JcvResult.patient_id == patient_id)
+        .order_by(JcvResult.tested_on.desc(), JcvResult.recorded_at.desc(), JcvResult.id.desc()).limit(1)
+    ).first()
+
+
+@dataclass(frozen=True, slots=True)
+class JcvHistoryRow:
+    result: JcvResult
+    recorded_by: str
+    replaced: bool  # a later entry for the same test date stands instead
+
+
+def jcv_history(session: Session, patient_id: int) -> list[JcvHistoryRow]:
+    rows = session.exec(
+        select(JcvResult, User.full_name).join(User, JcvResult.recorded_by_id == User.id)
+        .where(JcvResult.patient_id == patient_id)
+        .order_by(JcvResult.tested_on.desc(), JcvResult.recorded_at.desc(), JcvResult.id.desc())
+    ).all()
+    seen: set[date] = set()
+    history = []
+    for result, name in rows:
+        history.append(JcvHistoryRow(result=result, recorded_by=name, replaced=result.tested_on in seen))
+        seen.add(result.tested_on)
+    return history
+
+
+# --------------------------------------------------------------------------- the personal risk
+
+
+@dataclass(frozen=True, slots=True)
+class RiskSummary:
+    """What the risk page says. `estimate` is None when the page must say why there is no figure."""
+
+    status: pml_risk.RiskStatus
+    result: JcvResult | None
+    retest_due: date | None
+    months: int | None  # None when the clinic has not recorded the first dose
+    estimate: pml_risk.PmlRiskEstimate | None
+    factors: tuple[pml_risk.RiskFactor, ...]
+    factors_personal: bool  # False: list the factors and their effect, not whether they apply
+    array: IconArray | None
+
+    @property
+    def start_unknown(self) -> bool:
+        """A positive, current result, but no first dose recorded: no row to read the figure from."""
+        return self.status is pml_risk.RiskStatus.CURRENT and self.estimate is None
+
+
+def risk_summary(patient: Patient, result: JcvResult | None, today: date) -> RiskSummary:
+    status = pml_risk.risk_status(
+        jcv_positive=None if result is None else result.positive,
+        jcv_tested_on=None if result is None else result.tested_on,
+        today=today,
+    )
+    months = (
+        pml_risk.months_on_treatment(patient.treatment_start, today) if patient.treatment_start else None
+    )
+    current = status is pml_risk.RiskStatus.CURRENT and result is not None
+    estimate = None
+    if current and (months is not None or not result.positive):
+        # a figure only from a current, clinic-entered JCV result (facts section 7, App rule; issue 6);
+        # a negative result needs no row: about 0.1 per 1000 whatever the exposure (facts P3)
+        estimate = pml_risk.assess_pml_risk(
+            jcv_positive=result.positive, jcv_index=result.jcv_index, months_on_treatment=months or 0,
+            prior_immunosuppressant=patient.prior_immunosuppressant,
+        )
+    personal = current and months is not None
+    factors = pml_risk.risk_factors(
+        jcv_positive=result.positive if personal else False,
+        jcv_index=result.jcv_index if personal else None,
+        months_on_treatment=months if personal else 0,
+        prior_immunosuppressant=patient.prior_immunosuppressant,
+        dose_interval_weeks=patient.dose_interval_weeks,
+    )
+    return RiskSummary(
+        status=status,
+        result=result,
+        retest_due=None if result is None else pml_risk.jcv_retest_due(result.tested_on),
+        months=months,
+        estimate=estimate,
+        factors=factors,
+        factors_personal=personal,
+        array=None if estimate is None else icon_array(estimate.frequency),
+    )
+
+
+# --------------------------------------------------------------------------- the monitoring calendar
+
+
+def dose_dates(session: Session, patient_id: int) -> list[date]:
+    """Supervised doses and current home injections, as Oslo days in date order
+    ("before dose 1, 2, 3 and 6" counts them together, facts M1 and H2)."""
+    supervised = session.exec(select(SupervisedDose.given_on).where(SupervisedDose.patient_id == patient_id)).all()
+    injected = session.exec(
+        current_injections().with_only_columns(Injection.given_at).where(Injection.patient_id == patient_id)
+    ).all()
+    return sorted([*supervised, *(dose_day(moment) for moment in injected)])
+
+
+def checks_done(session: Session, patient_id: int) -> list[MonitoringCheck]:
+    return list(session.exec(
+        select(MonitoringCheck).where(MonitoringCheck.patient_id == patient_id)
+        .order_by(MonitoringCheck.done_on.desc(), MonitoringCheck.id.desc())
+    ).all())
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    rows: tuple[monitoring.CheckDue, ...]
+    problem: str | None = None  # "no_start" or "dose_before_start": the nurse must correct the data
+
+    @property
+    def next_due(self) -> monitoring.CheckDue | None:
+        """The check due soonest (an overdue one first): what the patient sees next."""
+        waiting = [row for row in self.rows if row.due_on is not None]
+        return min(waiting, key=lambda row: row.due_on) if waiting else None
+
+
+def monitoring_calendar(
+    session: Session, patient: Patient, today: date, *, jcv: JcvResult | None, checks: list[MonitoringCheck],
+    jcv_dates: list[date],
+) -> Calendar:
+    if patient.treatment_start is None:
+        return Calendar(rows=(), problem="no_start")
+    known_kinds = set(monitoring.CheckKind)
+    recorded = [
+        monitoring.RecordedCheck(kind=monitoring.CheckKind(check.kind), done_on=check.done_on)
+        for check in checks if check.kind in known_kinds
+    ]
+    # a JCV result recorded with its own form is the JCV check done that day (facts M3)
+    recorded += [monitoring.RecordedCheck(monitoring.CheckKind.JCV_ANTIBODIES, tested_on) for tested_on in jcv_dates]
+    try:
+        rows = monitoring.monitoring_schedule(
+            treatment_start=patient.treatment_start,
+            doses_given=dose_dates(session, patient.id),
+            checks_done=recorded,
+            jcv_positive=None if jcv is None else jcv.positive,
+            jcv_index=None if jcv is None else jcv.jcv_index,
+            prior_immunosuppressant=patient.prior_immunosuppressant,
+            today=today,
+            dose_interval_weeks=patient.dose_interval_weeks,
+        )
+    except ValueError:
+        # a dose recorded before the first dose date: the first dose date is wrong (or the dose is)
+        return Calendar(rows=(), problem="dose_before_start")
+    return Calendar(rows=rows)
+
+
+def calendar_for(session: Session, patient: Patient, today: date) -> Calendar:
+    results = jcv_results(session, patient.id)
+    return monitoring_calendar(
+        session, patient, today, jcv=results[0] if results else None, checks=checks_done(session, patient.id),
+        jcv_dates=[r.tested_on for r in results],
+    )
+
+
+def first_dose_recorded(session: Session, patient_id: int) -> date | None:
+    doses = dose_dates(session, patient_id)
+    return doses[0] if doses else None
