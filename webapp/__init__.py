@@ -43,13 +43,14 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     i18n.init_app(app)
     navigation.init_app(app)
 
-    from . import auth, errors, home, nurse
+    from . import auth, errors, home, nurse, pharmacy
     from .auth.routes import init_login
 
     init_login(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(home.bp)
     app.register_blueprint(nurse.bp)
+    app.register_blueprint(pharmacy.bp)
     errors.init_app(app)
 
     from . import cli

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
-from .models import Clinic, Patient, Role, User
+from .domain import supply
+from .models import Clinic, Injection, Patient, Pickup, Prescription, Role, User
 
 DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026"}
 
@@ -25,6 +27,14 @@ ACCOUNTS = [
     ("nurse2@example.org", "Nils Nord", Role.NURSE, "nb", 1, "nurse-demo-2026"),
     ("patient2@example.org", "Kari Nord", Role.PATIENT, "nb", 1, "patient-demo-2026"),
 ]
+
+# Supply history per patient (issue 5): the pharmacy, and how many days ago the current H-resept was
+# issued. Per's was issued 11 months ago, so the renewal warning shows.
+DEMO_SUPPLY = {
+    "patient@example.org": ("Apotek 1 Storgata", 335),
+    "patient.en@example.org": ("Vitusapotek Majorstuen", 150),
+    "patient2@example.org": ("Boots apotek Tromsø", 60),
+}
 
 
 def load_demo_data(session: Session, passwords, today: date | None = None) -> bool:
@@ -54,5 +64,53 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
             home_approved_by_id=nurses[clinic_index].id,
         )
         session.add(patient)
+        session.flush()
+        if user.email in DEMO_SUPPLY:
+            _demo_injections(session, patient, today)
+            _demo_supply(session, patient, *DEMO_SUPPLY[user.email], today)
     session.commit()
     return True
+
+
+def _demo_injections(session: Session, patient: Patient, today: date) -> None:
+    """A dose every 4 weeks for the last year, the latest 10 days ago, unless doses exist already."""
+    if session.exec(select(Injection.id).where(Injection.patient_id == patient.id)).first() is not None:
+        return
+    for weeks_back in range(48, -1, -4):
+        day = today - timedelta(days=10 + weeks_back * 7)
+        session.add(Injection(
+            patient_id=patient.id, client_id=str(uuid.uuid4()), given_at=datetime.combine(day, time(17, 0), UTC),
+            site_1="thigh_left", site_2="abdomen_right", syringes=2, created_by_id=patient.user_id,
+        ))
+    session.flush()
+
+
+def _demo_supply(session: Session, patient: Patient, pharmacy: str, issued_days_ago: int, today: date) -> None:
+    """Two H-resepts (the earlier one expired) and a pickup of 6 syringes before every third home dose."""
+    nurse_id = patient.home_approved_by_id
+    current_issued = today - timedelta(days=issued_days_ago)
+    earlier_issued = current_issued - timedelta(days=365)
+    prescriptions = []
+    for issued in (earlier_issued, current_issued):
+        prescription = Prescription(
+            patient_id=patient.id, issued_on=issued, valid_until=supply.prescription_valid_until(issued),
+            clinic_name=patient.clinic.name if patient.clinic else "", entered_by_id=nurse_id,
+            confirmed_by_id=nurse_id, confirmed_at=datetime.combine(issued, time(10, 0), UTC),
+        )
+        session.add(prescription)
+        prescriptions.append(prescription)
+    session.flush()
+    doses = session.exec(
+        select(Injection.given_at).where(
+            Injection.patient_id == patient.id, Injection.place == "home",
+            Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None),
+        ).order_by(Injection.given_at)
+    ).all()
+    for first_of_three in doses[::3]:
+        day = first_of_three.date() - timedelta(days=5)
+        session.add(Pickup(
+            patient_id=patient.id, client_id=str(uuid.uuid4()), picked_up_on=day, pharmacy=pharmacy,
+            syringes=supply.DEFAULT_PICKUP_SYRINGES,
+            prescription_id=supply.prescription_for_pickup(((p.id, p.issued_on, p.valid_until) for p in prescriptions), day),
+        ))
+    session.flush()

@@ -11,6 +11,7 @@ from .models import Role
 MENU = {
     Role.PATIENT: [
         ("home.index", _l("Start")),
+        ("pharmacy.index", _l("Pharmacy")),
         ("home.emergency", _l("Emergency")),
     ],
     Role.NURSE: [

@@ -22,6 +22,7 @@ from webapp.domain.supply import (
     prescription_for_pickup,
     prescription_renewal_date,
     prescription_valid_until,
+    prescription_warnings,
     run_out_date,
     supply_status,
     syringes_on_hand,
@@ -345,6 +346,10 @@ def test_validate_pickup(
             date(2024, 3, 1), date(2024, 2, 29), date(2024, 3, 1),
             [PrescriptionProblem.ENDS_BEFORE_ISSUED], id="ends-before-issued",
         ),
+        pytest.param(
+            date(9999, 1, 1), date(9999, 12, 31), date(2024, 3, 1),
+            [PrescriptionProblem.ISSUED_IN_THE_FUTURE], id="last-representable-year",
+        ),
     ],
 )
 def test_validate_prescription(
@@ -417,3 +422,11 @@ def test_cold_chain_urgency_counts_across_leap_day() -> None:
 def test_cold_chain_refuses_an_unknown_problem_code() -> None:
     with pytest.raises(ValueError):
         cold_chain_level("warm", date(2024, 5, 8), date(2024, 5, 1))
+
+
+def test_prescription_warnings_alone_need_no_supply_count() -> None:
+    # no pickup or dose logged yet: only the expiry rules apply
+    assert prescription_warnings(date(2024, 3, 31), None, date(2024, 2, 18)) == [
+        SupplyWarning(W.PRESCRIPTION_EXPIRES_SOON, Level.ROUTINE, date(2024, 3, 31))
+    ]
+    assert prescription_warnings(date(2024, 3, 31), None, date(2024, 2, 17)) == []

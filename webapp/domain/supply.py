@@ -14,6 +14,7 @@ Public API
     validate_prescription(issued, valid_until, today) -> list[PrescriptionProblem]
     prescription_for_pickup(prescriptions, picked_up_on) -> key | None
     prescription_renewal_date(valid_until) -> date
+    prescription_warnings(valid_until, run_out, today) -> list[SupplyWarning]   (also inside supply_status)
     cold_chain_level(problem, next_dose_due, today) -> Level
 
 Boundaries: the run-out date is the due date of the first dose that would find fewer than two
@@ -197,7 +198,7 @@ def supply_status(
             warnings.append(SupplyWarning(SupplyWarningCode.ORDER_BY_PASSED, Level.ROUTINE, order_by))
 
     if prescription_valid_until is not None:
-        warnings.extend(_prescription_warnings(prescription_valid_until, run_out, today))
+        warnings.extend(prescription_warnings(prescription_valid_until, run_out, today))
 
     return SupplyStatus(
         on_hand=on_hand,
@@ -209,7 +210,8 @@ def supply_status(
     )
 
 
-def _prescription_warnings(valid_until: date, run_out: date | None, today: date) -> list[SupplyWarning]:
+def prescription_warnings(valid_until: date, run_out: date | None, today: date) -> list[SupplyWarning]:
+    """Expired, expiring within 6 weeks, or ending before the run-out date (when that is known)."""
     # All routine: renewing an H-resept is paperwork for the clinic. If it leaves the next dose
     # without syringes, the urgent no-supply warning above already says so.
     _require_day(valid_until)
@@ -263,7 +265,8 @@ def validate_prescription(issued: date, valid_until: date, today: date) -> list[
     if valid_until < issued:
         problems.append(PrescriptionProblem.ENDS_BEFORE_ISSUED)
     # an H-resept is valid for 1 year (facts R3): a later date is a typing mistake
-    elif valid_until > prescription_valid_until(issued):
+    # (in year 9999 every later date is within a year, and a year on would not be a date)
+    elif issued.year < date.max.year and valid_until > prescription_valid_until(issued):
         problems.append(PrescriptionProblem.LONGER_THAN_A_YEAR)
     return problems
 
