@@ -3,6 +3,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, RadioField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..domain.supply import DEFAULT_PICKUP_SYRINGES, ColdChainProblem
@@ -21,7 +22,7 @@ def not_before_2006(form, field):
 
 
 STORAGE_QUESTION = _l("Did they go straight into the fridge?")
-PROBLEMS = [(code.value, COLD_CHAIN_LABELS[code]) for code in ColdChainProblem if code is not ColdChainProblem.NONE]
+PROBLEMS = [SelectChoice(code.value, COLD_CHAIN_LABELS[code]) for code in ColdChainProblem if code is not ColdChainProblem.NONE]
 
 
 class PickupForm(FlaskForm):
@@ -46,7 +47,7 @@ class PickupForm(FlaskForm):
     )
     storage = RadioField(
         STORAGE_QUESTION,
-        choices=[(ColdChainProblem.NONE.value, _l("Yes, straight into the fridge")), *PROBLEMS],
+        choices=[SelectChoice(ColdChainProblem.NONE.value, _l("Yes, straight into the fridge")), *PROBLEMS],
         validators=[InputRequired(_l("Answer how the syringes were kept."))],
     )
     submit = SubmitField(_l("Save the pickup"))
