@@ -218,13 +218,15 @@ def test_a_pickup_not_kept_cold_tells_the_patient_not_to_use_it_and_flags_a_call
     auth.login("patient")
     client.post("/language", data={"lang": "en"})
     response = client.post("/pharmacy/pickups/new", data=pickup_form(storage="left_out"), follow_redirects=True)
-    assert "Do not use these syringes before you have asked" in response.text
+    assert "The pickup is saved." in response.text
+    assert "Do not use the syringes you picked up on" in response.text
     stored = pickups(db_session, patient)[0]
     assert (stored.into_fridge, stored.cold_chain_problem) == (False, "left_out")
     [flag] = flags(db_session, patient)
     assert (flag.code, flag.level, flag.status) == ("cold_chain", level, "open")
     start = client.get("/").text
     assert "Do not use the syringes you picked up on" in start and "left out of the fridge" in start
+    assert 'href="tel:+4722000000"' in start  # the demo clinic's number, offered with urgent advice
 
 
 def test_the_do_not_use_advice_ends_when_the_clinic_resolves_the_flag(client, auth, db_session):
@@ -302,6 +304,7 @@ def test_the_start_card_shows_supply_order_by_and_what_to_do(client, auth, db_se
     assert "2 syringes (1 dose)" in page
     assert "Log a pickup" in page and 'href="/pharmacy/pickups/new"' in page
     assert order_by_shown(page)
+    assert "tel:+4722000000" not in page  # nothing urgent: no call offered
 
 
 def test_partial_corrected_and_withdrawn_entries_count_as_they_should(client, auth, db_session):

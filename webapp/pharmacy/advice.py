@@ -104,6 +104,13 @@ def patient_advice(supply: PatientSupply, today: date) -> list[Advice]:
     return advice
 
 
+def clinic_phone_if_needed(patient, advice: list[Advice]) -> str | None:
+    """Urgent advice tells the patient to call: the page then offers the clinic's number."""
+    if any(item.level.rank >= Level.URGENT.rank for item in advice):
+        return patient.clinic.phone or None
+    return None
+
+
 def _nurse_text(warning: SupplyWarning, supply: PatientSupply) -> str:
     code, day = warning.code, warning.day
     if code is W.NO_SUPPLY_FOR_NEXT_DOSE:

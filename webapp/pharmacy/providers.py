@@ -9,7 +9,7 @@ from flask_babel import _, force_locale, format_date
 from .. import db
 from ..extension_points import calendar_events, nurse_patient_section, start_card
 from ..models import Patient
-from .advice import COLD_CHAIN_LABELS, LEVEL_LABELS, nurse_findings, patient_advice
+from .advice import COLD_CHAIN_LABELS, LEVEL_LABELS, clinic_phone_if_needed, nurse_findings, patient_advice
 from .forecast import patient_supply
 from .forms import ConfirmPrescriptionForm
 
@@ -19,7 +19,9 @@ def supply_card(patient: Patient, today: date):
     forecast = patient_supply(db.session(), patient, today)
     if not (patient.home_approved or forecast.pickups or forecast.prescriptions):
         return None  # doses at the clinic use the clinic's stock: nothing to show yet
-    return "pharmacy/_start_card.html", {"supply": forecast, "advice": patient_advice(forecast, today)}
+    advice = patient_advice(forecast, today)
+    return "pharmacy/_start_card.html", {"supply": forecast, "advice": advice,
+                                         "call_phone": clinic_phone_if_needed(patient, advice)}
 
 
 @nurse_patient_section(20)

@@ -20,7 +20,7 @@ from ..models import Patient, Pickup, Prescription, utcnow
 from ..nurse.routes import clinic_patient
 from ..security import audit, nurse_required, patient_required
 from . import bp
-from .advice import patient_advice
+from .advice import clinic_phone_if_needed, patient_advice
 from .forecast import cold_chain_dedupe_key, patient_supply
 from .forms import ConfirmPrescriptionForm, PickupForm, PrescriptionForm, StorageProblemForm
 
@@ -45,7 +45,9 @@ def index():
     patient = _own_patient()
     today = _today()
     forecast = patient_supply(db.session(), patient, today)
-    return render_template("pharmacy/index.html", supply=forecast, advice=patient_advice(forecast, today))
+    advice = patient_advice(forecast, today)
+    return render_template("pharmacy/index.html", supply=forecast, advice=advice,
+                           call_phone=clinic_phone_if_needed(patient, advice))
 
 
 def _pickup_problems(form: PickupForm, prescriptions, today: date) -> tuple[int | None, list[PickupProblem]]:
@@ -135,11 +137,9 @@ def new_pickup():
             if problem is not ColdChainProblem.NONE:
                 _raise_cold_chain_flag(session, patient, pickup, today)
             session.commit()
-            if problem is ColdChainProblem.NONE:
-                flash(_pickup_saved_message(patient, today), "success")
-            else:
-                flash(_("Do not use these syringes before you have asked: call the pharmacy or your clinic. "
-                        "Your clinic has been told."), "warning")
+            # with a storage problem, the page shows "do not use them" at the top: the count would mislead
+            flash(_pickup_saved_message(patient, today) if problem is ColdChainProblem.NONE
+                  else _("The pickup is saved."), "success")
             return redirect(url_for("pharmacy.index"))
     return render_template("pharmacy/new_pickup.html", form=form), 422 if form.errors else 200
 
@@ -163,8 +163,7 @@ def storage_problem():
         session.add(pickup)
         _raise_cold_chain_flag(session, patient, pickup, _today())
         session.commit()
-        flash(_("Do not use these syringes before you have asked: call the pharmacy or your clinic. "
-                "Your clinic has been told."), "warning")
+        flash(_("The problem is reported."), "success")
         return redirect(url_for("pharmacy.index"))
     return render_template("pharmacy/storage_problem.html", form=form, pickup=pickup), 422 if form.errors else 200
 
