@@ -84,5 +84,10 @@ def test_nurse_sees_the_supply_section_and_prescription_form_accessibly(page, la
     page.goto("/nurse/patients/1")
     assert page.locator("#supply-heading").is_visible()
     assert_accessible(page)
-    page.goto("/nurse/patients/1/prescriptions/new")
+    for path in ["/nurse/patients/1/prescriptions/new", "/nurse/patients/1/order-lead-days"]:
+        page.goto(path)
+        assert_accessible(page)
+    page.fill("#order_lead_days", "99")
+    page.click("form.stack button[type=submit]")
+    assert page.locator("#order_lead_days-error").is_visible()
     assert_accessible(page)

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from webapp.domain.supply import prescription_valid_until
 from webapp.models import AuditEvent, FlagStatus, Pickup, Prescription, User, utcnow
+from webapp.pharmacy.forecast import patient_supply
 
 from .pharmacy_data import (
     add_dose,
@@ -458,3 +459,39 @@ def test_the_nurses_patient_page_shows_pickups_prescriptions_and_the_forecast(cl
     assert "4 syringes (2 doses)" in page and order_by_shown(page)
     assert "H-resept expires" in page and "before the next pickup is needed" in page
     assert f'href="/nurse/patients/{patient.id}/prescriptions/new"' in page
+
+
+def test_the_nurse_sets_the_order_lead_time_and_the_order_by_date_follows(client, auth, db_session):
+    patient = patient_of(db_session)
+    before = patient_supply(db_session, patient, today()).status.order_by
+    auth.login("nurse")
+    path = f"/nurse/patients/{patient.id}/order-lead-days"
+    assert 'value="14"' in client.get(path).text
+    response = client.post(path, data={"order_lead_days": "21"})
+    assert response.status_code == 302 and response.location == f"/nurse/patients/{patient.id}"
+    db_session.refresh(patient)
+    assert patient.order_lead_days == 21
+    assert patient_supply(db_session, patient, today()).status.order_by == before - timedelta(days=7)
+    assert db_session.exec(select(AuditEvent).where(AuditEvent.target == "order_lead_days")).one().action == "update"
+
+
+@pytest.mark.parametrize("value", ["-1", "61", "two weeks", "", "9" * 40])
+def test_a_wrong_order_lead_time_is_refused(client, auth, db_session, value):
+    patient = patient_of(db_session)
+    auth.login("nurse")
+    response = client.post(f"/nurse/patients/{patient.id}/order-lead-days", data={"order_lead_days": value})
+    assert response.status_code == 422 and 'id="order_lead_days-error"' in response.text
+    db_session.refresh(patient)
+    assert patient.order_lead_days == 14
+
+
+def test_only_the_patients_own_clinic_sets_the_order_lead_time(client, auth, db_session):
+    patient = patient_of(db_session)
+    path = f"/nurse/patients/{patient.id}/order-lead-days"
+    auth.login("patient")
+    assert client.post(path, data={"order_lead_days": "30"}).status_code == 403
+    auth.logout()
+    auth.login("nurse2")
+    assert client.post(path, data={"order_lead_days": "30"}).status_code == 404
+    db_session.refresh(patient)
+    assert patient.order_lead_days == 14

@@ -33,10 +33,6 @@ class PatientSupply:
     cold_chain_open: tuple[tuple[Pickup, Level], ...]  # storage problems the clinic has not closed yet
 
     @property
-    def last_pharmacy(self) -> str:
-        return next((pickup.pharmacy for pickup in self.pickups if pickup.pharmacy), "")
-
-    @property
     def prescription_unconfirmed(self) -> bool:
         return self.prescription is not None and self.prescription.confirmed_by_id is None
 

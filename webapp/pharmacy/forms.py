@@ -11,6 +11,8 @@ from .advice import COLD_CHAIN_LABELS
 
 # a pickup is normally 3 months (facts R2); more than 60 syringes at once is a typing mistake
 MAX_PICKUP_SYRINGES = 60
+# a pickup covers about 3 months (facts R2): more notice than two months would be due before the last one
+MAX_ORDER_LEAD_DAYS = 60
 
 # natalizumab has been used in Norway since 2006 (facts D1): an earlier date is a typing mistake
 EARLIEST_DATE = date(2006, 1, 1)
@@ -79,3 +81,16 @@ class PrescriptionForm(FlaskForm):
 
 class ConfirmPrescriptionForm(FlaskForm):
     submit = SubmitField(_l("Confirm"))
+
+
+class OrderLeadForm(FlaskForm):
+    # the pharmacy often needs notice (facts R4); 14 days unless this patient's pharmacy needs more
+    order_lead_days = IntegerField(
+        _l("Days' notice the pharmacy needs"),
+        description=_l("The patient is asked to order this many days before the syringes run out. Usually 14."),
+        validators=[
+            InputRequired(_l("Enter a number of days.")),
+            NumberRange(0, MAX_ORDER_LEAD_DAYS, _l("Enter a number from 0 to %(max)s.", max=MAX_ORDER_LEAD_DAYS)),
+        ],
+    )
+    submit = SubmitField(_l("Save"))

@@ -22,7 +22,7 @@ from ..security import audit, nurse_required, patient_required
 from . import bp
 from .advice import clinic_phone_if_needed, patient_advice
 from .forecast import cold_chain_dedupe_key, patient_supply
-from .forms import ConfirmPrescriptionForm, PickupForm, PrescriptionForm, StorageProblemForm
+from .forms import ConfirmPrescriptionForm, OrderLeadForm, PickupForm, PrescriptionForm, StorageProblemForm
 
 
 def _today() -> date:
@@ -111,7 +111,11 @@ def new_pickup():
     if request.method == "GET":
         form.client_id.data = uuid.uuid4().hex
         form.picked_up_on.data = today
-        form.pharmacy.data = patient_supply(session, patient, today).last_pharmacy
+        # remember the last pharmacy
+        form.pharmacy.data = session.exec(
+            select(Pickup.pharmacy).where(Pickup.patient_id == patient.id, Pickup.withdrawn_at.is_(None))
+            .order_by(Pickup.picked_up_on.desc(), Pickup.id.desc())
+        ).first() or ""
     elif form.validate_on_submit():
         if session.exec(select(Pickup.id).where(Pickup.client_id == form.client_id.data)).first() is not None:
             return redirect(url_for("pharmacy.index"))  # sent twice: the first one is stored
@@ -268,3 +272,19 @@ def confirm_prescription(patient_id: int, prescription_id: int):
         session.commit()
     flash(_("The H-resept is confirmed."), "success")
     return redirect(url_for("nurse.patient", patient_id=patient.id))
+
+
+@bp.route("/nurse/patients/<int:patient_id>/order-lead-days", methods=["GET", "POST"])
+@nurse_required
+def order_lead_days(patient_id: int):
+    """How many days before run-out the patient is asked to order: 14 unless the pharmacy needs more."""
+    patient = clinic_patient(patient_id)
+    form = OrderLeadForm(obj=patient)
+    if form.validate_on_submit():
+        patient.order_lead_days = form.order_lead_days.data
+        db.session().add(patient)
+        audit("update", patient_id=patient.id, target="order_lead_days")
+        db.session().commit()
+        flash(_("The order lead time is saved."), "success")
+        return redirect(url_for("nurse.patient", patient_id=patient.id))
+    return render_template("pharmacy/order_lead_days.html", form=form, patient=patient), 422 if form.errors else 200
