@@ -147,17 +147,34 @@ def test_the_daily_checks_command_raises_every_flag_once(app, db_session):
 
 def test_the_calendar_has_the_order_by_and_renewal_dates_in_the_patients_language(app, db_session):
     per, emma = patient_of(db_session), patient_of(db_session, "patient.en@example.org")
+    # Per's H-resept expires in 30 days: its renewal day has passed, so only the order-by date is left
+    per_supply = patient_supply(db_session, per, today())
+    emma_supply = patient_supply(db_session, emma, today())
     with app.test_request_context(headers={"Accept-Language": "en"}):
         per_events = supply_events(per, today())
         emma_events = supply_events(emma, today())
-    per_supply = patient_supply(db_session, per, today())
     assert [(day, summary) for day, summary, _text in per_events] == [
-        (per_supply.status.order_by, "Bestill natalizumab fra apoteket"),
-        (prescription_renewal_date(per_supply.prescription.valid_until), "Be klinikken fornye H-resepten din"),
+        (per_supply.status.order_by, "Bestill natalizumab fra apoteket")]
+    assert "før sprøytene dine går tom" in per_events[0][2]
+    assert [(day, summary) for day, summary, _text in emma_events] == [
+        (emma_supply.status.order_by, "Order natalizumab from the pharmacy"),
+        (prescription_renewal_date(emma_supply.prescription.valid_until), "Ask the clinic to renew your H-resept"),
     ]
-    assert "H-resepten din går ut" in per_events[1][2]
-    assert [summary for _day, summary, _text in emma_events] == [
-        "Order natalizumab from the pharmacy", "Ask the clinic to renew your H-resept"]
+    assert "Your H-resept expires on" in emma_events[1][2]
+
+
+def test_the_calendar_leaves_out_dates_that_have_passed(app, db_session):
+    patient = patient_of(db_session)
+    clear_supply(db_session, patient)
+    add_prescription(db_session, patient, 300)  # renewal day in 23 days
+    add_pickup(db_session, patient, 70)
+    for days_ago in (60, 32, 4):
+        add_dose(db_session, patient, days_ago)  # used up: order by 10 days from now
+    with app.test_request_context():
+        assert [day for day, _s, _t in supply_events(patient, today())] == [
+            today() + timedelta(days=10), today() + timedelta(days=23)]
+        assert [day for day, _s, _t in supply_events(patient, today() + timedelta(days=11))] == [
+            today() + timedelta(days=23)]
 
 
 def test_the_calendar_has_no_supply_events_without_a_history(app, db_session):

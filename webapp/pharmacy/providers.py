@@ -36,7 +36,8 @@ def supply_section(patient: Patient, today: date):
 
 @calendar_events
 def supply_events(patient: Patient, today: date) -> list[tuple[date, str, str]]:
-    """The order-by date and the day to ask for a new H-resept, in the patient's language."""
+    """The order-by date and the day to ask for a new H-resept, in the patient's language; dates that
+    have passed are left out (the start page warns about those)."""
     forecast = patient_supply(db.session(), patient, today)
     events = []
     with force_locale(patient.user.locale):
@@ -50,4 +51,4 @@ def supply_events(patient: Patient, today: date) -> list[tuple[date, str, str]]:
             # 6 weeks before the H-resept's 1-year expiry (facts R3)
             events.append((forecast.renewal_on, _("Ask the clinic to renew your H-resept"), _(
                 "Your H-resept expires on %(date)s.", date=format_date(forecast.prescription.valid_until, "long"))))
-    return events
+    return [event for event in events if event[0] >= today]
