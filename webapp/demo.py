@@ -86,15 +86,15 @@ def _demo_injections(session: Session, patient: Patient, today: date) -> None:
 
 
 def _demo_supply(session: Session, patient: Patient, pharmacy: str, issued_days_ago: int, today: date) -> None:
-    """Two H-resepts (the earlier one expired) and a pickup of 6 syringes before every third home dose."""
+    """Two H-resepts (the earlier one expired) and pickups of 6 syringes, three doses each, matching the
+    home doses: the latest pickup came before the latest dose, so 4 syringes (2 doses) are left."""
     nurse_id = patient.home_approved_by_id
     current_issued = today - timedelta(days=issued_days_ago)
-    earlier_issued = current_issued - timedelta(days=365)
     prescriptions = []
-    for issued in (earlier_issued, current_issued):
+    for issued in (current_issued - timedelta(days=365), current_issued):
         prescription = Prescription(
             patient_id=patient.id, issued_on=issued, valid_until=supply.prescription_valid_until(issued),
-            clinic_name=patient.clinic.name if patient.clinic else "", entered_by_id=nurse_id,
+            clinic_name=patient.clinic.name, entered_by_id=nurse_id,
             confirmed_by_id=nurse_id, confirmed_at=datetime.combine(issued, time(10, 0), UTC),
         )
         session.add(prescription)
@@ -106,11 +106,19 @@ def _demo_supply(session: Session, patient: Patient, pharmacy: str, issued_days_
             Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None),
         ).order_by(Injection.given_at)
     ).all()
-    for first_of_three in doses[::3]:
-        day = first_of_three.date() - timedelta(days=5)
+    if not doses:
+        return
+    # (index of the first dose a pickup covers, syringes), newest first; the oldest covers what is left
+    pickups = [(len(doses) - 1, supply.DEFAULT_PICKUP_SYRINGES)]
+    while pickups[-1][0] > 0:
+        end = pickups[-1][0]
+        first = max(end - 3, 0)
+        pickups.append((first, 2 * (end - first)))
+    for first, syringes in pickups:
+        day = doses[first].date() - timedelta(days=5)
         session.add(Pickup(
             patient_id=patient.id, client_id=str(uuid.uuid4()), picked_up_on=day, pharmacy=pharmacy,
-            syringes=supply.DEFAULT_PICKUP_SYRINGES,
+            syringes=syringes,
             prescription_id=supply.prescription_for_pickup(((p.id, p.issued_on, p.valid_until) for p in prescriptions), day),
         ))
     session.flush()

@@ -455,7 +455,7 @@ def test_the_nurses_patient_page_shows_pickups_prescriptions_and_the_forecast(cl
     client.post("/language", data={"lang": "en"})
     page = client.get(f"/nurse/patients/{patient.id}").text
     assert "Supply and H-resept" in page
-    assert page.count("Apotek 1 Storgata") == 5  # the demo patient's five pickups
+    assert page.count("Apotek 1 Storgata") == len(pickups(db_session, patient)) >= 3  # every pickup
     assert "4 syringes (2 doses)" in page and order_by_shown(page)
     assert "H-resept expires" in page and "before the next pickup is needed" in page
     assert f'href="/nurse/patients/{patient.id}/prescriptions/new"' in page
