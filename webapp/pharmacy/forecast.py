@@ -63,7 +63,8 @@ def _doses(session: Session, patient_id: int) -> tuple[int, int, datetime | None
     last: datetime | None = None
     for place, syringes, count, latest in rows:
         latest = _aware(latest)
-        last = latest if last is None or (latest is not None and latest > last) else last
+        if latest is not None and (last is None or latest > last):
+            last = latest
         if place != "home":
             continue
         if syringes >= schedule.SYRINGES_PER_DOSE:
