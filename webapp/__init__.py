@@ -43,7 +43,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     i18n.init_app(app)
     navigation.init_app(app)
 
-    from . import auth, education, errors, home, injections, nurse, risk
+    from . import auth, education, errors, home, injections, nurse, pharmacy, risk
     from .auth.routes import init_login
 
     init_login(app)
@@ -53,6 +53,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(injections.bp)
     app.register_blueprint(education.bp)
     app.register_blueprint(risk.bp)
+    app.register_blueprint(pharmacy.bp)
     errors.init_app(app)
 
     from . import cli

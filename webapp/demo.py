@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
+from .domain import supply
 from .domain.clock import OSLO
-from .models import Clinic, Injection, JcvResult, MonitoringCheck, Patient, Role, SupervisedDose, User
+from .models import (
+    Clinic,
+    Injection,
+    JcvResult,
+    MonitoringCheck,
+    Patient,
+    Pickup,
+    Prescription,
+    Role,
+    SupervisedDose,
+    User,
+)
 
 DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026"}
 
@@ -32,6 +45,14 @@ ACCOUNTS = [
     ("nurse2@example.org", "Nils Nord", Role.NURSE, "nb", 1, "nurse-demo-2026"),
     ("patient2@example.org", "Kari Nord", Role.PATIENT, "nb", 1, "patient-demo-2026"),
 ]
+
+# Supply history per patient (issue 5): the pharmacy, and how many days ago the current H-resept was
+# issued. Per's was issued 11 months ago, so the renewal warning shows.
+DEMO_SUPPLY = {
+    "patient@example.org": ("Apotek 1 Storgata", 335),
+    "patient.en@example.org": ("Vitusapotek Majorstuen", 150),
+    "patient2@example.org": ("Boots apotek Tromsø", 60),
+}
 
 
 def load_demo_data(session: Session, passwords, today: date | None = None) -> bool:
@@ -64,6 +85,8 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         session.flush()
         add_treatment_history(session, patient, user, nurses[clinic_index], start, today)
         _add_pml_monitoring_history(session, patient, email, nurses[clinic_index], start, today)
+        if user.email in DEMO_SUPPLY:
+            _demo_supply(session, patient, *DEMO_SUPPLY[user.email], today)
     session.commit()
     return True
 
@@ -119,3 +142,42 @@ def _add_pml_monitoring_history(session: Session, patient: Patient, email: str, 
     ]
     session.add_all([MonitoringCheck(patient_id=patient.id, kind=kind, done_on=done_on, recorded_by_id=nurse.id)
                      for kind, done_on in checks])
+
+
+def _demo_supply(session: Session, patient: Patient, pharmacy: str, issued_days_ago: int, today: date) -> None:
+    """Two H-resepts (the earlier one expired) and pickups of 6 syringes, three doses each, matching the
+    home doses: the latest pickup came before the latest dose, so 4 syringes (2 doses) are left."""
+    nurse_id = patient.home_approved_by_id
+    current_issued = today - timedelta(days=issued_days_ago)
+    prescriptions = []
+    for issued in (current_issued - timedelta(days=365), current_issued):
+        prescription = Prescription(
+            patient_id=patient.id, issued_on=issued, valid_until=supply.prescription_valid_until(issued),
+            clinic_name=patient.clinic.name, entered_by_id=nurse_id,
+            confirmed_by_id=nurse_id, confirmed_at=datetime.combine(issued, time(10, 0), UTC),
+        )
+        session.add(prescription)
+        prescriptions.append(prescription)
+    session.flush()
+    doses = session.exec(
+        select(Injection.given_at).where(
+            Injection.patient_id == patient.id, Injection.place == "home",
+            Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None),
+        ).order_by(Injection.given_at)
+    ).all()
+    if not doses:
+        return
+    # (index of the first dose a pickup covers, syringes), newest first; the oldest covers what is left
+    pickups = [(len(doses) - 1, supply.DEFAULT_PICKUP_SYRINGES)]
+    while pickups[-1][0] > 0:
+        end = pickups[-1][0]
+        first = max(end - 3, 0)
+        pickups.append((first, 2 * (end - first)))
+    for first, syringes in pickups:
+        day = doses[first].date() - timedelta(days=5)
+        session.add(Pickup(
+            patient_id=patient.id, client_id=str(uuid.uuid4()), picked_up_on=day, pharmacy=pharmacy,
+            syringes=syringes,
+            prescription_id=supply.prescription_for_pickup(((p.id, p.issued_on, p.valid_until) for p in prescriptions), day),
+        ))
+    session.flush()

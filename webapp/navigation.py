@@ -12,6 +12,7 @@ MENU = {
     Role.PATIENT: [
         ("home.index", _l("Start")),
         ("injections.history", _l("My doses")),
+        ("pharmacy.index", _l("Pharmacy")),
         ("home.emergency", _l("Emergency")),
         ("risk.index", _l("My PML risk")),
         ("education.index", _l("Learn more")),

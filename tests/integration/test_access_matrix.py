@@ -21,7 +21,7 @@ import pytest
 from sqlmodel import select
 
 from tests.conftest import AuthActions
-from webapp.models import Injection, Patient, User
+from webapp.models import Injection, Patient, Prescription, User
 
 TABLE: dict[str, str] = {
     "auth.login": "public",
@@ -59,6 +59,13 @@ TABLE: dict[str, str] = {
     "risk.new_jcv": "nurse_clinic",
     "risk.new_check": "nurse_clinic",
     "risk.edit_factors": "nurse_clinic",
+    "pharmacy.index": "patient",
+    "pharmacy.new_pickup": "patient",
+    "pharmacy.storage_problem": "patient",
+    "pharmacy.new_prescription": "patient",
+    "pharmacy.nurse_new_prescription": "nurse_clinic",
+    "pharmacy.confirm_prescription": "nurse_clinic",
+    "pharmacy.order_lead_days": "nurse_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -77,8 +84,9 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     user = db_session.exec(select(User).where(User.email == owner_email)).one()
     patient = db_session.exec(select(Patient).where(Patient.user_id == user.id)).one()
     injection = db_session.exec(select(Injection).where(Injection.patient_id == patient.id)).first()
-    return {"patient_id": patient.id, "injection_id": injection.id, "token": "not-a-real-token", "step": 1,
-            "slug": "pml"}
+    prescription = db_session.exec(select(Prescription).where(Prescription.patient_id == patient.id)).first()
+    return {"patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
+            "token": "not-a-real-token", "step": 1, "slug": "pml"}
 
 
 def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ HOSTILE = [
     "\u202eRTL override", "e\u0301\u0301\u0301", "\U0001f489\U0001f4a5", "\x00", "\x1b[31m", "\r\n\t",
     "{{ 7*7 }}", "%(name)s", "../../etc/passwd", "javascript:alert(1)",
 ]
+SWEEP = ["9" * 400, "x" * 20_000, "\x00", "-1", "9999-12-31", "0001-01-01", "1e308", "<script>alert(1)</script>"]
 VALUES = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300))
 MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
 
@@ -89,6 +90,16 @@ def test_no_form_answers_500_to_hostile_values(app, db_session, role):
             AuthActions(client).login(role)  # e.g. a password change ended the session
 
     post_hostile()
+    # And, for certain, each of the nastiest values alone in each field of each form.
+    for action, names in sorted(forms.items()):
+        for name in names:
+            if name == "csrf_token":
+                continue
+            for value in SWEEP:
+                response = client.post(action, data={name: value})
+                assert response.status_code != 500, (action, name, value[:20])
+                if response.status_code == 302 and response.location.startswith("/auth/login"):
+                    AuthActions(client).login(role)
     # Whatever was stored is shown escaped wherever it appears.
     for path in ("/", "/injections/", "/nurse/", "/nurse/patients/1", "/nurse/patients/1/enrolment"):
         page = client.get(path).get_data(as_text=True)

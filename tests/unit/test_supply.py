@@ -9,18 +9,25 @@ import pytest
 from webapp.domain.levels import Level
 from webapp.domain.supply import (
     DEFAULT_PICKUP_SYRINGES,
+    ColdChainProblem,
     PickupProblem,
+    PrescriptionProblem,
     SupplyCount,
     SupplyState,
     SupplyStatus,
     SupplyWarning,
     SupplyWarningCode,
+    cold_chain_level,
     order_by_date,
+    prescription_for_pickup,
+    prescription_renewal_date,
     prescription_valid_until,
+    prescription_warnings,
     run_out_date,
     supply_status,
     syringes_on_hand,
     validate_pickup,
+    validate_prescription,
 )
 
 W = SupplyWarningCode
@@ -151,10 +158,32 @@ def test_full_supply_gives_dates_and_no_warnings() -> None:
 
 
 @pytest.mark.parametrize("syringes", [0, 1])
-def test_next_dose_without_two_syringes_is_urgent(syringes: int) -> None:
-    status = supply_status(known(syringes), NEXT_DUE, 4, date(2024, 4, 3))
-    assert status.warnings == (SupplyWarning(W.NO_SUPPLY_FOR_NEXT_DOSE, Level.URGENT, NEXT_DUE),)
-    assert status.level is Level.URGENT
+@pytest.mark.parametrize(
+    ("today", "lead", "level"),
+    [
+        pytest.param(date(2024, 4, 3), 14, Level.ROUTINE, id="four-weeks-ahead"),
+        pytest.param(date(2024, 4, 16), 14, Level.ROUTINE, id="15-days-ahead"),
+        pytest.param(date(2024, 4, 17), 14, Level.URGENT, id="14-days-ahead"),
+        pytest.param(date(2024, 5, 1), 14, Level.URGENT, id="due-today"),
+        pytest.param(date(2024, 5, 9), 14, Level.URGENT, id="overdue"),
+        pytest.param(date(2024, 4, 10), 21, Level.URGENT, id="configured-lead-21-days-ahead"),
+        pytest.param(date(2024, 4, 9), 21, Level.ROUTINE, id="configured-lead-22-days-ahead"),
+    ],
+)
+def test_next_dose_without_two_syringes_is_urgent_only_within_the_lead_time(
+    syringes: int, today: date, lead: int, level: Level
+) -> None:
+    status = supply_status(known(syringes), NEXT_DUE, 4, today, lead_days=lead)
+    assert status.warnings == (SupplyWarning(W.NO_SUPPLY_FOR_NEXT_DOSE, level, NEXT_DUE),)
+    assert status.level is level
+
+
+def test_no_supply_lead_time_counts_across_new_year_and_leap_day() -> None:
+    # due 10 January 2025: urgent from 27 December 2024; due 14 March 2024: urgent from 29 February
+    assert supply_status(known(0), date(2025, 1, 10), 4, date(2024, 12, 26)).level is Level.ROUTINE
+    assert supply_status(known(0), date(2025, 1, 10), 4, date(2024, 12, 27)).level is Level.URGENT
+    assert supply_status(known(0), date(2024, 3, 14), 4, date(2024, 2, 28)).level is Level.ROUTINE
+    assert supply_status(known(0), date(2024, 3, 14), 4, date(2024, 2, 29)).level is Level.URGENT
 
 
 def test_urgent_no_supply_replaces_order_by_passed() -> None:
@@ -290,3 +319,114 @@ def test_validate_pickup(
     picked_up_on: date, syringes: int, today: date, expected: list[PickupProblem]
 ) -> None:
     assert validate_pickup(picked_up_on, syringes, ISSUED, VALID_UNTIL, today) == expected
+
+
+# --- prescription entry ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("issued", "valid_until", "today", "expected"),
+    [
+        pytest.param(date(2024, 3, 1), date(2025, 3, 1), date(2024, 3, 1), [], id="one-year"),
+        pytest.param(date(2024, 3, 1), date(2024, 9, 1), date(2024, 3, 1), [], id="shorter"),
+        pytest.param(date(2024, 2, 29), date(2025, 2, 28), date(2024, 3, 1), [], id="leap-day-one-year"),
+        pytest.param(
+            date(2024, 2, 29), date(2025, 3, 1), date(2024, 3, 1),
+            [PrescriptionProblem.LONGER_THAN_A_YEAR], id="leap-day-one-day-too-long",
+        ),
+        pytest.param(
+            date(2024, 12, 31), date(2026, 1, 1), date(2024, 12, 31),
+            [PrescriptionProblem.LONGER_THAN_A_YEAR], id="new-years-eve-too-long",
+        ),
+        pytest.param(
+            date(2024, 3, 2), date(2025, 3, 2), date(2024, 3, 1),
+            [PrescriptionProblem.ISSUED_IN_THE_FUTURE], id="issued-tomorrow",
+        ),
+        pytest.param(
+            date(2024, 3, 1), date(2024, 2, 29), date(2024, 3, 1),
+            [PrescriptionProblem.ENDS_BEFORE_ISSUED], id="ends-before-issued",
+        ),
+        pytest.param(
+            date(9999, 1, 1), date(9999, 12, 31), date(2024, 3, 1),
+            [PrescriptionProblem.ISSUED_IN_THE_FUTURE], id="last-representable-year",
+        ),
+    ],
+)
+def test_validate_prescription(
+    issued: date, valid_until: date, today: date, expected: list[PrescriptionProblem]
+) -> None:
+    assert validate_prescription(issued, valid_until, today) == expected
+
+
+PRESCRIPTIONS = [
+    ("old", date(2023, 3, 1), date(2024, 3, 1)),
+    ("new", date(2024, 2, 20), date(2025, 2, 20)),
+]
+
+
+@pytest.mark.parametrize(
+    ("picked_up_on", "expected"),
+    [
+        pytest.param(date(2023, 6, 1), "old", id="only-the-old-one-valid"),
+        pytest.param(date(2024, 2, 25), "new", id="both-valid-takes-the-longest"),
+        pytest.param(date(2024, 3, 2), "new", id="old-expired"),
+        pytest.param(date(2025, 2, 20), "new", id="last-valid-day"),
+        pytest.param(date(2025, 2, 21), None, id="all-expired"),
+        pytest.param(date(2023, 2, 28), None, id="before-any-issued"),
+    ],
+)
+def test_a_pickup_is_made_on_the_prescription_valid_that_day(picked_up_on: date, expected: str | None) -> None:
+    assert prescription_for_pickup(PRESCRIPTIONS, picked_up_on) == expected
+
+
+@pytest.mark.parametrize(
+    ("valid_until", "expected"),
+    [
+        pytest.param(date(2025, 2, 28), date(2025, 1, 17), id="ordinary"),
+        pytest.param(date(2024, 4, 11), date(2024, 2, 29), id="lands-on-leap-day"),
+        pytest.param(date(2025, 1, 20), date(2024, 12, 9), id="across-new-year"),
+    ],
+)
+def test_renewal_date_is_six_weeks_before_expiry(valid_until: date, expected: date) -> None:
+    assert prescription_renewal_date(valid_until) == expected
+
+
+# --- cold chain -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("problem", "next_due", "expected"),
+    [
+        pytest.param(ColdChainProblem.NONE, date(2024, 5, 2), Level.NONE, id="in-the-fridge"),
+        pytest.param(ColdChainProblem.LEFT_OUT, date(2024, 5, 30), Level.ROUTINE, id="left-out-dose-far"),
+        pytest.param(ColdChainProblem.FROZEN, date(2024, 5, 9), Level.ROUTINE, id="frozen-8-days"),
+        pytest.param(ColdChainProblem.FROZEN, date(2024, 5, 8), Level.URGENT, id="frozen-7-days"),
+        pytest.param(ColdChainProblem.FRIDGE_FAILED, date(2024, 5, 1), Level.URGENT, id="fridge-failed-today"),
+        pytest.param(ColdChainProblem.UNKNOWN, date(2024, 4, 20), Level.URGENT, id="unknown-dose-overdue"),
+        pytest.param(ColdChainProblem.LEFT_OUT, None, Level.ROUTINE, id="no-dose-logged-yet"),
+        pytest.param("left_out", date(2024, 5, 30), Level.ROUTINE, id="plain-string"),
+    ],
+)
+def test_cold_chain_problem_is_routine_unless_the_next_dose_is_within_a_week(
+    problem: ColdChainProblem | str, next_due: date | None, expected: Level
+) -> None:
+    assert cold_chain_level(problem, next_due, date(2024, 5, 1)) is expected
+
+
+def test_cold_chain_urgency_counts_across_leap_day() -> None:
+    # 28 February to 7 March: 8 days in a leap year (routine), 7 days otherwise (urgent)
+    assert cold_chain_level(ColdChainProblem.LEFT_OUT, date(2024, 3, 7), date(2024, 2, 28)) is Level.ROUTINE
+    assert cold_chain_level(ColdChainProblem.LEFT_OUT, date(2023, 3, 7), date(2023, 2, 28)) is Level.URGENT
+
+
+def test_cold_chain_refuses_an_unknown_problem_code() -> None:
+    with pytest.raises(ValueError):
+        cold_chain_level("warm", date(2024, 5, 8), date(2024, 5, 1))
+
+
+def test_prescription_warnings_alone_need_no_supply_count() -> None:
+    # no pickup or dose logged yet: only the expiry rules apply
+    assert prescription_warnings(date(2024, 3, 31), None, date(2024, 2, 18)) == [
+        SupplyWarning(W.PRESCRIPTION_EXPIRES_SOON, Level.ROUTINE, date(2024, 3, 31))
+    ]
+    assert prescription_warnings(date(2024, 3, 31), None, date(2024, 2, 17)) == []

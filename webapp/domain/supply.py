@@ -11,15 +11,24 @@ Public API
                   prescription_valid_until=None, lead_days=DEFAULT_ORDER_LEAD_DAYS) -> SupplyStatus
     validate_pickup(picked_up_on, syringes, prescription_issued, prescription_valid_until, today)
         -> list[PickupProblem]
+    validate_prescription(issued, valid_until, today) -> list[PrescriptionProblem]
+    prescription_for_pickup(prescriptions, picked_up_on) -> key | None
+    prescription_renewal_date(valid_until) -> date
+    prescription_warnings(valid_until, run_out, today) -> list[SupplyWarning]   (also inside supply_status)
+    cold_chain_level(problem, next_dose_due, today) -> Level
 
 Boundaries: the run-out date is the due date of the first dose that would find fewer than two
 syringes. "Order-by passed" fires from the day after the order-by date. A prescription is valid up
 to and including its valid-until day; one issued on 29 February is valid until 28 February next
-year. "Expires within 6 weeks" means 0 to 42 days left.
+year. "Expires within 6 weeks" means 0 to 42 days left. "No supply for the next dose" is urgent
+when that dose is due within the order lead time (0 to ``lead_days`` days ahead) or overdue, routine
+before that. A cold-chain problem is urgent when the next dose is due within 7 days (0 to 7) or
+overdue.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -34,6 +43,9 @@ DEFAULT_PICKUP_SYRINGES = 6
 DEFAULT_ORDER_LEAD_DAYS = 14
 # warn 6 weeks before the H-resept's 1-year expiry (facts R3, App rule 4)
 PRESCRIPTION_WARNING_DAYS = 6 * 7
+# a cold-chain problem is urgent when the next dose is this close: replacing the syringes can delay
+# the dose toward 8 weeks without one (facts S1, S3, I5)
+COLD_CHAIN_URGENT_DAYS = 7
 
 
 class SupplyState(StrEnum):
@@ -55,6 +67,22 @@ class PickupProblem(StrEnum):
     IN_THE_FUTURE = "in_the_future"
     BEFORE_PRESCRIPTION_ISSUED = "before_prescription_issued"
     PRESCRIPTION_EXPIRED = "prescription_expired"
+
+
+class PrescriptionProblem(StrEnum):
+    ISSUED_IN_THE_FUTURE = "issued_in_the_future"
+    ENDS_BEFORE_ISSUED = "ends_before_issued"
+    LONGER_THAN_A_YEAR = "longer_than_a_year"
+
+
+class ColdChainProblem(StrEnum):
+    """How syringes were kept when they should have been in the fridge at 2-8 °C (facts S1)."""
+
+    NONE = "none"  # straight into the fridge
+    LEFT_OUT = "left_out"  # left out of the fridge, for an unknown time
+    FROZEN = "frozen"  # frozen, or may have been
+    FRIDGE_FAILED = "fridge_failed"  # the fridge stopped or was too warm
+    UNKNOWN = "unknown"  # the patient is not sure how they were kept
 
 
 @dataclass(frozen=True)
@@ -157,16 +185,20 @@ def supply_status(
         run_out = run_out_date(on_hand.syringes, next_dose_due, interval_weeks)
         order_by = order_by_date(run_out, lead_days)
         if covered == 0:
-            # urgent: the next dose would find fewer than two syringes, and a missed dose moves the
-            # patient toward rebound after >8 weeks without a dose (facts H1, I5)
-            warnings.append(SupplyWarning(SupplyWarningCode.NO_SUPPLY_FOR_NEXT_DOSE, Level.URGENT, run_out))
+            # the next dose would find fewer than two syringes (facts H1). Urgent once that dose is
+            # within the order lead time or overdue: the pharmacy needs notice (facts R4) and a missed
+            # dose moves the patient toward rebound after >8 weeks without one (facts I5). Routine
+            # before then: a pack is often used up weeks before the next dose is due.
+            within_lead = (next_dose_due - today).days <= lead_days
+            level = Level.URGENT if within_lead else Level.ROUTINE
+            warnings.append(SupplyWarning(SupplyWarningCode.NO_SUPPLY_FOR_NEXT_DOSE, level, run_out))
         elif today > order_by:
             # routine: at least the next dose is covered, so there is a full interval left to
             # pick up; order now because the pharmacy often needs notice (facts R4)
             warnings.append(SupplyWarning(SupplyWarningCode.ORDER_BY_PASSED, Level.ROUTINE, order_by))
 
     if prescription_valid_until is not None:
-        warnings.extend(_prescription_warnings(prescription_valid_until, run_out, today))
+        warnings.extend(prescription_warnings(prescription_valid_until, run_out, today))
 
     return SupplyStatus(
         on_hand=on_hand,
@@ -178,7 +210,8 @@ def supply_status(
     )
 
 
-def _prescription_warnings(valid_until: date, run_out: date | None, today: date) -> list[SupplyWarning]:
+def prescription_warnings(valid_until: date, run_out: date | None, today: date) -> list[SupplyWarning]:
+    """Expired, expiring within 6 weeks, or ending before the run-out date (when that is known)."""
     # All routine: renewing an H-resept is paperwork for the clinic. If it leaves the next dose
     # without syringes, the urgent no-supply warning above already says so.
     _require_day(valid_until)
@@ -220,3 +253,55 @@ def validate_pickup(
     if picked_up_on > prescription_valid_until:
         problems.append(PickupProblem.PRESCRIPTION_EXPIRED)
     return problems
+
+
+def validate_prescription(issued: date, valid_until: date, today: date) -> list[PrescriptionProblem]:
+    """Problems with an H-resept someone records; an empty list means it can be saved."""
+    for value in (issued, valid_until, today):
+        _require_day(value)
+    problems = []
+    if issued > today:
+        problems.append(PrescriptionProblem.ISSUED_IN_THE_FUTURE)
+    if valid_until < issued:
+        problems.append(PrescriptionProblem.ENDS_BEFORE_ISSUED)
+    # an H-resept is valid for 1 year (facts R3): a later date is a typing mistake
+    # (in year 9999 every later date is within a year, and a year on would not be a date)
+    elif issued.year < date.max.year and valid_until > prescription_valid_until(issued):
+        problems.append(PrescriptionProblem.LONGER_THAN_A_YEAR)
+    return problems
+
+
+def prescription_for_pickup(
+    prescriptions: Iterable[tuple[Hashable, date, date]], picked_up_on: date
+) -> Hashable | None:
+    """The key of the prescription a pickup was made on: valid that day, the one lasting longest.
+
+    ``prescriptions`` holds (key, issued, valid_until); None when none was valid on that day.
+    """
+    _require_day(picked_up_on)
+    best: tuple[date, Hashable] | None = None
+    for key, issued, valid_until in prescriptions:
+        if issued <= picked_up_on <= valid_until and (best is None or valid_until > best[0]):
+            best = (valid_until, key)
+    return None if best is None else best[1]
+
+
+def prescription_renewal_date(valid_until: date) -> date:
+    """The day to ask the clinic for a new H-resept: 6 weeks before it expires (facts R3)."""
+    _require_day(valid_until)
+    return valid_until - timedelta(days=PRESCRIPTION_WARNING_DAYS)
+
+
+def cold_chain_level(problem: ColdChainProblem | str, next_dose_due: date | None, today: date) -> Level:
+    """How fast the nurse must hear about syringes that were not kept at 2-8 °C (facts S1, S3).
+
+    The app never invents a room-temperature allowance: any problem means "do not use them; call the
+    pharmacy or clinic" and a routine flag. Urgent when the next dose is due within 7 days or overdue,
+    because replacing the syringes could delay the dose toward 8 weeks without one (facts I5).
+    """
+    _require_day(today)
+    if ColdChainProblem(problem) is ColdChainProblem.NONE:
+        return Level.NONE
+    if next_dose_due is not None and (next_dose_due - today).days <= COLD_CHAIN_URGENT_DAYS:
+        return Level.URGENT
+    return Level.ROUTINE

@@ -1,8 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, IntegerField, RadioField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
 from ..form_choices import choices
+from ..form_validators import SafeNumberRange
 from ..forms_base import BaseForm
 from .forms import not_in_future
 
@@ -29,7 +30,7 @@ class ReactionClearedForm(BaseForm):
 class IntervalForm(BaseForm):
     weeks = IntegerField(_l("Dose interval in weeks"), default=4,
                          validators=[InputRequired(_l("Enter a number of weeks.")),
-                                     NumberRange(1, 52, _l("Enter a number of weeks between 4 and 7."))])
+                                     SafeNumberRange(1, 52, _l("Enter a number of weeks between 4 and 7."))])
     reason = TextAreaField(_l("Reason for a longer interval"), validators=[Optional(), Length(max=500)],
                            description=_l("Needed when the interval is longer than 4 weeks."))
 

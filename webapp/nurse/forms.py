@@ -2,8 +2,9 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, EmailField, IntegerField, RadioField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from ..form_validators import SafeNumberRange
 from ..forms_base import BaseForm
 from ..i18n import LANGUAGE_CHOICES
 
@@ -30,7 +31,7 @@ class NewPatientForm(BaseForm):
     )
     birth_year = IntegerField(
         _l("Year of birth"),
-        validators=[Optional(), NumberRange(1900, 2100, _l("Enter a year like 1980."))],
+        validators=[Optional(), SafeNumberRange(1900, 2100, _l("Enter a year like 1980."))],
     )
     treatment_start = DateField(
         _l("First natalizumab dose"),
