@@ -112,7 +112,7 @@ def seed(engine, passwords, *, clinics: int, patients: int, years: int, today: d
             for model in ORDER:
                 table = model.__tablename__
                 connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "  # noqa: S608  # nosec B608
+                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "  # noqa: S608
                     f"(SELECT COALESCE(MAX(id), 1) FROM \"{table}\"))"))
     return counts
 
