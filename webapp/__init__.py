@@ -43,14 +43,18 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     i18n.init_app(app)
     navigation.init_app(app)
 
-    from . import auth, errors, home, injections, nurse
+    from . import auth, errors, flag_mail, home, injections, nurse, symptoms
     from .auth.routes import init_login
+
+    # New emergency and urgent flags: an e-mail to the clinic's triage address (issue 4).
+    app.extensions.setdefault("flag_listeners", []).append(flag_mail.on_new_flag)
 
     init_login(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(home.bp)
     app.register_blueprint(nurse.bp)
     app.register_blueprint(injections.bp)
+    app.register_blueprint(symptoms.bp)
     errors.init_app(app)
 
     from . import cli

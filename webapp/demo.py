@@ -6,8 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
-from .domain.clock import OSLO
-from .models import Clinic, Injection, Patient, Role, SupervisedDose, User
+from .domain.clock import OSLO, local_date
+from .domain.triage import assess
+from .domain.working_days import callback_due
+from .models import Clinic, Flag, FlagEvent, FlagStatus, Injection, Patient, Role, SupervisedDose, SymptomReport, User
 
 DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026"}
 
@@ -38,6 +40,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
     """Create the demo clinics and accounts. Idempotent: returns False when they already exist."""
     if session.exec(select(User).where(User.email == ACCOUNTS[0][0])).first():
         return False
+    today_given = today
     today = today or datetime.now(UTC).date()
     clinics = [Clinic(**fields) for fields in CLINICS]
     session.add_all(clinics)
@@ -63,6 +66,8 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         session.add(patient)
         session.flush()
         add_treatment_history(session, patient, user, nurses[clinic_index], start, today)
+    add_symptom_history(session, nurses, datetime.now(UTC) if today_given is None else
+                        datetime.combine(today, time(12, 0), UTC))
     session.commit()
     return True
 
@@ -87,3 +92,51 @@ def add_treatment_history(session: Session, patient: Patient, user: User, nurse:
             patient_id=patient.id, client_id=f"demo-{patient.id}-{n}", given_at=given_at, site_1=site_1,
             site_2=site_2, batch_1=f"B{24000 + n // 3}", batch_2=f"B{24000 + n // 3}", created_by_id=user.id,
             checklist={"neuro_symptoms": False}, created_at=given_at))
+
+
+# Symptom reports and flags (issue 4), so that the queue and the timelines are not empty:
+# (email, hours ago, ticked codes, answers, what the nurse has done: (hours after, kind, outcome, note)).
+DEMO_REPORTS = [
+    ("patient@example.org", 6 * 24, ["fatigue", "joint_muscle_pain"], {}, None),
+    ("patient@example.org", 2 * 24, ["balance_walking"], {"lasted_over_24h": True, "getting_worse": True},
+     [(20, "taken", "", ""), (20, "call_no_answer", "", "Ingen svar. Prøver igjen i morgen tidlig.")]),
+    ("patient.en@example.org", 12 * 24, ["fever", "headache_mild"], {"fever": True},
+     [(1, "taken", "", ""), (1, "call_no_answer", "", ""),
+      (3, "call_reached", "dose_on_hold",
+       "Feber 38,4 og hoste i to dager. Fastlegen i dag; neste dose venter til hun er feberfri."),
+      (3, "resolved", "dose_on_hold", "")]),
+    ("patient2@example.org", 26, ["numbness_tingling"], {"lasted_over_24h": True}, None),
+]
+
+
+def add_symptom_history(session: Session, nurses: dict[int, User], now: datetime) -> None:
+    """An open urgent flag being handled for Per, a resolved one with its calls for Emma, a routine
+    report for Per and an open flag at the other clinic."""
+    users = {u.email: u for u in session.exec(select(User)).all()}
+    for n, (email, hours_ago, codes, answers, steps) in enumerate(DEMO_REPORTS):
+        patient = session.exec(select(Patient).where(Patient.user_id == users[email].id)).one()
+        at = now - timedelta(hours=hours_ago)
+        result = assess(codes=codes, **answers)
+        report = SymptomReport(
+            patient_id=patient.id, client_id=f"demo-report-{n}", reported_at=at, source="report", codes=codes,
+            started_on=local_date(at) - timedelta(days=2 if answers.get("lasted_over_24h") else 0),
+            level=result.level, reasons=list(result.reasons), **answers)
+        session.add(report)
+        session.flush()
+        if steps is None and result.level not in ("urgent", "emergency"):
+            continue
+        flag = Flag(patient_id=patient.id, clinic_id=patient.clinic_id, source="symptom", code="symptom_report",
+                    level=result.level, status=FlagStatus.OPEN, created_at=at, due_by=callback_due(result.level, at),
+                    symptom_report_id=report.id)
+        session.add(flag)
+        session.flush()
+        session.add(FlagEvent(flag_id=flag.id, at=at, kind="created"))
+        nurse = next(u for u in nurses.values() if u.clinic_id == patient.clinic_id)
+        for hours_after, kind, outcome, note in steps or []:
+            step_at = at + timedelta(hours=hours_after)
+            session.add(FlagEvent(flag_id=flag.id, at=step_at, actor_id=nurse.id, kind=kind, outcome=outcome, note=note))
+            flag.assigned_nurse_id = nurse.id
+            flag.status = FlagStatus.RESOLVED if kind == "resolved" else FlagStatus.IN_PROGRESS
+            flag.outcome = outcome or flag.outcome
+            flag.resolved_at = step_at if kind == "resolved" else None
+        session.add(flag)

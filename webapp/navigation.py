@@ -11,10 +11,12 @@ from .models import Role
 MENU = {
     Role.PATIENT: [
         ("home.index", _l("Start")),
+        ("symptoms.new", _l("Report a symptom")),
         ("injections.history", _l("My doses")),
         ("home.emergency", _l("Emergency")),
     ],
     Role.NURSE: [
+        ("nurse.queue", _l("Triage queue")),
         ("nurse.index", _l("Patients")),
         ("nurse.new_patient", _l("New patient")),
     ],

@@ -1,0 +1,29 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from .flag_labels import OUTCOME_LABELS
+
+NOTE_MAX = 2000
+
+
+class TakeForm(FlaskForm):
+    """A button: the nurse takes the flag (needs only the CSRF token)."""
+
+
+class CallForm(FlaskForm):
+    call_result = RadioField(
+        _l("Result of the call"),
+        choices=[("call_reached", _l("Reached the patient")), ("call_no_answer", _l("No answer"))],
+        validators=[InputRequired(_l("Choose whether you reached the patient."))],
+    )
+    call_note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)])
+
+
+class OutcomeForm(FlaskForm):
+    outcome = SelectField(
+        _l("Outcome"), choices=[("", _l("No outcome yet")), *OUTCOME_LABELS.items()], validators=[Optional()],
+        description=_l("Needed before the flag can be resolved."),
+    )
+    outcome_note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)])
