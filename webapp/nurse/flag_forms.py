@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from .flag_labels import OUTCOME_LABELS
@@ -15,7 +16,7 @@ class TakeForm(FlaskForm):
 class CallForm(FlaskForm):
     call_result = RadioField(
         _l("Result of the call"),
-        choices=[("call_reached", _l("Reached the patient")), ("call_no_answer", _l("No answer"))],
+        choices=[SelectChoice("call_reached", _l("Reached the patient")), SelectChoice("call_no_answer", _l("No answer"))],
         validators=[InputRequired(_l("Choose whether you reached the patient."))],
     )
     call_note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)])
@@ -23,7 +24,8 @@ class CallForm(FlaskForm):
 
 class OutcomeForm(FlaskForm):
     outcome = SelectField(
-        _l("Outcome"), choices=[("", _l("No outcome yet")), *OUTCOME_LABELS.items()], validators=[Optional()],
+        _l("Outcome"), choices=[SelectChoice("", _l("No outcome yet")),
+                         *(SelectChoice(code, label) for code, label in OUTCOME_LABELS.items())], validators=[Optional()],
         description=_l("Needed before the flag can be resolved."),
     )
     outcome_note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)])

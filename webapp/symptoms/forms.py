@@ -5,6 +5,7 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectMultipleField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -14,7 +15,7 @@ from ..domain.triage import BY_CODE, SYMPTOMS
 from .labels import QUESTION_LABELS, SYMPTOM_LABELS
 
 CLIENT_ID = Regexp(r"^[0-9a-f-]{8,64}$", message=_l("The form was damaged. Please reload the page."))
-ANSWERS = [("yes", _l("Yes")), ("no", _l("No")), ("unknown", _l("Don't know"))]
+ANSWERS = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")), SelectChoice("unknown", _l("Don't know"))]
 QUESTIONS = tuple(QUESTION_LABELS)  # within_2h, sudden_onset, lasted_over_24h, getting_worse, fever
 OLDEST_START = timedelta(days=3650)
 FREE_TEXT_MAX = 2000
@@ -25,7 +26,7 @@ class SymptomReportForm(FlaskForm):
     context = HiddenField()  # "reaction": reached from an injection with a reaction (issue 3)
     injection = HiddenField()  # the id of that injection
     codes = SelectMultipleField(
-        _l("What do you notice?"), choices=[(item.code, SYMPTOM_LABELS[item.code]) for item in SYMPTOMS],
+        _l("What do you notice?"), choices=[SelectChoice(item.code, SYMPTOM_LABELS[item.code]) for item in SYMPTOMS],
         widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(), validators=[Optional()],
     )
     started_on = DateField(_l("When did it start?"), validators=[InputRequired(_l("Enter the day it started."))])
