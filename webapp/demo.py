@@ -40,7 +40,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
     """Create the demo clinics and accounts. Idempotent: returns False when they already exist."""
     if session.exec(select(User).where(User.email == ACCOUNTS[0][0])).first():
         return False
-    today_given = today
+    now = datetime.now(UTC) if today is None else datetime.combine(today, time(12, 0), UTC)
     today = today or datetime.now(UTC).date()
     clinics = [Clinic(**fields) for fields in CLINICS]
     session.add_all(clinics)
@@ -66,8 +66,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         session.add(patient)
         session.flush()
         add_treatment_history(session, patient, user, nurses[clinic_index], start, today)
-    add_symptom_history(session, nurses, datetime.now(UTC) if today_given is None else
-                        datetime.combine(today, time(12, 0), UTC))
+    add_symptom_history(session, nurses, now)
     session.commit()
     return True
 
@@ -95,17 +94,17 @@ def add_treatment_history(session: Session, patient: Patient, user: User, nurse:
 
 
 # Symptom reports and flags (issue 4), so that the queue and the timelines are not empty:
-# (email, hours ago, ticked codes, answers, what the nurse has done: (hours after, kind, outcome, note)).
+# (email, days ago, Oslo time, ticked codes, answers, the nurse's steps: (minutes after, kind, outcome, note)).
 DEMO_REPORTS = [
-    ("patient@example.org", 6 * 24, ["fatigue", "joint_muscle_pain"], {}, None),
-    ("patient@example.org", 2 * 24, ["balance_walking"], {"lasted_over_24h": True, "getting_worse": True},
-     [(20, "taken", "", ""), (20, "call_no_answer", "", "Ingen svar. Prøver igjen i morgen tidlig.")]),
-    ("patient.en@example.org", 12 * 24, ["fever", "headache_mild"], {"fever": True},
-     [(1, "taken", "", ""), (1, "call_no_answer", "", ""),
-      (3, "call_reached", "dose_on_hold",
+    ("patient@example.org", 6, time(18, 0), ["fatigue", "joint_muscle_pain"], {}, None),
+    ("patient@example.org", 2, time(19, 40), ["balance_walking"], {"lasted_over_24h": True, "getting_worse": True},
+     [(750, "taken", "", ""), (755, "call_no_answer", "", "Ingen svar. Prøver igjen etter lunsj.")]),
+    ("patient.en@example.org", 12, time(9, 5), ["fever", "headache_mild"], {"fever": True},
+     [(25, "taken", "", ""), (30, "call_no_answer", "", ""),
+      (115, "call_reached", "dose_on_hold",
        "Feber 38,4 og hoste i to dager. Fastlegen i dag; neste dose venter til hun er feberfri."),
-      (3, "resolved", "dose_on_hold", "")]),
-    ("patient2@example.org", 26, ["numbness_tingling"], {"lasted_over_24h": True}, None),
+      (120, "resolved", "dose_on_hold", "")]),
+    ("patient2@example.org", 1, time(10, 0), ["numbness_tingling"], {"lasted_over_24h": True}, None),
 ]
 
 
@@ -113,9 +112,10 @@ def add_symptom_history(session: Session, nurses: dict[int, User], now: datetime
     """An open urgent flag being handled for Per, a resolved one with its calls for Emma, a routine
     report for Per and an open flag at the other clinic."""
     users = {u.email: u for u in session.exec(select(User)).all()}
-    for n, (email, hours_ago, codes, answers, steps) in enumerate(DEMO_REPORTS):
+    today = local_date(now)
+    for n, (email, days_ago, clock, codes, answers, steps) in enumerate(DEMO_REPORTS):
         patient = session.exec(select(Patient).where(Patient.user_id == users[email].id)).one()
-        at = now - timedelta(hours=hours_ago)
+        at = datetime.combine(today - timedelta(days=days_ago), clock, OSLO).astimezone(UTC)
         result = assess(codes=codes, **answers)
         report = SymptomReport(
             patient_id=patient.id, client_id=f"demo-report-{n}", reported_at=at, source="report", codes=codes,
@@ -132,8 +132,8 @@ def add_symptom_history(session: Session, nurses: dict[int, User], now: datetime
         session.flush()
         session.add(FlagEvent(flag_id=flag.id, at=at, kind="created"))
         nurse = next(u for u in nurses.values() if u.clinic_id == patient.clinic_id)
-        for hours_after, kind, outcome, note in steps or []:
-            step_at = at + timedelta(hours=hours_after)
+        for minutes_after, kind, outcome, note in steps or []:
+            step_at = at + timedelta(minutes=minutes_after)
             session.add(FlagEvent(flag_id=flag.id, at=step_at, actor_id=nurse.id, kind=kind, outcome=outcome, note=note))
             flag.assigned_nurse_id = nurse.id
             flag.status = FlagStatus.RESOLVED if kind == "resolved" else FlagStatus.IN_PROGRESS

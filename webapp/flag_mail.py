@@ -68,16 +68,16 @@ def build_message(level: Level, to: str, sender: str, link: str) -> EmailMessage
     for lang in ("nb", "en"):
         with force_locale(lang):
             if level == Level.EMERGENCY:
-                subject = _("NataHjem: a new emergency flag waits")
+                subject = _("a new emergency flag waits")
                 lead = _("A patient has reported something that needs a call now. "
                          "A new emergency flag waits in the triage queue.")
             else:
-                subject = _("NataHjem: a new urgent flag waits")
+                subject = _("a new urgent flag waits")
                 lead = _("A new urgent flag waits in the triage queue. The callback is due by the end of the next working day.")
             texts[lang] = (subject, lead, _("Open the queue (sign-in needed):"),
                            _("For privacy this e-mail holds no patient details."))
     message = EmailMessage()
-    message["Subject"] = f"{texts['nb'][0]} / {texts['en'][0]}"
+    message["Subject"] = f"NataHjem: {texts['nb'][0]} / {texts['en'][0]}"
     message["From"] = sender
     message["To"] = to
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "natahjem.invalid")

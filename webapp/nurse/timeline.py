@@ -31,6 +31,8 @@ from . import bp
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, flag_what
 from .routes import clinic_patient
 
+TIE_ORDER = {"flag": 1, "flag_event": 2}
+
 
 @dataclass
 class Entry:
@@ -84,7 +86,8 @@ def build_timeline(session, patient) -> list[Entry]:
         entries.append(Entry(_day(patient.training_done_on), "training", patient, date_only=True))
     if patient.home_approved_at:
         entries.append(Entry(patient.home_approved_at, "approval", patient))
-    entries.sort(key=lambda e: (e.at, e.kind), reverse=True)
+    # Newest first; at the same moment a flag comes after the report or dose that raised it.
+    entries.sort(key=lambda e: (e.at, TIE_ORDER.get(e.kind, 0), getattr(e.item, "id", 0) or 0), reverse=True)
     return entries
 
 
