@@ -4,6 +4,7 @@ from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
+from ..symptoms.forms import clean_text
 from .flag_labels import OUTCOME_LABELS
 
 NOTE_MAX = 2000
@@ -19,7 +20,7 @@ class CallForm(FlaskForm):
         choices=[SelectChoice("call_reached", _l("Reached the patient")), SelectChoice("call_no_answer", _l("No answer"))],
         validators=[InputRequired(_l("Choose whether you reached the patient."))],
     )
-    call_note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)])
+    call_note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=NOTE_MAX)], filters=[clean_text])
 
 
 class OutcomeForm(FlaskForm):
@@ -28,4 +29,4 @@ class OutcomeForm(FlaskForm):
                          *(SelectChoice(code, label) for code, label in OUTCOME_LABELS.items())], validators=[Optional()],
         description=_l("Needed before the flag can be resolved."),
     )
-    outcome_note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)])
+    outcome_note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)], filters=[clean_text])

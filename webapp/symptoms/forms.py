@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -13,8 +14,17 @@ from ..domain.clock import local_date, utc_now
 from ..domain.levels import Level
 from ..domain.triage import BY_CODE, SYMPTOMS
 from .labels import QUESTION_LABELS, SYMPTOM_LABELS
+from .service import CLIENT_ID_PATTERN
 
-CLIENT_ID = Regexp(r"^[0-9a-f-]{8,64}$", message=_l("The form was damaged. Please reload the page."))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value):
+    """A filter: no invisible control characters (PostgreSQL refuses NUL), no surrounding space."""
+    return _CONTROL.sub("", value).strip() if isinstance(value, str) else value
+
+
+CLIENT_ID = Regexp(CLIENT_ID_PATTERN, message=_l("The form was damaged. Please reload the page."))
 ANSWERS = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")), SelectChoice("unknown", _l("Don't know"))]
 QUESTIONS = tuple(QUESTION_LABELS)  # within_2h, sudden_onset, lasted_over_24h, getting_worse, fever
 OLDEST_START = timedelta(days=3650)
@@ -22,9 +32,9 @@ FREE_TEXT_MAX = 2000
 
 
 class SymptomReportForm(FlaskForm):
-    client_id = HiddenField(validators=[DataRequired(), CLIENT_ID])
-    context = HiddenField()  # "reaction": reached from an injection with a reaction (issue 3)
-    injection = HiddenField()  # the id of that injection
+    client_id = HiddenField(validators=[DataRequired(), CLIENT_ID], filters=[clean_text])
+    context = HiddenField(filters=[clean_text])  # "reaction": reached from an injection with a reaction (issue 3)
+    injection = HiddenField(filters=[clean_text])  # the id of that injection
     codes = SelectMultipleField(
         _l("What do you notice?"), choices=[SelectChoice(item.code, SYMPTOM_LABELS[item.code]) for item in SYMPTOMS],
         widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(), validators=[Optional()],
@@ -41,6 +51,7 @@ class SymptomReportForm(FlaskForm):
         _l("Tell us more in your own words (optional)"),
         description=_l("What it is like, where it is, and what you have done about it. At most 2000 characters."),
         validators=[Optional(), Length(max=FREE_TEXT_MAX, message=_l("Write at most 2000 characters."))],
+        filters=[clean_text],
     )
 
     def has_emergency_item(self) -> bool:

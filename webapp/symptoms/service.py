@@ -3,6 +3,7 @@ the patient is told about each report afterwards (seen, called, handled)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from sqlmodel import Session, select
 from ..domain.levels import Level
 from ..flags import raise_flag
 from ..models import Flag, FlagEvent, FlagStatus, Patient, SymptomReport
+
+CLIENT_ID_PATTERN = re.compile(r"^[0-9a-f-]{8,64}$")  # made by the form: anything else finds nothing
 
 # The flag code for each source of a report: the nurse's queue shows what it came from.
 FLAG_CODES = {"report": "symptom_report", "checklist": "checklist_report",
@@ -51,7 +54,7 @@ def store_report(
 
 def find_report(session: Session, patient: Patient, client_id: str | None) -> SymptomReport | None:
     """The patient's report made by this form already (a double tap or a resent form)."""
-    if not client_id:
+    if not client_id or not CLIENT_ID_PATTERN.match(client_id):
         return None
     return session.exec(
         select(SymptomReport).where(SymptomReport.client_id == client_id, SymptomReport.patient_id == patient.id)
