@@ -43,8 +43,11 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     i18n.init_app(app)
     navigation.init_app(app)
 
-    from . import auth, education, errors, home, injections, nurse, pharmacy, risk
+    from . import auth, education, errors, flag_mail, home, injections, nurse, pharmacy, risk, symptoms
     from .auth.routes import init_login
+
+    # New emergency and urgent flags: an e-mail to the clinic's triage address (issue 4).
+    app.extensions.setdefault("flag_listeners", []).append(flag_mail.on_new_flag)
 
     init_login(app)
     app.register_blueprint(auth.bp)
@@ -54,6 +57,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(education.bp)
     app.register_blueprint(risk.bp)
     app.register_blueprint(pharmacy.bp)
+    app.register_blueprint(symptoms.bp)
     errors.init_app(app)
 
     from . import cli

@@ -55,6 +55,18 @@ class Config:
     # Number of proxies in front of the app in production (X-Forwarded-For), 0 = none.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
+    # E-mail to the clinic's triage address when an urgent or emergency flag is raised (issue 4).
+    # No SMTP_HOST: no e-mail is sent (a log line says so). Port 465 uses TLS from the start.
+    SMTP_HOST = os.environ.get("SMTP_HOST", "")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "587") or "587")
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "true").strip().lower() in ("1", "true", "yes", "on")
+    SMTP_TIMEOUT = 10  # seconds: a slow mail server must not hold the patient's answer page long
+    MAIL_FROM = os.environ.get("MAIL_FROM", "natahjem@localhost")
+    # The address nurses open the app on, for the link in the e-mail (e.g. https://natahjem.example.no).
+    APP_BASE_URL = os.environ.get("APP_BASE_URL", "")
+
 
 class TestConfig(Config):
     TESTING = True
@@ -67,6 +79,7 @@ class TestConfig(Config):
     LOGIN_RATE_LIMIT = "1000 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     DATABASE_URL = database_url_from_env(os.environ.get("TEST_DATABASE_URL"))
+    SMTP_HOST = ""  # tests that send e-mail start their own SMTP server and set it
 
 
 class ConfigError(RuntimeError):

@@ -8,9 +8,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import Session, select
 
 from .domain import supply
-from .domain.clock import OSLO
+from .domain.clock import OSLO, local_date
+from .domain.triage import assess
+from .domain.working_days import callback_due
 from .models import (
     Clinic,
+    Flag,
+    FlagEvent,
+    FlagStatus,
     Injection,
     JcvResult,
     MonitoringCheck,
@@ -19,6 +24,7 @@ from .models import (
     Prescription,
     Role,
     SupervisedDose,
+    SymptomReport,
     User,
 )
 
@@ -59,6 +65,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
     """Create the demo clinics and accounts. Idempotent: returns False when they already exist."""
     if session.exec(select(User).where(User.email == ACCOUNTS[0][0])).first():
         return False
+    now = datetime.now(UTC) if today is None else datetime.combine(today, time(12, 0), UTC)
     today = today or datetime.now(UTC).date()
     clinics = [Clinic(**fields) for fields in CLINICS]
     session.add_all(clinics)
@@ -87,6 +94,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         _add_pml_monitoring_history(session, patient, email, nurses[clinic_index], start, today)
         if user.email in DEMO_SUPPLY:
             _demo_supply(session, patient, *DEMO_SUPPLY[user.email], today)
+    add_symptom_history(session, nurses, now)
     session.commit()
     return True
 
@@ -181,3 +189,52 @@ def _demo_supply(session: Session, patient: Patient, pharmacy: str, issued_days_
             prescription_id=supply.prescription_for_pickup(((p.id, p.issued_on, p.valid_until) for p in prescriptions), day),
         ))
     session.flush()
+
+
+# Symptom reports and flags (issue 4), so that the queue and the timelines are not empty:
+# (email, days ago, Oslo time, ticked codes, answers, the nurse's steps: (minutes after, kind, outcome, note)).
+DEMO_REPORTS = [
+    ("patient@example.org", 6, time(18, 0), ["fatigue", "joint_muscle_pain"], {}, None),
+    ("patient@example.org", 2, time(19, 40), ["balance_walking"], {"lasted_over_24h": True, "getting_worse": True},
+     [(750, "taken", "", ""), (755, "call_no_answer", "", "Ingen svar. Prøver igjen etter lunsj.")]),
+    ("patient.en@example.org", 12, time(9, 5), ["fever", "headache_mild"], {"fever": True},
+     [(25, "taken", "", ""), (30, "call_no_answer", "", ""),
+      (115, "call_reached", "dose_on_hold",
+       "Feber 38,4 og hoste i to dager. Fastlegen i dag; neste dose venter til hun er feberfri."),
+      (120, "resolved", "dose_on_hold", "")]),
+    ("patient2@example.org", 1, time(10, 0), ["numbness_tingling"], {"lasted_over_24h": True}, None),
+]
+
+
+def add_symptom_history(session: Session, nurses: dict[int, User], now: datetime) -> None:
+    """An open urgent flag being handled for Per, a resolved one with its calls for Emma, a routine
+    report for Per and an open flag at the other clinic."""
+    users = {u.email: u for u in session.exec(select(User)).all()}
+    today = local_date(now)
+    for n, (email, days_ago, clock, codes, answers, steps) in enumerate(DEMO_REPORTS):
+        patient = session.exec(select(Patient).where(Patient.user_id == users[email].id)).one()
+        at = datetime.combine(today - timedelta(days=days_ago), clock, OSLO).astimezone(UTC)
+        result = assess(codes=codes, **answers)
+        report = SymptomReport(
+            patient_id=patient.id, client_id=f"demo-report-{n}", reported_at=at, source="report", codes=codes,
+            started_on=local_date(at) - timedelta(days=2 if answers.get("lasted_over_24h") else 0),
+            level=result.level, reasons=list(result.reasons), **answers)
+        session.add(report)
+        session.flush()
+        if steps is None and result.level not in ("urgent", "emergency"):
+            continue
+        flag = Flag(patient_id=patient.id, clinic_id=patient.clinic_id, source="symptom", code="symptom_report",
+                    level=result.level, status=FlagStatus.OPEN, created_at=at, due_by=callback_due(result.level, at),
+                    symptom_report_id=report.id)
+        session.add(flag)
+        session.flush()
+        session.add(FlagEvent(flag_id=flag.id, at=at, kind="created"))
+        nurse = next(u for u in nurses.values() if u.clinic_id == patient.clinic_id)
+        for minutes_after, kind, outcome, note in steps or []:
+            step_at = at + timedelta(minutes=minutes_after)
+            session.add(FlagEvent(flag_id=flag.id, at=step_at, actor_id=nurse.id, kind=kind, outcome=outcome, note=note))
+            flag.assigned_nurse_id = nurse.id
+            flag.status = FlagStatus.RESOLVED if kind == "resolved" else FlagStatus.IN_PROGRESS
+            flag.outcome = outcome or flag.outcome
+            flag.resolved_at = step_at if kind == "resolved" else None
+        session.add(flag)

@@ -11,6 +11,7 @@ from .models import Role
 MENU = {
     Role.PATIENT: [
         ("home.index", _l("Start")),
+        ("symptoms.new", _l("Report a symptom")),
         ("injections.history", _l("My doses")),
         ("pharmacy.index", _l("Pharmacy")),
         ("home.emergency", _l("Emergency")),
@@ -18,6 +19,7 @@ MENU = {
         ("education.index", _l("Learn more")),
     ],
     Role.NURSE: [
+        ("nurse.queue", _l("Triage queue")),
         ("nurse.index", _l("Patients")),
         ("nurse.new_patient", _l("New patient")),
         ("education.index", _l("Patient articles")),

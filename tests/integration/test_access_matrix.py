@@ -21,7 +21,7 @@ import pytest
 from sqlmodel import select
 
 from tests.conftest import AuthActions
-from webapp.models import Injection, Patient, Prescription, User
+from webapp.models import Flag, Injection, Patient, Prescription, SymptomReport, User
 
 TABLE: dict[str, str] = {
     "auth.login": "public",
@@ -66,6 +66,15 @@ TABLE: dict[str, str] = {
     "pharmacy.nurse_new_prescription": "nurse_clinic",
     "pharmacy.confirm_prescription": "nurse_clinic",
     "pharmacy.order_lead_days": "nurse_clinic",
+    "symptoms.new": "patient",
+    "symptoms.index": "patient",
+    "symptoms.answer": "patient_own",
+    "nurse.queue": "nurse",
+    "nurse.flag": "nurse_clinic",
+    "nurse.take_flag": "nurse_clinic",
+    "nurse.record_call": "nurse_clinic",
+    "nurse.record_outcome": "nurse_clinic",
+    "nurse.timeline": "nurse_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -85,8 +94,10 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     patient = db_session.exec(select(Patient).where(Patient.user_id == user.id)).one()
     injection = db_session.exec(select(Injection).where(Injection.patient_id == patient.id)).first()
     prescription = db_session.exec(select(Prescription).where(Prescription.patient_id == patient.id)).first()
+    report = db_session.exec(select(SymptomReport).where(SymptomReport.patient_id == patient.id)).first()
+    flag = db_session.exec(select(Flag).where(Flag.patient_id == patient.id)).first()
     return {"patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
-            "token": "not-a-real-token", "step": 1, "slug": "pml"}
+            "report_id": report.id, "flag_id": flag.id, "token": "not-a-real-token", "step": 1, "slug": "pml"}
 
 
 def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 from flask import abort, render_template, url_for
 from flask_babel import _
 from flask_login import current_user
+from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 from sqlmodel import select
 
@@ -10,7 +11,7 @@ from .. import db
 from ..auth.accounts import create_invitation, normalise_email
 from ..domain.clock import local_date
 from ..extension_points import NURSE_PATIENT_SECTIONS, render_cards
-from ..models import Patient, Role, User
+from ..models import Flag, FlagStatus, Patient, Role, User
 from ..security import audit, nurse_required
 from . import bp
 from .forms import InvitationForm, NewPatientForm
@@ -34,7 +35,11 @@ def index():
         select(Patient).where(Patient.clinic_id == current_user.clinic_id)
         .options(selectinload(Patient.user)).join(User, Patient.user_id == User.id).order_by(User.full_name)
     ).all()
-    return render_template("nurse/index.html", patients=patients)
+    open_flags = db.session().exec(
+        select(func.count(Flag.id)).where(Flag.clinic_id == current_user.clinic_id,
+                                          Flag.status.in_((FlagStatus.OPEN, FlagStatus.IN_PROGRESS)))
+    ).one()
+    return render_template("nurse/index.html", patients=patients, open_flags=open_flags)
 
 
 @bp.route("/patients/new", methods=["GET", "POST"])

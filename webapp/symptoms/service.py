@@ -1,16 +1,25 @@
-"""Storing a symptom report with the level and reasons the triage rules gave, and its flag."""
+"""Storing a symptom report with the level and reasons the triage rules gave, and its flag; and what
+the patient is told about each report afterwards (seen, called, handled)."""
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from ..domain.levels import Level
 from ..flags import raise_flag
-from ..models import Flag, Patient, SymptomReport
+from ..models import Flag, FlagEvent, FlagStatus, Patient, SymptomReport
+
+CLIENT_ID_PATTERN = re.compile(r"^[0-9a-f-]{8,64}$")  # made by the form: anything else finds nothing
+
+# The flag code for each source of a report: the nurse's queue shows what it came from.
+FLAG_CODES = {"report": "symptom_report", "checklist": "checklist_report",
+              "injection_reaction": "injection_reaction_report"}
 
 
 def store_report(
@@ -38,5 +47,51 @@ def store_report(
     flag = None
     if Level(level) in (Level.EMERGENCY, Level.URGENT):
         flag = raise_flag(session, patient, source="symptom" if source == "report" else source,
-                          code=f"{source}_report", level=level, symptom_report_id=report.id, now=now)
+                          code=FLAG_CODES.get(source, f"{source}_report"), level=level,
+                          symptom_report_id=report.id, injection_id=injection_id, now=now)
     return report, flag
+
+
+def find_report(session: Session, patient: Patient, client_id: str | None) -> SymptomReport | None:
+    """The patient's report made by this form already (a double tap or a resent form)."""
+    if not client_id or not CLIENT_ID_PATTERN.match(client_id):
+        return None
+    return session.exec(
+        select(SymptomReport).where(SymptomReport.client_id == client_id, SymptomReport.patient_id == patient.id)
+    ).first()
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    """What the patient sees about a report: saved, waiting for the clinic, seen, called, handled."""
+
+    state: str  # saved, review, waiting, seen, handled
+    flag: Flag | None = None
+    called_at: datetime | None = None  # the latest call in which the clinic reached the patient
+
+    @property
+    def open(self) -> bool:
+        return self.state in ("waiting", "seen")
+
+
+def report_statuses(session: Session, reports: Sequence[SymptomReport]) -> dict[int, ReportStatus]:
+    """The status of every report, in two queries whatever the number of reports."""
+    ids = [r.id for r in reports]
+    flags = session.exec(select(Flag).where(Flag.symptom_report_id.in_(ids))).all() if ids else []
+    by_report = {f.symptom_report_id: f for f in flags}
+    calls: dict[int, datetime] = {}
+    if flags:
+        for event in session.exec(select(FlagEvent).where(
+                FlagEvent.flag_id.in_([f.id for f in flags]), FlagEvent.kind == "call_reached")).all():
+            if event.flag_id not in calls or event.at > calls[event.flag_id]:
+                calls[event.flag_id] = event.at
+    statuses = {}
+    for report in reports:
+        flag = by_report.get(report.id)
+        if flag is None:
+            state = "review" if report.level == Level.ROUTINE else "saved"
+            statuses[report.id] = ReportStatus(state)
+            continue
+        state = {FlagStatus.OPEN: "waiting", FlagStatus.IN_PROGRESS: "seen"}.get(flag.status, "handled")
+        statuses[report.id] = ReportStatus(state, flag, calls.get(flag.id))
+    return statuses

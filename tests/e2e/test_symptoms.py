@@ -1,0 +1,162 @@
+"""Symptom reports and the triage queue in Chromium at phone width (issue 4)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from webapp.domain import triage
+from webapp.domain.triage_text import TextFindings
+
+from .conftest import assert_accessible, sign_in, switch_language
+
+QUESTIONS = ("within_2h", "sudden_onset", "lasted_over_24h", "getting_worse", "fever")
+
+
+def answer_questions(page, **answers) -> None:
+    """Answer every question: no, unless told otherwise (yes / unknown)."""
+    for name in QUESTIONS:
+        value = answers.get(name, "no")
+        page.check(f"input[name={name}][value={value}]")
+
+
+def sign_out(page) -> None:
+    page.click("footer button:has-text('Logg ut')")
+    page.wait_for_load_state()
+
+
+def check_both_languages(page) -> None:
+    """The page as it is, then in the other language, then back: accessible in both."""
+    assert_accessible(page)
+    switch_language(page)
+    assert_accessible(page)
+    switch_language(page)
+
+
+def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_handled(page):
+    sign_in(page, "patient")
+    page.click("nav >> text=Meld en plage")
+    assert page.locator("h1").inner_text() == "Meld en plage"
+    check_both_languages(page)
+    page.check("#code-limb_weakness")
+    answer_questions(page, lasted_over_24h="yes")
+    page.fill("#free_text", "Venstre bein har vært svakt i to dager.")
+    page.click("form.stack button[type=submit]")
+
+    assert page.locator("h1").inner_text() == "Klinikken ringer deg"
+    assert "Klinikken ringer deg innen én arbeidsdag." in page.locator("main").inner_text()
+    assert "Ikke ta neste dose før du har snakket med klinikken." in page.locator("main").inner_text()
+    report_url = page.url
+    check_both_languages(page)
+    sign_out(page)
+
+    sign_in(page, "nurse")
+    page.click("nav >> text=Triasjekø")
+    first_row = page.locator("table.queue tbody tr").first
+    assert first_row.locator("td").first.inner_text() == "Per Pasient"
+    assert "Venter" in first_row.inner_text()
+    check_both_languages(page)
+    first_row.locator("a", has_text="Meldt plage").click()
+    flag_path = page.url.removeprefix(page.url.split("/nurse/")[0])
+    assert "Ny eller verre svakhet i en arm eller et bein" in page.locator("main").inner_text()
+    assert "Venstre bein har vært svakt i to dager." in page.locator("main").inner_text()
+    check_both_languages(page)
+
+    page.check("input[name=call_result][value=call_reached]")
+    page.fill("#call_note", "Snakket med Per. Svakheten er ny.")
+    page.click("text=Lagre samtalen")
+    assert "Samtalen er registrert." in page.locator(".flashes").inner_text()
+    page.select_option("#outcome", "appointment_booked")
+    page.click("text=Lagre og lukk")
+    assert "Flagget er lukket." in page.locator(".flashes").inner_text()
+    steps = page.locator(".event-list").inner_text()
+    for step in ("Flagg opprettet", "Tatt", "Ringt: fikk tak i pasienten", "Lukket", "Nina Sykepleier"):
+        assert step in steps
+    page.click("text=Tidslinje")
+    assert page.locator("h1").inner_text() == "Tidslinje: Per Pasient"
+    check_both_languages(page)
+    page.goto("/nurse/queue")
+    assert page.locator(f"table.queue a[href='{flag_path}']").count() == 0  # resolved: out of the queue
+    sign_out(page)
+
+    sign_in(page, "patient")
+    page.goto(report_url)
+    text = page.locator("main").inner_text()
+    assert "Behandlet av klinikken." in text and "Klinikken ringte deg" in text
+    page.goto("/")
+    assert "Behandlet av klinikken." in page.locator("#symptoms-heading >> xpath=..").inner_text()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_throat_swelling_shows_the_113_button_before_anything_else(page, lang):
+    sign_in(page, "patient")
+    if lang == "en":
+        switch_language(page)
+    page.goto("/symptoms/new")
+    page.check("#code-face_throat_swelling")
+    page.click("form.stack button[type=submit]")  # no questions needed: the answer is 113 anyway
+    first = page.evaluate("""() => {
+        const main = document.querySelector('main');
+        const [heading, next] = main.children;
+        return [heading.tagName, next.querySelector('a') && next.querySelector('a').getAttribute('href'),
+                next.firstElementChild === next.querySelector('a')];
+    }""")
+    assert first == ["H1", "tel:113", True]
+    button = page.locator("main a[href='tel:113']").first
+    assert button.is_visible() and button.bounding_box()["height"] >= 60
+    assert page.locator("h1").inner_text() == ("Ring 113 nå" if lang == "nb" else "Call 113 now")
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_report_pages_are_accessible_for_every_level(page, lang, monkeypatch):
+    monkeypatch.setattr(triage, "read_text", lambda text, lang: TextFindings())  # the live app runs in this process
+    sign_in(page, "patient_en" if lang == "en" else "patient")
+    page.goto("/symptoms/new")
+    page.check("#code-fatigue")
+    page.click("form.stack button[type=submit]")  # the questions are not answered
+    assert page.locator(".error-summary").is_visible()
+    assert page.locator("#code-fatigue").is_checked()  # what was ticked is kept
+    assert_accessible(page)
+    answer_questions(page)
+    page.click("form.stack button[type=submit]")
+    assert re.search(r"/symptoms/\d+$", page.url)
+    assert_accessible(page)  # routine
+
+    page.goto("/symptoms/new")
+    page.fill("#free_text", "Thanks for the call yesterday.")
+    answer_questions(page)
+    page.click("form.stack button[type=submit]")
+    assert_accessible(page)  # none
+
+    page.goto("/symptoms/new")
+    page.check("#code-self_harm_thoughts")
+    answer_questions(page)
+    page.click("form.stack button[type=submit]")
+    assert page.locator("main a[href='tel:116123']").is_visible()
+    assert_accessible(page)  # urgent, with Mental Helse
+
+    for path in ("/symptoms/", "/", "/symptoms/new?context=reaction"):
+        page.goto(path)
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_nurse_pages_of_the_queue_are_accessible(page, lang):
+    sign_in(page, "nurse")
+    if lang == "en":
+        switch_language(page)
+    page.goto("/nurse/queue")
+    page.locator("table.queue a[href*='/nurse/flags/']").first.click()
+    flag_url = page.url
+    page.click("text=" + ("Lagre samtalen" if lang == "nb" else "Save the call"))  # nothing chosen: an error
+    assert page.locator(".error-summary").is_visible()
+    assert_accessible(page)
+    page.goto(flag_url)
+    page.click("text=" + ("Lagre og lukk" if lang == "nb" else "Save and resolve"))
+    assert page.locator(".error-summary").is_visible()
+    assert_accessible(page)
+    for path in ("/nurse/", "/nurse/patients/2", "/nurse/patients/2/timeline"):
+        page.goto(path)
+        assert_accessible(page)

@@ -1,0 +1,244 @@
+"""The triage queue and the flag page: take a flag, record each call, the outcome and a note, resolve.
+
+Every step is a FlagEvent with the nurse and the time, and is audited. A nurse sees and acts on the
+flags of her own clinic only; any other flag answers 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import _
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+from sqlmodel import select
+
+from .. import db
+from ..domain.levels import Level
+from ..extension_points import nurse_patient_section
+from ..models import Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
+from ..security import audit, nurse_required
+from ..symptoms.labels import LEVEL_LABELS, QUESTION_LABELS, SOURCE_LABELS, reason_text, symptom_label
+from . import bp
+from .flag_forms import CallForm, OutcomeForm, TakeForm
+from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, flag_what
+from .routes import clinic_patient
+
+OPEN_STATUSES = (FlagStatus.OPEN, FlagStatus.IN_PROGRESS)
+# Routine reports raise no flag; the nurse reviews the last four weeks of them (one dose cycle).
+REVIEW_WINDOW = timedelta(days=28)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def queue_order(flag: Flag) -> tuple:
+    """Emergency first, then urgent, then routine; within a level the flags no nurse has taken yet
+    come before those being handled, and then the longest waiting first."""
+    return (-Level(flag.level).rank, flag.status != FlagStatus.OPEN, flag.created_at, flag.id)
+
+
+def is_late(flag: Flag, now: datetime) -> bool:
+    return flag.status != FlagStatus.RESOLVED and flag.due_by is not None and now > flag.due_by \
+        and flag.level != Level.EMERGENCY
+
+
+def _patients(ids) -> dict[int, Patient]:
+    """The patients with their user rows, in one query (the page's query count stays flat)."""
+    ids = set(ids)
+    if not ids:
+        return {}
+    rows = db.session().exec(select(Patient).where(Patient.id.in_(ids)).options(selectinload(Patient.user))).all()
+    return {p.id: p for p in rows}
+
+
+def _names(ids) -> dict[int, str]:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {u.id: u.full_name for u in db.session().exec(select(User).where(User.id.in_(ids))).all()}
+
+
+@bp.get("/queue")
+@nurse_required
+def queue():
+    session = db.session()
+    now = _now()
+    flags = session.exec(
+        select(Flag).where(Flag.clinic_id == current_user.clinic_id, Flag.status.in_(OPEN_STATUSES))
+    ).all()
+    flags = sorted(flags, key=queue_order)
+    reviews = session.exec(
+        select(SymptomReport).join(Patient, SymptomReport.patient_id == Patient.id)
+        .where(Patient.clinic_id == current_user.clinic_id, SymptomReport.level == Level.ROUTINE,
+               SymptomReport.reported_at >= now - REVIEW_WINDOW)
+        .order_by(SymptomReport.reported_at.desc())
+    ).all()
+    audit("read", patient_id=None, target="nurse.queue")
+    session.commit()
+    return render_template(
+        "nurse/queue.html", patients=_patients([f.patient_id for f in flags] + [r.patient_id for r in reviews]),
+        flags=flags, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},
+        nurses=_names(f.assigned_nurse_id for f in flags), flag_what=flag_what, level_labels=LEVEL_LABELS,
+        status_labels=STATUS_LABELS, symptom_label=symptom_label, review_days=REVIEW_WINDOW.days,
+    )
+
+
+def clinic_flag(flag_id: int) -> Flag:
+    """A flag of the nurse's own clinic, of a patient still in it; anything else answers 404."""
+    flag = db.session().exec(
+        select(Flag).where(Flag.id == flag_id, Flag.clinic_id == current_user.clinic_id)
+    ).first()
+    if flag is None:
+        abort(404)
+    clinic_patient(flag.patient_id)
+    return flag
+
+
+def _flag_page(flag: Flag, status: int = 200, **forms):
+    session = db.session()
+    patient = clinic_patient(flag.patient_id)
+    report = session.get(SymptomReport, flag.symptom_report_id) if flag.symptom_report_id else None
+    injection = session.get(Injection, flag.injection_id) if flag.injection_id else None
+    events = session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)
+                          .order_by(FlagEvent.at, FlagEvent.id)).all()
+    defaults = {
+        "take_form": TakeForm(formdata=None),
+        "call_form": CallForm(formdata=None),
+        "outcome_form": OutcomeForm(formdata=None, outcome=flag.outcome),
+    }
+    defaults.update(forms)
+    audit("read", patient_id=patient.id, target=f"flag:{flag.id}")
+    session.commit()
+    return render_template(
+        "nurse/flag.html", flag=flag, patient=patient, report=report, injection=injection, events=events,
+        nurses=_names([flag.assigned_nurse_id, *(e.actor_id for e in events)]), late=is_late(flag, _now()),
+        flag_what=flag_what, level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, event_labels=EVENT_LABELS,
+        outcome_labels=OUTCOME_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
+        reason_text=reason_text, answers=report_answers(report) if report and report.started_on else [], **defaults,
+    ), status
+
+
+def report_answers(report: SymptomReport) -> list[tuple[str, str]]:
+    """The patient's answers to the questions, with "don't know" told apart from yes."""
+    values = {"within_2h": report.within_2h_of_injection, "sudden_onset": report.sudden_onset,
+              "lasted_over_24h": report.lasted_over_24h, "getting_worse": report.getting_worse,
+              "fever": report.fever}
+    answers = []
+    for name, value in values.items():
+        if f"unsure:{name}" in report.reasons:
+            answer = _("Don't know")
+        else:
+            answer = _("Yes") if value else _("No")
+        answers.append((str(QUESTION_LABELS[name]), answer))
+    return answers
+
+
+@bp.get("/flags/<int:flag_id>")
+@nurse_required
+def flag(flag_id: int):
+    return _flag_page(clinic_flag(flag_id))
+
+
+def _event(flag: Flag, kind: str, *, outcome: str = "", note: str = "", now: datetime | None = None) -> None:
+    db.session().add(FlagEvent(flag_id=flag.id, at=now or _now(), actor_id=current_user.id, kind=kind,
+                               outcome=outcome, note=note))
+    audit("update", patient_id=flag.patient_id, target=f"flag:{flag.id}:{kind}")
+
+
+def _take(flag: Flag, now: datetime) -> None:
+    """The nurse takes the flag: it is hers until it is resolved or another nurse takes it."""
+    if flag.status == FlagStatus.OPEN or flag.assigned_nurse_id != current_user.id:
+        flag.status = FlagStatus.IN_PROGRESS
+        flag.assigned_nurse_id = current_user.id
+        db.session().add(flag)
+        _event(flag, "taken", now=now)
+
+
+def _done(flag: Flag, message: str):
+    db.session().commit()
+    flash(message, "success")
+    return redirect(url_for("nurse.flag", flag_id=flag.id))
+
+
+def _refuse_if_resolved(flag: Flag):
+    if flag.status == FlagStatus.RESOLVED:
+        flash(_("This flag is already resolved."), "info")
+        return redirect(url_for("nurse.flag", flag_id=flag.id))
+    return None
+
+
+@bp.post("/flags/<int:flag_id>/take")
+@nurse_required
+def take_flag(flag_id: int):
+    flag = clinic_flag(flag_id)
+    if not TakeForm().validate_on_submit():
+        abort(400)
+    if (response := _refuse_if_resolved(flag)) is not None:
+        return response
+    _take(flag, _now())
+    return _done(flag, _("You have taken the flag."))
+
+
+@bp.post("/flags/<int:flag_id>/call")
+@nurse_required
+def record_call(flag_id: int):
+    flag = clinic_flag(flag_id)
+    if (response := _refuse_if_resolved(flag)) is not None:
+        return response
+    form = CallForm()
+    if not form.validate_on_submit():
+        return _flag_page(flag, 422, call_form=form)
+    now = _now()
+    _take(flag, now)  # whoever calls has the flag
+    _event(flag, form.call_result.data, note=(form.call_note.data or "").strip(), now=now)
+    return _done(flag, _("The call is recorded."))
+
+
+@bp.post("/flags/<int:flag_id>/outcome")
+@nurse_required
+def record_outcome(flag_id: int):
+    """Save an outcome and a note; "resolve" also closes the flag, which needs an outcome."""
+    flag = clinic_flag(flag_id)
+    form = OutcomeForm()
+    resolve = request.form.get("action") == "resolve"
+    outcome, note = "", ""
+    if form.validate_on_submit():
+        outcome, note = form.outcome.data or "", (form.outcome_note.data or "").strip()
+        if resolve and flag.status == FlagStatus.RESOLVED:
+            form.outcome.errors.append(_("This flag is already resolved."))
+        elif resolve and not (outcome or flag.outcome):
+            form.outcome.errors.append(_("Choose the outcome before you resolve the flag."))
+        elif not resolve and not (outcome or note):
+            form.outcome_note.errors.append(_("Choose an outcome or write a note."))
+    if form.errors:
+        return _flag_page(flag, 422, outcome_form=form)
+    now = _now()
+    if outcome:
+        flag.outcome = outcome
+    if flag.status == FlagStatus.OPEN:
+        _take(flag, now)
+    if resolve:
+        flag.status = FlagStatus.RESOLVED
+        flag.resolved_at = now
+        _event(flag, "resolved", outcome=flag.outcome, note=note, now=now)
+        message = _("The flag is resolved.")
+    else:
+        _event(flag, "note", outcome=outcome, note=note, now=now)
+        message = _("Saved.")
+    db.session().add(flag)
+    return _done(flag, message)
+
+
+@nurse_patient_section(5)
+def flags_section(patient: Patient, today):
+    """First on the nurse's patient page: the open flags, and the way to the whole timeline."""
+    flags = db.session().exec(
+        select(Flag).where(Flag.patient_id == patient.id, Flag.status.in_(OPEN_STATUSES))
+    ).all()
+    return "nurse/_flags_section.html", {
+        "flags": sorted(flags, key=queue_order), "flag_what": flag_what, "level_labels": LEVEL_LABELS,
+        "status_labels": STATUS_LABELS,
+    }

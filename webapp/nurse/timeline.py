@@ -1,0 +1,119 @@
+"""One patient's whole history on one page, in time order: doses (with corrections and the days between
+them), supervised doses, interval changes, symptom reports, flags and every step on them, pickups and
+prescriptions. Every open is audited (issue 4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+
+from flask import render_template
+from sqlmodel import select
+
+from .. import db
+from ..domain import schedule
+from ..domain.clock import OSLO
+from ..injections.labels import SITE_LABELS
+from ..models import (
+    Flag,
+    FlagEvent,
+    Injection,
+    IntervalChange,
+    Pickup,
+    Prescription,
+    SupervisedDose,
+    SymptomReport,
+    User,
+)
+from ..security import audit, nurse_required
+from ..symptoms.labels import LEVEL_LABELS, SOURCE_LABELS, reason_text, symptom_label
+from . import bp
+from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, flag_what
+from .routes import clinic_patient
+
+TIE_ORDER = {"flag": 1, "flag_event": 2}
+
+
+@dataclass
+class Entry:
+    at: datetime
+    kind: str  # injection, supervised, interval, report, flag, flag_event, pickup, prescription, approval, training
+    item: object = None
+    date_only: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def month(self) -> date:
+        """The first day of the Oslo month, for the month headings."""
+        return self.at.astimezone(OSLO).date().replace(day=1)
+
+
+def _day(value: date) -> datetime:
+    """A date-only record sorts at noon Oslo time on its day."""
+    return datetime.combine(value, time(12, 0), OSLO).astimezone(UTC)
+
+
+def build_timeline(session, patient) -> list[Entry]:
+    """Everything for the patient, newest first; one query per table whatever the length of history."""
+    pid = patient.id
+    entries: list[Entry] = []
+    injections = session.exec(select(Injection).where(Injection.patient_id == pid)).all()
+    current = sorted((i for i in injections if i.is_current), key=lambda i: i.given_at)
+    gaps = schedule.dose_gaps([i.given_at for i in current], patient.dose_interval_weeks)
+    gap_after = {later.id: gap for later, gap in zip(current[1:], gaps, strict=True)}
+    for injection in injections:
+        entries.append(Entry(injection.given_at, "injection", injection,
+                             extra={"gap": gap_after.get(injection.id)}))
+    for dose in session.exec(select(SupervisedDose).where(SupervisedDose.patient_id == pid)).all():
+        entries.append(Entry(_day(dose.given_on), "supervised", dose, date_only=True))
+    for change in session.exec(select(IntervalChange).where(IntervalChange.patient_id == pid)).all():
+        entries.append(Entry(change.changed_at, "interval", change))
+    for report in session.exec(select(SymptomReport).where(SymptomReport.patient_id == pid)).all():
+        entries.append(Entry(report.reported_at, "report", report))
+    flags = session.exec(select(Flag).where(Flag.patient_id == pid)).all()
+    by_id = {f.id: f for f in flags}
+    for flag in flags:
+        entries.append(Entry(flag.created_at, "flag", flag))
+    if flags:
+        for event in session.exec(select(FlagEvent).where(FlagEvent.flag_id.in_(list(by_id)))).all():
+            if event.kind != "created":  # the flag's own entry says it was raised
+                entries.append(Entry(event.at, "flag_event", event, extra={"flag": by_id[event.flag_id]}))
+    for pickup in session.exec(select(Pickup).where(Pickup.patient_id == pid)).all():
+        entries.append(Entry(_day(pickup.picked_up_on), "pickup", pickup, date_only=True))
+    for prescription in session.exec(select(Prescription).where(Prescription.patient_id == pid)).all():
+        entries.append(Entry(_day(prescription.issued_on), "prescription", prescription, date_only=True))
+    if patient.training_done_on:
+        entries.append(Entry(_day(patient.training_done_on), "training", patient, date_only=True))
+    if patient.home_approved_at:
+        entries.append(Entry(patient.home_approved_at, "approval", patient))
+    # Newest first; at the same moment a flag comes after the report or dose that raised it.
+    entries.sort(key=lambda e: (e.at, TIE_ORDER.get(e.kind, 0), getattr(e.item, "id", 0) or 0), reverse=True)
+    return entries
+
+
+def _actor_ids(entries: list[Entry]) -> set[int]:
+    ids = set()
+    for entry in entries:
+        for name in ("actor_id", "changed_by_id", "recorded_by_id", "home_approved_by_id", "assigned_nurse_id"):
+            value = getattr(entry.item, name, None)
+            if value:
+                ids.add(value)
+    return ids
+
+
+@bp.get("/patients/<int:patient_id>/timeline")
+@nurse_required
+def timeline(patient_id: int):
+    patient = clinic_patient(patient_id)
+    session = db.session()
+    entries = build_timeline(session, patient)
+    ids = _actor_ids(entries)
+    names = {u.id: u.full_name for u in session.exec(select(User).where(User.id.in_(ids))).all()} if ids else {}
+    audit("read", patient_id=patient.id, target="nurse.timeline")
+    session.commit()
+    return render_template(
+        "nurse/timeline.html", patient=patient, entries=entries, names=names, site_labels=SITE_LABELS,
+        level_labels=LEVEL_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
+        reason_text=reason_text, event_labels=EVENT_LABELS, outcome_labels=OUTCOME_LABELS, flag_what=flag_what,
+        rebound_days=schedule.REBOUND_DAYS,
+    )

@@ -1,0 +1,33 @@
+"""The symptom card on the patient's start page: the button, and what the clinic did with recent reports."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import select
+
+from .. import db
+from ..domain.levels import Level
+from ..extension_points import start_card
+from ..models import Flag, FlagStatus, Patient, SymptomReport
+from .labels import symptom_label
+from .service import report_statuses
+
+# A handled report stays on the start page for a week, so that the patient sees it was handled.
+HANDLED_SHOWN = timedelta(days=7)
+
+
+@start_card(5)
+def symptoms_card(patient: Patient, today):
+    since = datetime.now(UTC) - HANDLED_SHOWN
+    session = db.session()
+    reports = session.exec(
+        select(SymptomReport).join(Flag, Flag.symptom_report_id == SymptomReport.id)
+        .where(SymptomReport.patient_id == patient.id,
+               (Flag.status != FlagStatus.RESOLVED) | (Flag.resolved_at >= since))
+        .order_by(SymptomReport.reported_at.desc()).limit(5)
+    ).all()
+    return "symptoms/_start_card.html", {
+        "reports": reports, "statuses": report_statuses(session, reports), "symptom_label": symptom_label,
+        "levels": Level,
+    }
