@@ -104,7 +104,10 @@ def pages(port: int) -> list[dict]:
         "day": hour_ago.date().isoformat(), "time": hour_ago.strftime("%H:%M"), "syringes": "2",
         "site_1": "thigh_left", "site_2": "thigh_right", "batch_1": "B1", "batch_2": "B1", "reaction": "no",
         "note": "", "confirm_close": "y"}) + "&client_id={uid}&csrf_token={csrf}"
-    symptom = "codes=fatigue&lasted_over_24h=no&getting_worse=no&fever=no&free_text=&client_id={uid}&csrf_token={csrf}"
+    symptom = urllib.parse.urlencode({
+        "codes": "fatigue", "started_on": hour_ago.date().isoformat(), "within_2h": "no", "sudden_onset": "no",
+        "lasted_over_24h": "no", "getting_worse": "no", "fever": "no", "free_text": "trøtt etter jobb"}) + \
+        "&client_id={uid}&csrf_token={csrf}"
     candidates = [
         {"name": "bare route (/healthz)", "path": "/healthz", "who": "patient"},
         {"name": "patient start page", "path": "/", "who": "patient"},
