@@ -8,7 +8,8 @@ Cue patterns (written in plain Norwegian/English spelling; folded the same way a
 
 - ``word`` exact word (typo-tolerant when 5+ letters), ``=word`` exact with no typo tolerance,
   ``stem*`` any word starting with stem (typo-tolerant when 5+ letters), ``*end`` any word ending
-  with end, ``@NAME`` a word list from ``MACROS``; ``a|b`` means either.
+  with end, ``@NAME`` a word list from ``MACROS``; ``a|b`` means either; ``pins_and_needles`` is
+  a phrase: its words in that order, as if written as separate terms (expanded at build time).
 - Terms separated by spaces must come in that order, at most ``GAP`` words apart.
 - Groups joined by `` + `` may come in any order within ``WINDOW`` words of the same clause (or of
   the same sentence when the cue asks for it).
@@ -24,12 +25,16 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import product
 
 GAP = 3  # words allowed between two ordered terms ("klarer ikke å finne ordene")
 WINDOW = 8  # span of an any-order cue within a clause ("armen min føles så tung")
 SENTENCE_WINDOW = 16  # span of an any-order cue that may cross commas ("litt rødt, der jeg stakk")
 MIN_FUZZY = 5  # shorter words are too easily another word ("syn"/"sin")
+MAX_VARIANTS = 400  # phrase alternatives multiply; more than this is a mistake in the lexicon
+_TERM_RE = re.compile(r"=?\*?[^\W\d_]+\*?")
 MAX_WORD = 40  # longer "words" are noise (pasted links, keyboard mash): no fuzzy or compound work
+CACHE_LIMIT = 50_000  # distinct words remembered; hostile input must not grow memory without end
 
 _FOLD = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "‘": "'", "´": "'", "`": "'", "°": " grader "}
@@ -93,6 +98,18 @@ def tokenize(text: str, *, clause_words: frozenset[str], segment_words: frozense
                 segment += 1
             words.append((word, False, sentence, clause, segment))
     return [Token(w, i, s, c, g, n) for i, (w, n, s, c, g) in enumerate(words)]
+
+
+def question_sentences(text: str) -> frozenset[int]:
+    """Numbers (as `tokenize` counts them) of the sentences that end with a question mark."""
+    questions: set[int] = set()
+    sentence = 0
+    for m in _TOKEN_RE.finditer(fold(text)):
+        if m.lastgroup == "stop":
+            if m.group() == "?":
+                questions.add(sentence)
+            sentence += 1
+    return frozenset(questions)
 
 
 def _expand(raw: str) -> tuple[str, ...]:
@@ -161,17 +178,23 @@ class CueIndex:
         self._fuzzy_exact: dict[str, list[tuple[str, int]]] = {}
         self._fuzzy_prefix: dict[str, list[tuple[str, int]]] = {}
         self._prefix_lengths: set[int] = set()
+        self._suffix_lengths: set[int] = set()
         self._cache: dict[str, tuple[str, ...] | frozenset[int]] = {}
         self.compiled: list[_Compiled] = []
         for cue in cues:
             pattern: str = cue.pattern  # type: ignore[attr-defined]
-            groups = tuple(
-                tuple(self._term(term) for term in group.split()) for group in pattern.split(" + ")
-            )
-            unless = self._term(cue.unless) if cue.unless else None  # type: ignore[attr-defined]
+            unless_term: str | None = cue.unless  # type: ignore[attr-defined]
+            # An "unless" word cancels wherever it stands in the clause; a phrase there counts word by word.
+            unless = self._term("|".join(self._alternatives(unless_term)).replace("_", "|")) if unless_term else None
             scope = getattr(cue, "scope", "clause") == "sentence"
-            self.compiled.append(_Compiled(cue, groups, unless, scope))
+            variants = self._variants(pattern)
+            if len(variants) > MAX_VARIANTS:
+                raise ValueError(f"{len(variants)} variants of one cue: split it ({pattern[:60]!r})")
+            for variant in variants:
+                groups = tuple(tuple(self._term(term) for term in group) for group in variant)
+                self.compiled.append(_Compiled(cue, groups, unless, scope))
         self._max_prefix = max(self._prefix_lengths, default=0)
+        self._max_suffix = max(self._suffix_lengths, default=0)
 
     # --- building -----------------------------------------------------------------------------
     def _alternatives(self, term: str) -> list[str]:
@@ -183,16 +206,39 @@ class CueIndex:
                 out.append(alt)
         return out
 
+    def _slot_variants(self, slot: str) -> list[list[str]]:
+        """One slot as runs of terms: all its single words as one term, and each phrase word by word."""
+        words: list[str] = []
+        runs: list[list[str]] = []
+        for alt in self._alternatives(slot):
+            if "_" in alt:
+                runs.append([word for word in alt.split("_") if word])
+            else:
+                words.append(alt)
+        return ([["|".join(words)]] if words else []) + runs
+
+    def _variants(self, pattern: str) -> list[tuple[tuple[str, ...], ...]]:
+        per_group: list[list[tuple[str, ...]]] = []
+        for group in pattern.split(" + "):
+            runs: list[list[str]] = [[]]
+            for slot in group.split():
+                runs = [run + more for run in runs for more in self._slot_variants(slot)]
+            per_group.append([tuple(run) for run in runs])
+        return list(product(*per_group))
+
     def _term(self, term: str) -> int:
         if term in self._term_ids:
             return self._term_ids[term]
         tid = len(self._term_ids)
         self._term_ids[term] = tid
         for alt in self._alternatives(term):
+            if not _TERM_RE.fullmatch(alt):
+                raise ValueError(f"not a cue term: {alt!r} in {term[:60]!r}")
             fuzzy = not alt.startswith("=")
             word = fold(alt.lstrip("="))
             if word.startswith("*"):
                 self._suffix.setdefault(word[1:], set()).add(tid)
+                self._suffix_lengths.add(len(word) - 1)
             elif word.endswith("*"):
                 stem = word[:-1]
                 self._prefix.setdefault(stem, set()).add(tid)
@@ -207,6 +253,11 @@ class CueIndex:
                         self._fuzzy_exact.setdefault(variant, []).append((word, tid))
         return tid
 
+    def _remember(self, key: str, value: tuple[str, ...] | frozenset[int]) -> None:
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = value
+
     # --- looking up words ----------------------------------------------------------------------
     def _plain(self, word: str) -> set[int]:
         found: set[int] = set(self._exact.get(word, ()))
@@ -214,7 +265,7 @@ class CueIndex:
             hit = self._prefix.get(word[:k])
             if hit:
                 found |= hit
-        for k in range(len(word)):
+        for k in range(max(0, len(word) - self._max_suffix), len(word)):
             hit = self._suffix.get(word[k:])
             if hit:
                 found |= hit
@@ -247,7 +298,7 @@ class CueIndex:
                 if self._plain(left) and self._plain(right) and right not in self._protected:
                     result = (left, right)
                     break
-        self._cache["\x00" + word] = result
+        self._remember("\x00" + word, result)
         return result
 
     def terms_of(self, word: str, whole: str | None = None) -> frozenset[int]:
@@ -260,7 +311,7 @@ class CueIndex:
         if whole is not None:
             found |= self.terms_of(whole)
         result = frozenset(found)
-        self._cache[word if whole is None else f"{whole}\x01{word}"] = result
+        self._remember(word if whole is None else f"{whole}\x01{word}", result)
         return result
 
     # --- matching ------------------------------------------------------------------------------
@@ -316,24 +367,30 @@ class CueIndex:
     @staticmethod
     def _combine(spans: list[list[tuple[int, ...]]], tokens: Sequence[Token], sentence_scope: bool):
         if len(spans) == 1:
-            return [s for s in spans[0]]
+            return list(spans[0])
         window = SENTENCE_WINDOW if sentence_scope else WINDOW
+        starts = [[span[0] for span in group] for group in spans]  # each group is in text order
         found: list[tuple[int, ...]] = []
         for anchor in spans[0]:
             chosen = [anchor]
+            used = set(anchor)
             lo, hi = anchor[0], anchor[-1]
+            home = tokens[anchor[0]]
             ok = True
-            for other in spans[1:]:
+            for other, other_starts in zip(spans[1:], starts[1:], strict=True):
                 best = None
-                for cand in other:
-                    if set(cand) & {p for c in chosen for p in c}:
+                # Only candidates that can fit in the window with what is chosen: linear, not quadratic.
+                i = bisect_left(other_starts, hi - window)
+                while i < len(other) and other_starts[i] <= lo + window:
+                    cand = other[i]
+                    i += 1
+                    if used.intersection(cand):
                         continue
                     a, b = min(lo, cand[0]), max(hi, cand[-1])
                     same = (
-                        tokens[cand[0]].sentence == tokens[anchor[0]].sentence
+                        tokens[cand[0]].sentence == home.sentence
                         if sentence_scope
-                        else tokens[cand[0]].clause == tokens[anchor[0]].clause
-                        and tokens[cand[-1]].clause == tokens[anchor[0]].clause
+                        else tokens[cand[0]].clause == home.clause and tokens[cand[-1]].clause == home.clause
                     )
                     if same and b - a <= window:
                         best = cand
@@ -342,9 +399,10 @@ class CueIndex:
                     ok = False
                     break
                 chosen.append(best)
+                used.update(best)
                 lo, hi = min(lo, best[0]), max(hi, best[-1])
             if ok:
-                found.append(tuple(sorted(p for c in chosen for p in c)))
+                found.append(tuple(sorted(used)))
         return found
 
     @staticmethod

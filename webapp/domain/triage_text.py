@@ -1,14 +1,47 @@
-"""Reading free text for red flags, in Norwegian Bokmål and English (clinical/symptoms.md).
+"""Reading free text for red flags, in Norwegian Bokmål and English (clinical/symptoms.md, "Free text").
 
-PLACEHOLDER: the full reader is being written; this one finds nothing, so free text cannot yet
-raise a level. `read_text` returns what the rules in triage.py combine with the checked items.
+The text is a safety net behind the checklist: it can raise a level, never lower it. `read_text`
+finds the symptoms described as happening now and the modifiers it can read; `triage.assess`
+turns them into a level. The word lists are in `triage_lexicon` (symptoms) and `triage_context`
+(time, certainty, relatives, cold chain); `triage_match` finds them, typo-tolerant.
+
+How a mention is weighed, in this order (each step cites its reason):
+1. negated in its clause ("ingen feber", "no trouble breathing")   -> does not count;
+2. hypothetical ("hva gjør jeg hvis…", "can Tysabri cause…?")      -> a note "text:question";
+3. resolved or long past ("gikk over", "i fjor")                    -> a note "text:past";
+4. usual and unchanged ("som vanlig", "unchanged")                   -> known_ms_stable;
+5. otherwise it happens now: its code counts.
 """
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from webapp.domain import triage_context as W
 from webapp.domain.levels import Level
+from webapp.domain.triage_context import COMPLAINT_CUES, CONTEXT_CUES, CONTEXT_MACROS
+from webapp.domain.triage_lexicon import MACROS, SYMPTOM_CUES, Cue
+from webapp.domain.triage_match import CueIndex, Token, question_sentences, tokenize
+
+MAX_CHARS = 50_000  # more is not a patient message; what lies beyond is not read (noted for the nurse)
+NEG_REACH = 6  # a negation denies words up to this far after it, in its own clause segment
+
+_INDEX = CueIndex((*SYMPTOM_CUES, *CONTEXT_CUES, *COMPLAINT_CUES), {**MACROS, **CONTEXT_MACROS}, W.PROTECTED)
+_TAG_RE = re.compile(r"<[^<>]{0,200}>")
+
+# Urgent neuro items that "as usual, unchanged" turns into known_ms_stable (symptoms.md, known_ms_stable).
+_MS_KNOWN = frozenset(
+    "limb_weakness one_sided_weakness clumsiness balance_walking vision_change double_vision speech_problems"
+    " memory_thinking numbness_tingling bladder_bowel_control swallowing_new ms_symptoms_worse fatigue"
+    " known_ms_stable".split()
+)
+_NEURO = _MS_KNOWN - {"fatigue", "known_ms_stable"} | {
+    "seizure", "sudden_paralysis", "hard_to_wake", "confusion", "personality_change"}
+_LEFTOVER_SIGNS = frozenset("sign:itch sign:rash sign:flushing sign:unwell sign:sweats sign:light sign:flank".split())
 
 
 @dataclass(frozen=True)
@@ -25,5 +58,442 @@ class TextFindings:
     notes: tuple[str, ...] = ()  # reasons that do not change the level, e.g. "text:question"
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    code: str
+    positions: tuple[int, ...]
+    value: float = 0.0  # a temperature reading or a duration in hours, for number mentions
+
+    @property
+    def start(self) -> int:
+        return self.positions[0]
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1]
+
+
 def read_text(text: str, lang: str) -> TextFindings:
-    return TextFindings()
+    """What the free text says is happening now, in either language; `lang` only breaks ties."""
+    cleaned = _clean(text)
+    notes = ["text:truncated"] if len(cleaned) > MAX_CHARS else []
+    doc = _Doc(cleaned[:MAX_CHARS], lang)
+    if not doc.tokens:
+        return TextFindings(notes=tuple(notes))
+    return _weigh(doc, notes)
+
+
+def _clean(text: object) -> str:
+    """Plain text: HTML tags and entities gone, control and invisible characters made harmless."""
+    text = str(text or "")[: MAX_CHARS * 2]
+    text = html.unescape(_TAG_RE.sub(" ", text))
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat == "Cf":
+            continue  # zero-width joiners inside words ("num\u200bmen")
+        out.append("\n" if ch in "\r\n\u2028\u2029" else " " if cat in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp") else ch)
+    return "".join(out)
+
+
+class _Doc:
+    """One message: its tokens, what the cues found in them, and where sentences and clauses lie."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        base = tokenize(text, clause_words=W.CLAUSE_WORDS, segment_words=W.SEGMENT_WORDS)
+        self.tokens, wholes = _INDEX.expand(base)
+        self.questions = question_sentences(text)
+        self.languages = _languages(self.tokens, lang)
+        self.mentions: list[Mention] = []
+        for match in _INDEX.match(self.tokens, wholes):
+            cue: Cue = match.cue  # type: ignore[assignment]
+            if cue.lang is None or cue.lang in self.languages:
+                self.mentions.append(Mention(cue.code, match.positions))
+        self.mentions.extend(_number_mentions(self))
+        self.mentions = _drop_contained(self.mentions)
+        self.mentions.sort(key=lambda m: (m.start, m.code))
+        self._status: dict[Mention, str] = {}
+
+    def tok(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def text(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def of(self, prefix: str) -> list[Mention]:
+        return [m for m in self.mentions if m.code.startswith(prefix)]
+
+    @cached_property
+    def symptom_like(self) -> list[Mention]:
+        return [m for m in self.mentions if not m.code.startswith(("ctx:", "mod:", "num:"))]
+
+    def clause_tokens(self, i: int) -> list[Token]:
+        clause = self.tokens[i].clause
+        lo = hi = i
+        while lo > 0 and self.tokens[lo - 1].clause == clause:
+            lo -= 1
+        while hi + 1 < len(self.tokens) and self.tokens[hi + 1].clause == clause:
+            hi += 1
+        return self.tokens[lo : hi + 1]
+
+    # --- how a mention is meant --------------------------------------------------------------
+    def status(self, m: Mention) -> str:
+        if m not in self._status:
+            self._status[m] = _status(self, m)
+        return self._status[m]
+
+    def current(self, prefix: str) -> list[Mention]:
+        return [m for m in self.of(prefix) if self.status(m) in ("now", "stable")]
+
+
+def _languages(tokens: list[Token], lang: str) -> frozenset[str]:
+    nb = sum(t.text in W.NB_FUNCTION_WORDS for t in tokens)
+    en = sum(t.text in W.EN_FUNCTION_WORDS for t in tokens)
+    found = {name for name, count in (("nb", nb), ("en", en)) if count}
+    return frozenset(found or {lang if lang in ("nb", "en") else "nb"})
+
+
+def _drop_contained(mentions: list[Mention]) -> list[Mention]:
+    """A mention inside a longer one of another code yields to it ("fever blister" is no fever)."""
+    spans = [(set(m.positions), m) for m in mentions if not m.code.startswith(("ctx:", "mod:", "num:"))]
+    kept = []
+    for m in mentions:
+        mine = set(m.positions)
+        if not m.code.startswith(("ctx:", "mod:", "num:")) and any(
+            mine < other and o.code != m.code and not o.code.startswith("sign:skin") for other, o in spans
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+# --- numbers: temperatures, durations, years -----------------------------------------------------------
+def _number_mentions(doc: _Doc) -> list[Mention]:
+    out: list[Mention] = []
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        value = float(tok.text) if tok.is_number else W.NUMBER_WORDS.get(tok.text)
+        nxt = doc.text(i + 1)
+        if value is None:
+            if tok.text in W.HOURS_PER_UNIT and tok.text not in ("dag", "day", "time", "t", "h", "min") and (
+                doc.text(i - 1) in ("for", "i", "in", "over", "siste", "last", "past")
+            ):
+                out.append(Mention("num:duration", (i,), 48.0))  # "for days", "i uker", "the last weeks"
+            continue
+        if nxt in W.HOURS_PER_UNIT and not (tok.text == "a" and nxt in ("t", "h")):
+            out.append(Mention("num:duration", (i, i + 1), value * W.HOURS_PER_UNIT[nxt]))
+            continue
+        if not tok.is_number:
+            continue
+        if 1950 <= value <= 2100 and doc.text(i - 1) in W.YEAR_BEFORE:
+            out.append(Mention("ctx:past", (i,)))  # "i 2019": an old episode
+            continue
+        reading = _temperature(doc, i, value)
+        if reading is not None:
+            out.append(Mention("num:temp", (i,), reading))
+    return out
+
+
+def _temperature(doc: _Doc, i: int, value: float) -> float | None:
+    """A body temperature in °C at token i, or None: "38,8", "temp 38.5", "39 i feber", "101F"."""
+    nxt, prev = doc.text(i + 1), doc.text(i - 1)
+    if nxt in W.COUNT_NOUNS or prev in W.NOT_A_READING_BEFORE:
+        return None
+    clause = {t.text for t in doc.clause_tokens(i)}
+    if clause & W.NOT_BODY_HEAT:
+        return None  # the car, the fridge, the weather: the cold chain, not the body
+    fahrenheit = 95 <= value <= 110 and (nxt in ("f", "fahrenheit") or "fahrenheit" in clause)
+    if fahrenheit:
+        value = (value - 32) * 5 / 9
+    elif not 34 <= value < 45:
+        return None
+    if nxt in W.TEMPERATURE_UNITS or fahrenheit or clause & W.STRONG_TEMPERATURE:
+        return value
+    if prev in W.WEAK_TEMPERATURE_BEFORE and 37 <= value < 43:
+        return value
+    return None
+
+
+# --- status of one mention ---------------------------------------------------------------------------
+def _status(doc: _Doc, m: Mention) -> str:
+    """"negated", "hypothetical", "past", "stable" or "now" (see the module docstring)."""
+    if _negated(doc, m):
+        return "negated"
+    if m.code.startswith(("ctx:claim", "ctx:edu", "ctx:past", "ctx:resolved", "ctx:stable", "ctx:heat")):
+        return "now"
+    if _hypothetical(doc, m):
+        return "hypothetical"
+    if m.code.startswith(("ctx:reported", "num:duration")):
+        return "now"
+    if _marked(doc, m, "ctx:resolved") or _long_past(doc, m):
+        return "past"
+    if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
+        return "stable"
+    return "now"
+
+
+def _negated(doc: _Doc, m: Mention) -> bool:
+    """A negation before the mention in its own clause segment, or inside it ("pusten er ikke tung")."""
+    if m.code.startswith("num:"):
+        return any(doc.text(i) in W.BELOW_WORDS for i in (m.start - 1, m.start - 2))
+    first = doc.tok(m.start)
+    for i in range(max(0, m.start - NEG_REACH), m.end):
+        tok = doc.tok(i)
+        if i in m.positions or tok.segment != first.segment or tok.text not in W.NEGATIONS:
+            continue
+        if not _neutral_negation(doc, i):
+            return True
+    whole = doc.text(m.end)
+    if whole.endswith(("fri", "frie", "fritt")) and len(whole) > 5 or doc.text(m.end + 1) == "free":
+        return True  # "feberfri", "smertefri", "pain free"
+    return _negated_list(doc, m)
+
+
+def _neutral_negation(doc: _Doc, i: int) -> bool:
+    after = doc.text(i + 1)
+    if after in W.NEGATION_NEUTRAL_NEXT or doc.text(i - 1) in W.NEGATION_NEUTRAL_BEFORE:
+        return True  # "ikke sikker", "not only", "no better", "vet ikke", "probably nothing"
+    if doc.text(i) in ("aldri", "never"):
+        # "aldri hatt dette før", "never felt anything like it": something new, not a denial
+        return any(doc.text(j) in W.NOVELTY_AFTER_NEVER for j in range(i + 1, i + 6))
+    return any(doc.text(j) in ("sikker", "sure", "certain") for j in range(i + 1, i + 4))  # "ikke helt sikker"
+
+
+def _negated_list(doc: _Doc, m: Mention) -> bool:
+    """ "ingen feber, hoste eller utslett": a negation carries over short comma-separated items."""
+    tok = doc.tok(m.start)
+    clause = doc.clause_tokens(m.start)
+    if len(clause) > 4 or any(t.text in W.NEGATIONS or t.text in W.CLAUSE_WORDS for t in clause):
+        return False
+    i = clause[0].index - 1
+    seen_or = any(t.text in W.LIST_OR for t in clause)
+    while i >= 0 and doc.tok(i).sentence == tok.sentence:
+        previous = doc.clause_tokens(i)
+        if any(t.text in W.NEGATIONS and not _neutral_negation(doc, t.index) for t in previous):
+            return seen_or or _or_follows(doc, clause[-1].index)
+        if len(previous) > 4 or any(t.text in W.CLAUSE_WORDS for t in previous):
+            return False
+        seen_or = seen_or or any(t.text in W.LIST_OR for t in previous)
+        i = previous[0].index - 1
+    return False
+
+
+def _or_follows(doc: _Doc, i: int) -> bool:
+    sentence = doc.tok(i).sentence
+    for j in range(i + 1, min(len(doc.tokens), i + 10)):
+        if doc.tok(j).sentence != sentence:
+            return False
+        if doc.text(j) in W.LIST_OR:
+            return True
+    return False
+
+
+def _hypothetical(doc: _Doc, m: Mention) -> bool:
+    """ "hvis jeg får…", "what if…", a question or reading about symptoms without saying they happen."""
+    if _conditional_before(doc, m.start):
+        return True
+    sentence = doc.tok(m.start).sentence
+    asks = sentence in doc.questions or any(
+        doc.tok(e.start).sentence == sentence for e in doc.of("ctx:edu") if doc.status(e) != "negated"
+    )
+    return asks and not _claimed(doc, sentence)
+
+
+def _conditional_before(doc: _Doc, pos: int) -> bool:
+    clause = doc.tok(pos).clause
+    i = pos - 1
+    while i >= 0 and doc.tok(i).clause == clause:
+        word, before = doc.text(i), doc.text(i - 1)
+        uncertain = any(doc.text(j) in W.UNCERTAIN for j in range(i - 3, i))
+        if word in W.CONDITIONALS and before not in ("as", "even", "som", "selv") and not uncertain:
+            return True  # "hvis", "dersom", "if" (not "as if", "not sure if")
+        if word == "om" and doc.text(i + 1) in W.PRONOUNS and before not in ("som", "selv") and not uncertain:
+            return True  # "om jeg får" (not "som om", "lurer på om")
+        if word in ("case", "tilfelle") and before in ("in", "i"):
+            return True
+        if word == "skulle" and doc.text(i + 1) in W.PRONOUNS and (i == 0 or doc.tok(i - 1).clause != clause):
+            return True  # "Skulle jeg få feber, …"
+        if word in ("nar", "when") and doc.text(i + 1) in W.GENERIC_SUBJECTS:
+            return True  # "når man får feber", "when you have a fever"
+        i -= 1
+    return False
+
+
+def _claimed(doc: _Doc, sentence: int) -> bool:
+    """The sentence says it happens: "my hand is numb?", "I have had a fever since…", "han har…"."""
+    return any(
+        doc.tok(c.start).sentence == sentence and not _conditional_before(doc, c.start)
+        for c in doc.of("ctx:claim")
+    )
+
+
+def _marked(doc: _Doc, m: Mention, marker: str) -> bool:
+    """A marker in the mention's clause, or later in its sentence in a clause with no symptom of its own."""
+    tok = doc.tok(m.start)
+    for mark in doc.of(marker):
+        if set(mark.positions) & set(m.positions) or _negated(doc, mark):
+            continue
+        where = doc.tok(mark.start)
+        if where.clause == tok.clause:
+            return True
+        if where.sentence == tok.sentence and mark.start > m.end and not any(
+            doc.tok(s.start).clause == where.clause for s in doc.symptom_like
+        ):
+            return True
+    return False
+
+
+def _long_past(doc: _Doc, m: Mention) -> bool:
+    """ "i fjor", "years ago", "tidligere attakk": in the same clause, unless its part says "nå"/"igjen"."""
+    tok = doc.tok(m.start)
+    for mark in doc.of("ctx:past"):
+        where = doc.tok(mark.start)
+        if where.segment == tok.segment or (
+            where.clause == tok.clause
+            and not any(t.text in W.PRESENT_ANCHORS for t in doc.tokens if t.segment == tok.segment)
+        ):
+            return True
+    return False
+
+
+# --- from mentions to findings ----------------------------------------------------------------------
+def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
+    now = [m for m in doc.symptom_like if doc.status(m) == "now"]
+    stable = [m for m in doc.symptom_like if doc.status(m) == "stable"]
+    if any(doc.status(m) == "hypothetical" for m in doc.symptom_like + doc.of("ctx:cold_chain")):
+        notes.append("text:question")  # answered with education, not a flag (symptoms.md, Free text)
+    if any(doc.status(m) == "past" for m in doc.symptom_like):
+        notes.append("text:past")
+    found: dict[str, int] = {}  # code -> first position
+
+    def add(code: str, pos: int) -> None:
+        found[code] = min(pos, found.get(code, pos))
+
+    sentences_with_symptoms = {doc.tok(m.start).sentence for m in now + stable}
+    mods = {name: _modifier(doc, name, sentences_with_symptoms) for name in ("after_dose", "over_24h", "worse", "sudden")}
+    within_2h = any(not _delayed(doc, m) for m in mods["after_dose"])
+    over_24h = bool(mods["over_24h"]) or any(
+        d.value >= 24 and doc.tok(d.start).sentence in sentences_with_symptoms
+        for d in doc.current("num:duration")
+    )
+    readings = [r for r in doc.mentions if r.code == "num:temp" and doc.status(r) in ("now", "stable")]
+    fever_words = [m for m in now if m.code == "fever"]
+    low_only = readings and max(r.value for r in readings) < 38.0
+    fever = any(r.value >= 38.0 for r in readings) or bool(fever_words) and not low_only
+    codes_now = {m.code for m in now}
+
+    for m in stable:
+        # The usual MS symptom, unchanged, is known_ms_stable; it turns urgent again if it lasts or worsens (A1).
+        add("known_ms_stable" if m.code in _MS_KNOWN else m.code, m.start)
+    neck = {p for m in now if m.code == "sign:stiff_neck" for p in m.positions}
+    for m in now:
+        code = m.code
+        if code.startswith("sign:") or code in ("fever", "cold_no_fever", "bruising_bleeding"):
+            continue
+        if code == "joint_muscle_pain" and neck.intersection(m.positions):
+            continue  # the neck belongs to the stiff-neck sign, weighed with fever and headache below
+        add(code, m.start)
+    if fever:
+        first = min([m.start for m in fever_words] + [r.start for r in readings if r.value >= 38.0])
+        add("fever", first)
+    _combine_signs(doc, now, codes_now, fever, within_2h, add)
+
+    extra: list[tuple[Level, str, str]] = []
+    if any(doc.status(m) == "now" for m in doc.of("ctx:cold_chain")):
+        extra.append((Level.ROUTINE, "general", "text:cold_chain"))  # the nurse judges the syringes (storage, 5)
+    if "sign:severe_headache" in codes_now and not found.keys() & {"meningitis_signs", "fever"}:
+        # A severe headache is not the ordinary one (symptoms.md notes); CNS infections on natalizumab (E6).
+        extra.append((Level.URGENT, "general", "text:severe_headache"))
+    worse = bool(mods["worse"])
+    if not found and not extra and _complaint(doc, now, low_only and bool(fever_words)):
+        # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
+        level = Level.URGENT if worse or within_2h else Level.ROUTINE  # as for the "other" item (triage.py)
+        extra.append((level, "general", "text:unplaced"))
+    codes = tuple(sorted(found, key=lambda c: found[c]))
+    neuro = any(c in _NEURO for c in codes)
+    return TextFindings(
+        codes=codes,
+        within_2h_of_injection=within_2h and bool(codes or extra),
+        lasted_over_24h=over_24h and bool(codes),
+        getting_worse=worse and bool(codes or extra),
+        fever=fever,
+        sudden_onset=bool(mods["sudden"]) and neuro,
+        reported_by_other=any(doc.status(m) == "now" for m in doc.of("ctx:reported_by_other")) and bool(codes),
+        extra=tuple(extra),
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _modifier(doc: _Doc, name: str, sentences: set[int]) -> list[Mention]:
+    """A modifier counts beside a symptom: in its sentence or the one before or after."""
+    out = []
+    for m in doc.current(f"mod:{name}"):
+        sentence = doc.tok(m.start).sentence
+        if not sentences & {sentence - 1, sentence, sentence + 1}:
+            continue
+        if name == "worse" and any(doc.tok(h.start).clause == doc.tok(m.start).clause for h in doc.of("ctx:heat")):
+            continue  # worse in the heat or after effort and then settles: not progressive (facts A3)
+        out.append(m)
+    return out
+
+
+def _delayed(doc: _Doc, after: Mention) -> bool:
+    """ "tre dager etter sprøyten", "the morning after the injection": not within 2 hours (facts B1)."""
+    for d in doc.of("num:duration"):
+        if after.start - 4 <= d.end < after.start and d.value > 2:
+            return True
+    return any(doc.text(i) in W.DELAY_WORDS for i in range(after.start - 3, after.start))
+
+
+def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
+    """Signs that mean an item only together ("stiff neck" + fever, burning pee + fever, a bruise + the site)."""
+    first = {}
+    for m in now:
+        first.setdefault(m.code, m.start)
+    has = codes_now.__contains__
+    headache = has("headache_mild") or has("sign:severe_headache")
+    if has("sign:worst_headache") or has("sign:stiff_neck") and (fever or headache or has("sign:light")) or (
+        has("sign:light") and fever and headache
+    ):
+        # Sudden worst-ever headache, or stiff neck with fever or headache: meningitis signs (E6).
+        add("meningitis_signs", min(first.get(c, 10**9) for c in ("sign:worst_headache", "sign:stiff_neck", "sign:light")))
+    elif has("sign:stiff_neck"):
+        add("joint_muscle_pain", first["sign:stiff_neck"])
+    if has("sign:uti"):
+        add("uti_fever" if fever or has("sign:flank") else "uti_no_fever", first["sign:uti"])
+    if has("sign:chills"):
+        # Chills within hours of the dose are a reaction (B1); otherwise a sign of serious infection (B4).
+        add("reaction_after_dose" if within_2h else "serious_infection", first["sign:chills"])
+    if has("cold_no_fever"):
+        add("serious_infection" if fever else "cold_no_fever", first["cold_no_fever"])  # cough with fever
+    if has("sign:diarrhoea"):
+        days = max([d.value for d in doc.current("num:duration")] + [0])
+        severe = has("sign:diarrhoea_severe") or days >= 48 or bool(doc.current("mod:over_24h"))
+        add("severe_diarrhoea" if severe else "stomach_upset_mild", first["sign:diarrhoea"])  # > 2 days (B3, E6)
+    sick = [c for c in ("sign:nausea", "sign:vomit") if has(c)]
+    if has("sign:upper_abdo") and sick or has("sign:vomit") and has("sign:persistent"):
+        add("liver_pain_vomiting", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))  # liver (B5)
+    elif sick or has("sign:upper_abdo"):
+        add("stomach_upset_mild", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))
+    _site_and_skin(doc, now, first, within_2h, add)
+
+
+def _site_and_skin(doc, now, first, within_2h, add) -> None:
+    sites = doc.current("ctx:site")
+    site_sentences = {doc.tok(s.start).sentence for s in sites}
+    skin = [m for m in now if m.code.startswith("sign:skin") and doc.tok(m.start).sentence in site_sentences]
+    if skin:
+        severe = any(m.code == "sign:skin_severe" for m in skin)
+        add("injection_site_severe" if severe else "injection_site_mild", min(m.start for m in skin))
+    near_site = {m.start for m in skin}
+    for m in now:
+        if m.code == "bruising_bleeding" and not any(abs(m.start - p) <= 6 for p in near_site):
+            add("bruising_bleeding", m.start)  # unusual bruising or bleeding: low platelets? (B6)
+    reaction = [m for m in now if m.code in ("sign:itch", "sign:rash", "sign:flushing", "sign:unwell")]
+    if within_2h and reaction and not skin:
+        add("reaction_after_dose", min(m.start for m in reaction))  # itching, flushing, unwell after the dose (B1)
+
+
+def _complaint(doc: _Doc, now: list[Mention], low_fever: bool) -> bool:
+    leftovers = [m for m in now if m.code in _LEFTOVER_SIGNS or m.code.startswith("sign:")]
+    return bool(leftovers) or low_fever or any(doc.status(m) == "now" for m in doc.of("ctx:complaint"))
