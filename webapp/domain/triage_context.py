@@ -74,7 +74,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|forsvunnet|went_away|gone_away|is_gone|has_gone|all_gone|now_gone|disappeared|resolved|cleared_up"
        "|back_to_normal|tilbake_til_normalen|normal_igjen|normal_again|fine_now|fin_nå|bra_nå|helt_bra|okay_now"
        "|ok_now|all_good_now|alt_bra_nå|recovered|frisk_igjen|frisk_nå|better_now_fully|no_longer_there"
-       "|ikke_der_lenger|not_there_anymore|gone_now|borte|gone|passed|over_nå"),
+       "|ikke_der_lenger|not_there_anymore|gone_now|over_nå|borte_nå|helt_borte_nå|er_borte_nå"),
     # Stable: the usual MS symptom, no worse (symptoms.md, known_ms_stable).
     _C("ctx:stable", "som_vanlig|as_usual|like_før|som_før|same_as_before|same_as_always|uendret|uforandret|unchanged"
        "|nothing_new|ingenting_nytt|ikke_noe_nytt|no_change|no_changes|ingen_endring|ingen_forandring|stabil|stabilt"
@@ -98,7 +98,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:claim", "jeg|i har|er|ser|kjenner|føler|blir|sliter|merker|fikk|hadde|hatt|have|am|feel|felt|see|keep"
        "|got|had|been|noticed|began|started|woke|våknet|is|har_hatt|har_fått|has"),
     _C("ctx:claim", "han|hun|he|she har|er|is|has|had|hadde|keeps|fikk|got"),
-    _C("ctx:claim", "=my|=min|=mitt|=mine|=mi|i_dag|today|=nå|now|i_går|yesterday|i_morges|this_morning|i_kveld"
+    _C("ctx:claim", "=my|=min|=mitt|=mine|=mi|=this|=these|dette|denne|i_dag|today|=nå|now|i_går|yesterday|i_morges|this_morning|i_kveld"
        "|tonight|i_natt|last_night|since|siden|denne_uka|this_week|akkurat_nå|right_now|at_the_moment|for_øyeblikket"),
     # Where the injection went in (site reactions, symptoms.md injection_site_*).
     _C("ctx:site", "der|hvor|where|around|rundt|near|ved|på|at|on jeg|i|the stakk|satte|injiserte|injected|injection"
@@ -115,12 +115,14 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:cold_chain", "kjøleskap*|fridge|fridges|refrigerator|kjøleveske*|kjølebag*|cool_bag|cooler + ødelagt|broke"
        "|broken|stopped|died|varm*|warm|warmer|for_varmt|too_warm|not_cold|ikke_kaldt|feil|wrong|streiker|slått_av"
        "|turned_off|unplugged|switched_off|åpen|open|stod_åpen|left_open|avrim*|defrost*|frøs|froze|frozen|frosset"
-       "|ute_av|out_of|utenfor|outside|glemte|forgot|forgotten|left|glemt|grader|degrees|temperatur*|temperature*"
-       "|=lå|=sto|=stod|lay|were|was|var|i_timer|for_hours"),
+       "|ute_av|out_of|utenfor|outside|glemte|forgot|forgotten|glemt|i_timer|for_hours|left_out|left_open"),
+    _C("ctx:fridge_temperature", "kjøleskap*|fridge|fridges|refrigerator|kjøleveske*|kjølebag*|cool_bag|cooler"
+       " + grader|degrees|temperatur*|temperature*|termometer*|thermometer*|viste|showed|read|reads|målte"),
     _C("ctx:cold_chain", "sprøyt*|syringe*|pen|penn*|pennene|medisin*|medication|dosene|doses|tysabri|pakken|package"
-       "|boksen|esken|box + ute|out|utenfor|outside|bilen|car|benken|counter|bordet|table|sola|sun|varmen|heat"
-       "|frøs|froze|frozen|frosset|fryseren|freezer|varm|warm|romtemperatur|room_temperature|glemte|forgot|left"
-       "|lå|stod|sto", unless="@SITE|stikk*|hud*|skin|etter|after|=i_dag"),
+       "|boksen|esken|box + ute|utenfor|outside|bilen|car|sola|sun|varmen|heat|frøs|froze|frozen|frosset|fryseren"
+       "|freezer|romtemperatur|room_temperature|left_out|lå_ute|stod_ute|sto_ute|left_them_out|left_it_out"
+       "|left_in|hele_natta|hele_natten|all_night|overnight|over_natten|i_timevis|for_hours", unless="@SITE|stikk*"
+       "|hud*|skin|etter|after|bruke|use|using"),
 )
 
 # Stable markers that are not: "worse than usual", "not as usual", "different from usual".
@@ -167,6 +169,7 @@ CLAUSE_WORDS = frozenset(
     "men but fordi because though although however imidlertid mens while whereas except unntatt bortsett likevel"
     " derimot ellers otherwise besides".split()
 )
+STILL_WORDS = frozenset("fortsatt fremdeles framleis still stadig enda enna".split())
 SEGMENT_WORDS = frozenset("og and samt plus".split())
 LIST_OR = frozenset("eller or nor heller".split())
 CONDITIONALS = frozenset("hvis dersom ifall if suppose supposing hypothetically hypotetisk".split())
@@ -221,8 +224,10 @@ EN_FUNCTION_WORDS = frozenset(
 )
 # Words one typo away from a cue word that mean something else: never fuzzy-matched or split.
 PROTECTED = (
-    "synes", "syntes", "synd", "fewer", "smell", "smells", "smelling", "spell", "shell", "hover", "never", "sliter",
-    "feber", "blink", "blend", "handel", "noter", "tunga", "feberfri", "feberfritt", "smertefri", "symptomfri",
-    "feberblemme", "feberblemmer", "mellomblødning", "mellomblødninger", "panikkanfall", "influensavaksine",
+    "synes", "syntes", "synd", "fewer", "smell", "smells", "smelling", "spell", "shell", "hover", "blink", "blend", "handel", "noter", "tunga", "feberfri", "feberfritt", "smertefri", "symptomfri",
+    "horse", "hosts", "host", "haste", "tried", "tries", "tires", "trust", "greater", "vital", "tipped", "tipping",
+    "sizing", "piling", "nummer", "nummeret", "numre", "sanger", "vakker", "sjanger", "kamper", "kampene", "hater",
+    "hatet", "haster", "hastet", "kjemi", "skepsis", "relasjon", "relasjoner", "relasjonen", "turist", "slapper",
+    "sludd", "sluddet", "gater", "vinger", "dryppende", "drypper", "dryppet", "feberblemme", "feberblemmer", "singles", "single", "strike", "stoke", "dosing", "spain", "mellomblødning", "mellomblødninger", "panikkanfall", "influensavaksine",
     "influensavaksinen", "blodprøve", "blodprøven", "blodprøver", "sprøytebøtte", "sprøytebøtta", "kjøleskapet",
 )

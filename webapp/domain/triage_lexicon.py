@@ -63,6 +63,13 @@ MACROS = {
 
 _C = Cue
 
+# Emergencies that have just passed still need a clinician now: a seizure, a faint or chest pain that
+# "went over" is not resolved (symptoms.md, emergency items); only a long-past one is history.
+PASSED_STILL_COUNTS = frozenset(
+    "breathing_difficulty face_throat_swelling chest_pain fainting_collapse seizure sudden_paralysis meningitis_signs"
+    " hard_to_wake".split()
+)
+
 SYMPTOM_CUES: tuple[Cue, ...] = (
     # --- emergency: allergic, chest, fainting, seizure, stroke-like, meningitis, unresponsive (facts B1, E2, E6)
     _C("breathing_difficulty", "pust|puste|pusten|puster|pustet|pusting + vanskelig*|tung|tungt|tyngre|dårlig|dårlige"
@@ -79,7 +86,7 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
     _C("breathing_difficulty", "piper|piping + bryst*"),
     _C("face_throat_swelling", "@SWELL + @FACE|@THROAT", unless="kjertl*|kjertel*|lymf*|gland*|mandl*|tonsil*|node*"
        "|knute*|blåmerke*|bruise*"),
-    _C("face_throat_swelling", "angioødem*|angioedema|quincke*"),
+    _C("face_throat_swelling", "angioødem*|angioedema"),
     _C("chest_pain", "bryst*|chest|hjerte* + @PAIN|trykk*|press*|pressure|tight*|tetthet|klem*|squeez*|heavy|tungt"
        "|ubehag|discomfort|burning|brenn*", unless="=brystene|=bryster|brystvorte*|breasts|nipple*|amm*|halsbrann"
        "|heartburn|reflux|oppstøt*|brystkreft*"),
@@ -87,7 +94,7 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
     _C("fainting_collapse", "besvim*|svimte|svimer|svime|dånet|dåne*|kollaps*|collaps*|fainted|fainting|faints"
        "|segnet|svartnet|bevisstløs|bevisstløse|unconscious|blacked_out|black_out"),
     _C("fainting_collapse", "passed|pass|passing|passes out", unless="leaflet*|brochure*|paper*|form|forms|flyer*"
-       "|=on|message|word"),
+       "|message|word"),
     _C("fainting_collapse", "feel|felt|feeling|going|about|nearly|almost|gonna faint"),
     _C("fainting_collapse", "mistet|miste|lost|losing bevisstheten|bevissthet*|consciousness"),
     _C("fainting_collapse", "falt|datt|fell|keeled om|over", unless="sovne*|asleep|sleep|søvn*|sprøyt*|syringe*"
@@ -119,6 +126,7 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
        "|plutselig|plutselige|sudden|suddenly|brått + hodepine*|headache*|hodet|head"),
     _C("hard_to_wake", "vanskelig|umulig|hard|difficult|impossible + å|to vekke|vekkes|wake|waken|rouse"),
     _C("hard_to_wake", "@CAN @NOT vekke|vekket|wake|rouse|få_liv|få_kontakt|get_him_up|get_her_up"),
+    _C("hard_to_wake", "@NOT @CAN vekke|vekket|wake|rouse|vekt"),
     _C("hard_to_wake", "svarer|reagerer|responderer|responding|respond|responds|reacting|reagerte|svarte @NOT",
        unless="telefon*|phone*|melding*|message*|mail*|epost|sms|klinikk*|clinic*|sykepleier*|nurse*|legen"
        "|doctor|apotek*|pharmacy|=app|appen|spørsmål*|question*|anrop|call*|calls|texts|lege*|behandling*|treatment"
@@ -132,7 +140,7 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
 
 SYMPTOM_CUES += (
     # --- urgent, neurological: possible relapse or PML; relatives often notice first (facts E2, E3, A1)
-    _C("limb_weakness", "@WEAK + @LIMB", unless="tunge|tungen|tunga|tongue|@SWELL|kramp*|cramp*"),
+    _C("limb_weakness", "@WEAK + @LIMB", unless="tungen|tunga|tongue|@SWELL|kramp*|cramp*"),
     _C("limb_weakness", "kraft|kraften|styrke|styrken|strength|power + @LIMB + @NOT|mindre|lite|mistet|svekket|less"
        "|lost|losing|reduced|weaker|mangler"),
     _C("limb_weakness", "@CAN @NOT løfte|lift|raise|bevege|move|holde|hold|bruke|use + @LIMB|kopp*|cup"),
@@ -184,6 +192,10 @@ SYMPTOM_CUES += (
        unless="blemme*|blister*|rødt|rød|red|klør|klø*|itch*|renner|watery|puss|pus|=sår|gunky|sticky|@SWELL"
        "|circles|ringer|poser|bags|gul|gule|yellow"),
     _C("vision_change", "flimr*|flimmer|flicker*|flashing|zigzag|sikksakk*|blinkende + syn*|øye*|eye*|foran|vision|sight"),
+    _C("vision_change", "frosted|frostet|matt|dugget|duggete|fogged|misty|steamed|tåkete|grumsete + glass|glas*|vindu*"
+       "|window|ruten|film|veil|slør"),
+    _C("vision_change", "looking|ser|seeing|see|like gjennom|through + glass|tåke*|fog|mist|veil|slør|film|water|vann"
+       "|frosted|skitten|dirty|smeared"),
     _C("vision_change", "tåkesyn|tåkesynet|synsfeltutfall|blindflekk*|blind_spot|scotom*|synstap|synsnervebetennelse"
        "|optikusnevritt|opticusnevritt|optic_neuritis|synsforstyrrelse*|=blind"),
     _C("vision_change", "@PAIN + bevege*|beveger|move|moving|moves + øye*|eye*|=øyne|=øynene"),
@@ -229,7 +241,7 @@ SYMPTOM_CUES += (
     _C("confusion", "forvirr*|confus*|desorient*|disorient*|muddled|omtåket|ørsken|forvirring|delirium|delirisk",
        unless="@ADMIN|dato*|date*|dates|schedule*|timing|instructions|bruksanvisning*|skjema*|form|system*|kalender*"
        "|calendar|=about|=om|=over|=by|regning*|bill|faktura*|brev*|letter"),
-    _C("confusion", "uklar|uklart|tåkete|tåket|rotete|ør|foggy|fuzzy|cloudy|mushy|fog + hode*|head|brain"),
+    _C("confusion", "uklar|uklart|tåkete|tåket|rotete|foggy|fuzzy|cloudy|mushy|fog + hode*|head|brain"),
     _C("confusion", "put|putting|puttet|putter|satte|setter|la|legger|lagt|left + melk*|milk|nøkl*|keys|telefon*|phone"
        "|mobil*|sko|shoes|wallet|lommebok*|skoene|brødet|bread|smør*|butter|sokk*|sock* + ovn*|oven|kjøleskap*|fridge"
        "|fryser*|freezer|microwave|mikro*|oppvask*|dishwasher|vaskemaskin*|washing_machine|søppel*|bin|trash|=do"
@@ -248,7 +260,7 @@ SYMPTOM_CUES += (
        "|endret|changed|struggl*|sliter|harder|vanskelig*|svekket|shot|shocking|forferdelig|lapses|glipp|hull|gaps",
        unless="kort*|card|stick|minnepinne*|foam|skum*|@ADMIN"),
     _C("memory_thinking", "glemsk*|glemskhet|forgetful*|hjernetåke|brain_fog|hjernetåka|kognitiv*|cognitive|cognition"
-       "|demens*|dementia|senil*"),
+       "|demens*|dementia"),
     _C("memory_thinking", "glemmer|glemte|glemt|glem|forget|forgets|forgot|forgotten|forgetting + ting|things|avtale*"
        "|appointment*|names|navn*|navnet|bursdag*|birthday*|hva|what|where|hvor|ord|words|samtale*|conversation*"
        "|everything|alt|lett|mye|a_lot|lots|stuff|meetings|møte*|tiden|time|stadig|constantly|keep|keeps|often|ofte"
@@ -347,7 +359,7 @@ SYMPTOM_CUES += (
     _C("serious_infection", "kjempesyk|dødssyk|helt_utslått|knocked_out|wiped_out|elendig|sengeliggende|bedridden"
        "|feel_terrible|feel_awful|feel_dreadful|feeling_awful|feeling_terrible|feeling_dreadful"),
     _C("serious_infection", "lungebetennelse*|pneumoni*|pneumonia|sepsis|blodforgiftning*|bronkitt|bronchitis"
-       "|chest_infection|brystinfeksjon*|lungeinfeksjon*|infeksjon|infeksjonen|infection|antibiotika*|antibiotics"
+       "|chest_infection|brystinfeksjon*|lungeinfeksjon*|infeksjon|infeksjonen|infeksjoner|infection|infections|antibiotika*|antibiotics"
        "|antibiotic|penicillin*|amoksicillin*|amoxicillin|ab_kur|antibiotikakur*|=tbc|tuberkulose|tuberculosis"
        "|abscess|byll*", unless="urinvei*|=uvi|=uti|blære*|bladder|urinary|øre*|ear|ears|=hals|halsen|throat"
        "|sinus*|bihule*|tann*|tooth|teeth|øye*|eye|=sår|wound|sopp*|fungal|thrush|yeast|candida|@SITE|stikk*|lepp*"
@@ -356,7 +368,7 @@ SYMPTOM_CUES += (
     _C("serious_infection", "hoster|hoste|hosting|coughing|cough + blod|blood|grønt|green|gult|yellow|brunt|brown"
        "|rust*|puss|pus"),
     _C("sign:uti", "@URINE|=do|toalett*|toilet + svie|svir|sviende|sved|brenner|brenning|brennende|burning|burns"
-       "|stings|stinging|@PAIN|vondt", unless="@LEG|@ARM|rygg*|back|stomach|mage*|lekk*|leak*"),
+       "|stings|stinging|@PAIN|vondt", unless="@LEG|@ARM|stomach|mage*|lekk*|leak*"),
     _C("sign:uti", "urinveisinfeksjon*|urinveis*|=uvi|=uti|utis|blærebetennelse*|blærekatarr|cystitt|cystitis"
        "|bladder_infection|water_infection|urinary_tract_infection|urinary_infection"),
     _C("sign:flank", "vondt|smerte*|pain|ache|aching|hurts|verk* i|in side|siden|sida|flanken|flank|nyrene|nyre"
@@ -485,7 +497,7 @@ SYMPTOM_CUES += (
     _C("joint_muscle_pain", "leddsmerte*|muskelsmerte*|ryggsmerte*|nakkesmerte*|ryggvondt|back_pain|backache"
        "|body_aches|muscle_aches|muskelverk|leddverk|gikt|artritt|arthritis|artrose|osteoarthritis|verk_i_kroppen"
        "|vondt_i_kroppen|aching_all_over|sore_muscles|stiff_joints|leggkramp*|muskelkramp*|fotkramp*|tennisalbue"
-       "|isjias|sciatica|lumbago|hekseskudd|forstuet|sprain*|tendinitt|tendonitis|senebetennelse*"),
+       "|isjias|sciatica|lumbago|hekseskudd|forstuet|sprain|sprained|sprains|tendinitt|tendonitis|senebetennelse*"),
     _C("stomach_upset_mild", "mage|magen|stomach|tummy|belly|abdomen|bowels|tarm* + @PAIN|vondt|urolig|uro|rar|rart"
        "|dårlig|upset|knip|knipe|cramps|cramping|kramp*|oppblåst|bloated|funny|=off|grumbling|rumler|ustabil|trøbbel",
        unless="øverst|upper|top|ribbein*|ribs|lever*|liver|@SITE|stikk*|injection*|injected|sprøyt*|=ms"),

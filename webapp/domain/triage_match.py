@@ -130,8 +130,26 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Letters next to each other on a Norwegian/English keyboard: the letters a slipping finger hits."""
+    rows = ("qwertyuiopå", "asdfghjkløæ", "zxcvbnm")
+    offsets = (0.0, 0.25, 0.75)
+    where = {ch: (x + offsets[y], float(y)) for y, row in enumerate(rows) for x, ch in enumerate(row)}
+    near: dict[str, frozenset[str]] = {}
+    for ch, (x, y) in where.items():
+        near[fold(ch)[0]] = frozenset(
+            fold(o)[0] for o, (ox, oy) in where.items() if o != ch and abs(ox - x) <= 1.0 and abs(oy - y) <= 1.0
+        )
+    return near
+
+
+_NEAR = _keyboard_neighbours()
+
+
 def within_one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours."""
+    """True when a and b differ by at most one typing slip: a letter missing, one too many, two letters
+    swapped, or one letter replaced by a key next to it ("nummen"/"numen", "svimmel"/"svimmle", "feber"/"fever").
+    A replacement by a far key is another word, not a typo ("couch" is not "cough")."""
     if a == b:
         return True
     la, lb = len(a), len(b)
@@ -144,7 +162,7 @@ def within_one_edit(a: str, b: str) -> bool:
         i += 1
     if la == lb:
         if a[i + 1 :] == b[i + 1 :]:
-            return True  # one substitution
+            return b[i] in _NEAR.get(a[i], ())  # one substitution, by a neighbouring key
         return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
     return a[i:] == b[i + 1 :]  # one letter missing
 
@@ -273,12 +291,12 @@ class CueIndex:
 
     def _fuzzy(self, word: str) -> set[int]:
         found: set[int] = set()
-        if len(word) >= MIN_FUZZY - 1:
+        if len(word) >= MIN_FUZZY:
             for variant in _deletes(word) | {word}:
                 for stem, tid in self._fuzzy_exact.get(variant, ()):
                     if stem[0] == word[0] and within_one_edit(word, stem):
                         found.add(tid)
-        for k in range(MIN_FUZZY - 1, min(len(word), self._max_prefix + 1) + 1):
+        for k in range(MIN_FUZZY, min(len(word), self._max_prefix + 1) + 1):  # a 4-letter head is too loose
             head = word[:k]
             for variant in _deletes(head) | {head}:
                 for stem, tid in self._fuzzy_prefix.get(variant, ()):
@@ -315,12 +333,15 @@ class CueIndex:
         return result
 
     # --- matching ------------------------------------------------------------------------------
-    def expand(self, tokens: Sequence[Token]) -> tuple[list[Token], list[str | None]]:
-        """Tokens with compounds split; each part of a split word also carries the whole word's terms."""
+    def expand(self, tokens: Sequence[Token], *, compounds: bool = True) -> tuple[list[Token], list[str | None]]:
+        """Tokens with compounds split; each part of a split word also carries the whole word's terms.
+
+        Splitting is for Norwegian, which writes compounds as one word; English ones are mostly
+        other words ("backstroke" is no stroke), so a caller reading English only passes compounds=False."""
         out: list[Token] = []
         wholes: list[str | None] = []
         for tok in tokens:
-            pieces = (tok.text,) if tok.is_number else self.parts(tok.text)
+            pieces = (tok.text,) if tok.is_number or not compounds else self.parts(tok.text)
             for piece in pieces:
                 out.append(Token(piece, len(out), tok.sentence, tok.clause, tok.segment, tok.is_number))
                 wholes.append(tok.text if len(pieces) > 1 else None)

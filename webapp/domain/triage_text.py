@@ -24,7 +24,7 @@ from functools import cached_property
 from webapp.domain import triage_context as W
 from webapp.domain.levels import Level
 from webapp.domain.triage_context import COMPLAINT_CUES, CONTEXT_CUES, CONTEXT_MACROS
-from webapp.domain.triage_lexicon import MACROS, SYMPTOM_CUES, Cue
+from webapp.domain.triage_lexicon import MACROS, PASSED_STILL_COUNTS, SYMPTOM_CUES, Cue
 from webapp.domain.triage_match import CueIndex, Token, question_sentences, tokenize
 
 MAX_CHARS = 50_000  # more is not a patient message; what lies beyond is not read (noted for the nurse)
@@ -101,9 +101,9 @@ class _Doc:
 
     def __init__(self, text: str, lang: str) -> None:
         base = tokenize(text, clause_words=W.CLAUSE_WORDS, segment_words=W.SEGMENT_WORDS)
-        self.tokens, wholes = _INDEX.expand(base)
+        self.languages = _languages(base, lang)
+        self.tokens, wholes = _INDEX.expand(base, compounds="nb" in self.languages)
         self.questions = question_sentences(text)
-        self.languages = _languages(self.tokens, lang)
         self.mentions: list[Mention] = []
         for match in _INDEX.match(self.tokens, wholes):
             cue: Cue = match.cue  # type: ignore[assignment]
@@ -160,7 +160,7 @@ def _drop_contained(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         mine = set(m.positions)
         if not m.code.startswith(("ctx:", "mod:", "num:")) and any(
-            mine < other and o.code != m.code and not o.code.startswith("sign:skin") for other, o in spans
+            mine < other and o.code != m.code and not o.code.startswith("sign:") for other, o in spans
         ):
             continue
         kept.append(m)
@@ -225,7 +225,9 @@ def _status(doc: _Doc, m: Mention) -> str:
         return "hypothetical"
     if m.code.startswith(("ctx:reported", "num:duration")):
         return "now"
-    if _marked(doc, m, "ctx:resolved") or _long_past(doc, m):
+    if _long_past(doc, m) or _marked(doc, m, "ctx:resolved") and not _ongoing(doc, m) and (
+        m.code not in PASSED_STILL_COUNTS
+    ):
         return "past"
     if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
         return "stable"
@@ -323,7 +325,7 @@ def _claimed(doc: _Doc, sentence: int) -> bool:
     """The sentence says it happens: "my hand is numb?", "I have had a fever since…", "han har…"."""
     return any(
         doc.tok(c.start).sentence == sentence and not _conditional_before(doc, c.start)
-        for c in doc.of("ctx:claim")
+        for c in doc.of("ctx:claim") + doc.of("num:duration")  # "…for three days?" says it has been going on
     )
 
 
@@ -341,6 +343,11 @@ def _marked(doc: _Doc, m: Mention, marker: str) -> bool:
         ):
             return True
     return False
+
+
+def _ongoing(doc: _Doc, m: Mention) -> bool:
+    """ "fortsatt", "still": whatever went over, this has not (so "hun er fortsatt helt borte" is no recovery)."""
+    return any(t.text in W.STILL_WORDS for t in doc.clause_tokens(m.start))
 
 
 def _long_past(doc: _Doc, m: Mention) -> bool:
@@ -399,7 +406,7 @@ def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
     _combine_signs(doc, now, codes_now, fever, within_2h, add)
 
     extra: list[tuple[Level, str, str]] = []
-    if any(doc.status(m) == "now" for m in doc.of("ctx:cold_chain")):
+    if any(doc.status(m) == "now" for m in doc.of("ctx:cold_chain")) or _fridge_out_of_range(doc):
         extra.append((Level.ROUTINE, "general", "text:cold_chain"))  # the nurse judges the syringes (storage, 5)
     if "sign:severe_headache" in codes_now and not found.keys() & {"meningitis_signs", "fever"}:
         # A severe headache is not the ordinary one (symptoms.md notes); CNS infections on natalizumab (E6).
@@ -422,6 +429,15 @@ def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
         extra=tuple(extra),
         notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def _fridge_out_of_range(doc: _Doc) -> bool:
+    """A fridge reading outside 2-8 °C ("kjøleskapet viste 14 grader"); 4 °C is as it should be (storage, 5)."""
+    for m in doc.current("ctx:fridge_temperature"):
+        numbers = [float(t.text) for t in doc.clause_tokens(m.start) if t.is_number]
+        if any(not 2 <= n <= 8 for n in numbers):
+            return True
+    return False
 
 
 def _modifier(doc: _Doc, name: str, sentences: set[int]) -> list[Mention]:
@@ -466,10 +482,11 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
         add("reaction_after_dose" if within_2h else "serious_infection", first["sign:chills"])
     if has("cold_no_fever"):
         add("serious_infection" if fever else "cold_no_fever", first["cold_no_fever"])  # cough with fever
-    if has("sign:diarrhoea"):
+    if has("sign:diarrhoea") or has("sign:diarrhoea_severe"):
         days = max([d.value for d in doc.current("num:duration")] + [0])
         severe = has("sign:diarrhoea_severe") or days >= 48 or bool(doc.current("mod:over_24h"))
-        add("severe_diarrhoea" if severe else "stomach_upset_mild", first["sign:diarrhoea"])  # > 2 days (B3, E6)
+        start = min(first.get(c, 10**9) for c in ("sign:diarrhoea", "sign:diarrhoea_severe"))
+        add("severe_diarrhoea" if severe else "stomach_upset_mild", start)  # > 2 days (B3, E6)
     sick = [c for c in ("sign:nausea", "sign:vomit") if has(c)]
     if has("sign:upper_abdo") and sick or has("sign:vomit") and has("sign:persistent"):
         add("liver_pain_vomiting", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))  # liver (B5)
@@ -495,5 +512,5 @@ def _site_and_skin(doc, now, first, within_2h, add) -> None:
 
 
 def _complaint(doc: _Doc, now: list[Mention], low_fever: bool) -> bool:
-    leftovers = [m for m in now if m.code in _LEFTOVER_SIGNS or m.code.startswith("sign:")]
+    leftovers = [m for m in now if m.code in _LEFTOVER_SIGNS]
     return bool(leftovers) or low_fever or any(doc.status(m) == "now" for m in doc.of("ctx:complaint"))
