@@ -27,7 +27,7 @@ CONTEXT_MACROS = {
     "|according|ifølge",
     "TIMEWORD": "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday"
     "|sunday|helgen|weekend|the_weekend|forrige_uke|last_week|sist_uke|forrige_helg|i_forgårs|forgårs|i_går"
-    "|yesterday|day_before_yesterday|vi_var|sist|=last",
+    "|yesterday|day_before_yesterday",
 }
 
 CONTEXT_CUES: tuple[Cue, ...] = (
@@ -67,7 +67,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|forrige_attakk|earlier_relapse|da_jeg_fikk_diagnosen|when_i_was_diagnosed|at_diagnosis|som_barn"
        "|as_a_child|as_a_kid|i_sin_tid|før_jeg_startet|før_jeg_begynte|before_i_started|before_starting"
        "|history_of|previously|tidligere|from_the_relapse|fra_attakket|back_then|den_gangen|once_before"
-       "|for_mange_år", unless="=dag|today|morges|morning|kveld|evening|natt|night|uke|week|=nå|now|=i_dag"),
+       "|for_mange_år", unless="=dag|today|morges|morning|kveld|evening|natt|night|uke|week|=nå|now"),
     _C("ctx:past", "for|i|=in år|years|months|måneder + siden|ago"),
     # Resolved: gone now; not a new symptom (symptoms.md, Free text).
     _C("ctx:resolved", "gikk_over|gått_over|har_gått_over|er_over|var_over|er_borte|ble_borte|borte_nå|forsvant"
@@ -98,8 +98,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:claim", "jeg|i har|er|ser|kjenner|føler|blir|sliter|merker|fikk|hadde|hatt|have|am|feel|felt|see|keep"
        "|got|had|been|noticed|began|started|woke|våknet|is|har_hatt|har_fått|has"),
     _C("ctx:claim", "han|hun|he|she har|er|is|has|had|hadde|keeps|fikk|got"),
-    _C("ctx:claim", "=my|=min|=mitt|=mine|=mi|=this|=these|dette|denne|i_dag|today|=nå|now|i_går|yesterday|i_morges|this_morning|i_kveld"
-       "|tonight|i_natt|last_night|since|siden|denne_uka|this_week|akkurat_nå|right_now|at_the_moment|for_øyeblikket"),
+    _C("ctx:claim", "=my|=min|=mitt|=mine|=mi|=this|=these|dette|denne|i_dag|today|=nå|now|i_går|yesterday|i_morges"
+       "|this_morning|i_kveld|tonight|i_natt|last_night|since|siden|denne_uka|this_week|akkurat_nå|right_now|at_the_moment|for_øyeblikket"),
     # Where the injection went in (site reactions, symptoms.md injection_site_*).
     _C("ctx:site", "der|hvor|where|around|rundt|near|ved|på|at|on jeg|i|the stakk|satte|injiserte|injected|injection"
        "|jabbed|sprøyt*|stikket|nål*|needle|shot|injiser*|injeksjon*|stakk_meg|did_the_injection"),
@@ -173,6 +173,7 @@ STILL_WORDS = frozenset("fortsatt fremdeles framleis still stadig enda enna".spl
 SEGMENT_WORDS = frozenset("og and samt plus".split())
 LIST_OR = frozenset("eller or nor heller".split())
 CONDITIONALS = frozenset("hvis dersom ifall if suppose supposing hypothetically hypotetisk".split())
+CONDITION_STARTS = CONDITIONALS | {"om", "case", "tilfelle", "skulle", "nar", "when"}
 PRONOUNS = frozenset("jeg du man det han hun vi de noen den i you one he she it we they someone".split())
 UNCERTAIN = frozenset(
     "vet visste sikker usikker lurer lurte spor spurte sjekke aner tvil know knew sure unsure uncertain wonder"
@@ -223,11 +224,12 @@ EN_FUNCTION_WORDS = frozenset(
     " does get got had very".split()
 )
 # Words one typo away from a cue word that mean something else: never fuzzy-matched or split.
-PROTECTED = (
-    "synes", "syntes", "synd", "fewer", "smell", "smells", "smelling", "spell", "shell", "hover", "blink", "blend", "handel", "noter", "tunga", "feberfri", "feberfritt", "smertefri", "symptomfri",
-    "horse", "hosts", "host", "haste", "tried", "tries", "tires", "trust", "greater", "vital", "tipped", "tipping",
-    "sizing", "piling", "nummer", "nummeret", "numre", "sanger", "vakker", "sjanger", "kamper", "kampene", "hater",
-    "hatet", "haster", "hastet", "kjemi", "skepsis", "relasjon", "relasjoner", "relasjonen", "turist", "slapper",
-    "sludd", "sluddet", "gater", "vinger", "dryppende", "drypper", "dryppet", "feberblemme", "feberblemmer", "singles", "single", "strike", "stoke", "dosing", "spain", "mellomblødning", "mellomblødninger", "panikkanfall", "influensavaksine",
-    "influensavaksinen", "blodprøve", "blodprøven", "blodprøver", "sprøytebøtte", "sprøytebøtta", "kjøleskapet",
+PROTECTED = tuple(
+    "synes syntes synd fewer smell smells smelling spell shell hover blink blend handel noter feberfri feberfritt "
+    "smertefri symptomfri horse hosts host haste tried tries tires trust greater vital tipped tipping sizing piling "
+    "nummer nummeret numre sanger vakker sjanger kamper kampene hater hatet haster hastet kjemi skepsis relasjon "
+    "relasjoner relasjonen turist slapper sludd sluddet gater vinger dryppende drypper dryppet feberblemme "
+    "feberblemmer singles single strike stoke dosing spain mellomblødning mellomblødninger panikkanfall "
+    "influensavaksine influensavaksinen blodprøve blodprøven blodprøver sprøytebøtte sprøytebøtta kjøleskapet"
+    .split()
 )

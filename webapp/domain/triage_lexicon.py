@@ -32,7 +32,7 @@ MACROS = {
     "ARM": "arm|armen|arma|armer|armene|=arms|hand|hånd|hånda|hånden|hender|hendene|hands|finger|fingre|fingrene|fingers"
     "|fingertupp*|fingertip*|tommel*|thumb|thumbs|håndledd*|wrist|wrists",
     "LEG": "bein|beinet|beina|beine|beinene|=ben|benet|bena|benene|legg|leggen|leggene|fot|foten|føtter|føttene|fotsåle*"
-    "|lår|låret|lårene|kne|kneet|knær|knærne|leg|legs|foot|feet|toe|toes|tær|tærne|=tå|=tåa|tåen|thigh|thighs|calf"
+    "|låret|lårene|kne|kneet|knær|knærne|leg|legs|foot|feet|toe|toes|tær|tærne|=tåa|tåen|thigh|thighs|calf"
     "|calves|ankel|ankelen|ankle|ankles",
     "LIMB": "@ARM|@LEG",
     "SIDE": "venstre|høyre|ene|left|right|one|halve|half",
@@ -45,7 +45,7 @@ MACROS = {
     "|opphovnet|tykk|tykke|tykkere|swollen|swelling|swell|swells|swelled|puffy|puffed|thick|thicker|bigger|enlarged",
     "WEAK": "svak|svake|svakt|svakere|svakhet*|kraftløs*|kraftesløs*|slapp|weak|weaker|weakness|feeble|tung|tunge|tungt"
     "|tyngre|heavy|heavier|lam|lamme|lammet|useless|dead|død|døde",
-    "PAIN": "vondt|vond|vonde|smerte|smerter|smertene|smerten|verk|verker|verke|verket|øm|ømt|ømme|sår|sårt|såre|pain|pains"
+    "PAIN": "vondt|vond|vonde|smerte|smerter|smertene|smerten|verk|verker|verke|verket|ømt|ømme|sår|sårt|såre|pain|pains"
     "|painful|hurt|hurts|hurting|ache|aches|aching|achy|sore|tender|throbbing|dunker|murrer|stikker|sting|stings",
     "INJ": "sprøyt*|injeksjon*|injection|injections|injected|injecting|injiser*|dose|dosen|dosene|dosa|=shot|=jab|tysabri"
     "|natalizumab|tyruko|stikket",
@@ -91,7 +91,7 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
        "|ubehag|discomfort|burning|brenn*", unless="=brystene|=bryster|brystvorte*|breasts|nipple*|amm*|halsbrann"
        "|heartburn|reflux|oppstøt*|brystkreft*"),
     _C("chest_pain", "brystsmert*|hjerteinfarkt|infarkt|heart_attack|angina"),
-    _C("fainting_collapse", "besvim*|svimte|svimer|svime|dånet|dåne*|kollaps*|collaps*|fainted|fainting|faints"
+    _C("fainting_collapse", "besvim*|svimte|svimer|svime|dånet|kollaps*|collaps*|fainted|fainting|faints"
        "|segnet|svartnet|bevisstløs|bevisstløse|unconscious|blacked_out|black_out"),
     _C("fainting_collapse", "passed|pass|passing|passes out", unless="leaflet*|brochure*|paper*|form|forms|flyer*"
        "|message|word"),
@@ -154,7 +154,7 @@ SYMPTOM_CUES += (
     _C("clumsiness", "mister|mistet|miste|misted|drop|drops|dropping|dropped|lose|losing|slipper|grep|grepet|grip|griper"
        " + ting|things|grep*|grip*|taket|kopp*|glass|glasset|cup|cups|items|objects|stuff|gaffel*|fork|bestikk*"
        "|cutlery|om", unless="sprøyt*|syringe*|=pen|penn*|nål*|needle*|kork*|=cap|=lokk|dose*|injection*|vekt"
-       "|weight|matlyst|appetitt|appetite|=hår|hair|stemme*|voice|tråden|thread|track|telling|oversikt*"),
+       "|weight|matlyst|appetitt|appetite|hair|stemme*|voice|tråden|thread|track|telling|oversikt*"),
     _C("clumsiness", "skjelv*|skalv|rister|ristet|shaking|shaky|shake|shakes|trembl* + @ARM",
        unless="kulde|kald*|cold|frysn*|fryser|feber*|fever|chill*"),
     _C("clumsiness", "knapp*|kneppe|knepper|buttons|button|skrive|skriver|writing|write|handskrift*|håndskrift*"
@@ -168,7 +168,7 @@ SYMPTOM_CUES += (
        "|limping|limps|halter|haltet|haltende", unless="=work|life|diet|kost*|arbeid*|jobb*|bank*|konto*|account"),
     _C("balance_walking", "snubl*|stumbl*|tripping|tripped|trips|snåvet|snåva|faller|falt|datt|ramlet|ramla|falling|fell"
        "|falls|fallen|fall_over|fall_down", unless="sovne*|sovnet|asleep|sleep|søvn*|sprøyt*|syringe*|dato*|date*"
-       "|feber*|fever|temp*|tempen|=ut|apart|hår|hair|pris*|price*|rain|regn*|snø*|snow|=off|dosen|dose|besvim*"
+       "|feber*|fever|temp*|tempen|=ut|apart|hair|pris*|price*|rain|regn*|snø*|snow|=off|dosen|dose|besvim*"
        "|faint*|passed|love|kjærlighet|tanker|mind"),
     _C("balance_walking", "@CAN @NOT gå|walk|stå|stand|gå_rett|walk_straight|gå_langt|walk_far"),
     _C("balance_walking", "vanskelig*|tungt|tyngre|problem*|vansker|strever|sliter|struggl*|hard|harder|difficult*"
@@ -178,24 +178,26 @@ SYMPTOM_CUES += (
     _C("balance_walking", "krykk*|stokk*|rullator*|crutch*|cane|walking_stick|walker|rullestol*|wheelchair + trenger"
        "|need|needed|måtte|had|begynt|started|=nå|now|bruke|use|using"),
     _C("vision_change", "syn|synet|synsfelt*|synsforstyrr*|synsproblem*|synssvikt|synsevne*|sight|vision|eyesight"
-       " + uklar*|uklart|tåke*|tåket*|blurry|blurred|blur|blurring|fog*|hazy|dårlig*|svekket|redusert|nedsatt|worse"
+       " + uklar*|uklart|tåkete|tåket|tåka|tåkelagt|blurry|blurred|blur|blurring|fog*|hazy|dårlig*|svekket|redusert|nedsatt|worse"
        "|weaker|reduced|borte|forsvunnet|missing|gone|mangler|svart|black|mørk*|dark*|flekk*|spot|spots|patch*"
-       "|skygge*|shadow*|gardin*|curtain|grå*|grey|gray|flimr*|flicker*|flash*|hull|hole|halv*|half|blind*|changed"
+       "|skygge*|shadow*|gardin*|curtain|grå|grått|gråe|gråaktig|grey|gray|flimr*|flicker*|flash*|hull|hole|halv*|half|blind*|changed"
        "|endret|forandret|dim|dimmer|rar|rart|weird|strange|problem*|forstyrr*|=off|fuzzy|cloudy|verre|darker"
        "|wavy|bølg*|vanskelig*|lost|loss|mistet|tap|tapt|svikter|failing|disturbance*|disturbed|affected"),
-    _C("vision_change", "ser|see|seeing|sees|saw + uklart|dårlig*|tåke*|tåkete|blurry|blurred|fuzzy|hazy|grått|grey"
+    _C("vision_change", "ser|see|seeing|sees|saw + uklart|dårlig*|tåkete|tåket|tåka|tåkelagt|blurry|blurred|fuzzy|hazy|grått|grey"
        "|gray|svart|mørkt|skygge*|flekk*|spots|worse|flimmer|flimring", unless="=ut|=out|like|looks|seems|fram|frem"),
     _C("vision_change", "ser|see|seeing|sees @NOT|hardly|knapt klart|ordentlig|properly|clearly|skikkelig|godt|well"
        "|skarpt|sharp|anything|ting|things|out_of|ut_av"),
-    _C("vision_change", "øye|øyet|øynene|=øyne|eye|eyes + uklar*|tåke*|tåket*|blurry|blurred|flimr*|flicker*|mørk*"
-       "|dark|svart*|black|skygge*|shadow|=blind|blindt|cloudy|grumsete|grå*|grey|flekk*|spot|spots|curtain|gardin*",
+    _C("vision_change", "øye|øyet|øynene|=øyne|eye|eyes + uklar*|tåkete|tåket|tåka|tåkelagt|blurry|blurred|flimr*|flicker*|mørk*"
+       "|dark|svart*|black|skygge*|shadow|=blind|blindt|cloudy|grumsete|grå|grått|gråe|gråaktig|grey|flekk*|spot|spots|curtain|gardin*",
        unless="blemme*|blister*|rødt|rød|red|klør|klø*|itch*|renner|watery|puss|pus|=sår|gunky|sticky|@SWELL"
        "|circles|ringer|poser|bags|gul|gule|yellow"),
     _C("vision_change", "flimr*|flimmer|flicker*|flashing|zigzag|sikksakk*|blinkende + syn*|øye*|eye*|foran|vision|sight"),
     _C("vision_change", "frosted|frostet|matt|dugget|duggete|fogged|misty|steamed|tåkete|grumsete + glass|glas*|vindu*"
        "|window|ruten|film|veil|slør"),
-    _C("vision_change", "looking|ser|seeing|see|like gjennom|through + glass|tåke*|fog|mist|veil|slør|film|water|vann"
+    _C("vision_change", "looking|ser|seeing|see|like gjennom|through + glass|tåkete|tåket|tåka|tåkelagt|fog|mist|veil"
+       "|slør|film|water|vann"
        "|frosted|skitten|dirty|smeared"),
+    _C("vision_change", "syn|synet|øyet|øynene + tåke", lang="nb"),  # "tåke" folds to English "take"
     _C("vision_change", "tåkesyn|tåkesynet|synsfeltutfall|blindflekk*|blind_spot|scotom*|synstap|synsnervebetennelse"
        "|optikusnevritt|opticusnevritt|optic_neuritis|synsforstyrrelse*|=blind"),
     _C("vision_change", "@PAIN + bevege*|beveger|move|moving|moves + øye*|eye*|=øyne|=øynene"),
@@ -270,7 +272,7 @@ SYMPTOM_CUES += (
        "|hard|vanskelig*|problem*|lite|little|less|mindre|hardly|knapt", unless="@ADMIN|passord*|password*|=om|=if"
        "|whether|tok|took|satte|logget"),
     _C("memory_thinking", "tenke|tenker|thinking|think|tankene|thoughts|tankegang* + klart|clearly|straight|treg*|slow*"
-       "|sakte|vanskelig*|problem*|trouble|hard|harder|muddled|messy|rotete|tåke*|fog*|fuzzy",
+       "|sakte|vanskelig*|problem*|trouble|hard|harder|muddled|messy|rotete|tåkete|tåket|tåka|tåkelagt|fog*|fuzzy",
        unless="about|=om|på|@ADMIN|hopefully|forhåpentlig*|=if|hvis"),
     _C("memory_thinking", "mister|mistet|miste|lose|losing|lost + tråden|thread|track|train_of_thought|oversikt*"
        "|concentration|konsentrasjon*|fokus*|focus"),
@@ -385,7 +387,8 @@ SYMPTOM_CUES += (
        "|=øynene|øyelokk*|eyelid*|øyebryn*|eyebrow*"),
     _C("eye_infection_signs", "@PAIN|painful|vondt + rød|rødt|red|blodsprengt|bloodshot|betent|inflamed + øye|øyet|eye"
        "|=øyne|=øynene|eyes"),
-    _C("eye_infection_signs", "rødt|rød|red|bloodshot|blodsprengt + øye|øyet|eye|eyes|=øyne|=øynene + uklar*|tåke*"
+    _C("eye_infection_signs", "rødt|rød|red|bloodshot|blodsprengt + øye|øyet|eye|eyes|=øyne|=øynene + uklar*|tåkete"
+       "|tåket|tåka|tåkelagt"
        "|blurry|dårlig*|worse|svekket|redusert|lys*|light", scope="sentence"),
     _C("eye_infection_signs", "regnbuehinnebetennelse|iritt|iritis|uveitt|uveitis|keratitt|keratitis|retinitt"
        "|retinitis"),
@@ -403,7 +406,7 @@ SYMPTOM_CUES += (
     _C("jaundice_dark_urine", "gulsott|gulsotten|jaundice|jaundiced|ikterus|icterus"),
     _C("jaundice_dark_urine", "gul|gule|gulaktig*|gult|gulere|yellow|yellowish|yellowy + hud*|huden|skin|øye*|eyes|eye"
        "|=øyne|=øynene|øyehvit*|whites|sclera*|fjeset|ansikt*|face", unless="puss|pus|slim|mucus|snørr*|=snot"
-       "|negl*|nails|tenner|teeth|hår|hair|blåmerke*|bruise*|=sår|utslett*|rash|@SITE|stikk*|injection"),
+       "|negl*|nails|tenner|teeth|hair|blåmerke*|bruise*|=sår|utslett*|rash|@SITE|stikk*|injection"),
     _C("jaundice_dark_urine", "@URINE + mørk*|dark|darker|brun*|brown|cola|coke|=te|tea|rust*|strong|sterk*|konsentr*"
        "|colour|color|farge|whisky|beer|øl", unless="prøve*|test*|sample*"),
     _C("jaundice_dark_urine", "lys|lyse|pale|grå|grey|gray|hvit|hvite|white|leirfarget*|clay* + avføring*|stools|stool"
@@ -441,7 +444,7 @@ SYMPTOM_CUES += (
        "|hot_flashes|red_face|rød_i_ansiktet|rødt_ansikt|varm_i_ansiktet|warm_face|hot_face|blussende"),
     _C("sign:unwell", "uvel|unwell|rar|rart|weird|=off|strange|odd|dårlig|poorly|ill|syk|sjuk|sick|not_right|ikke_bra"
        "|not_good|not_well|ikke_i_form|ikke_helt_bra", unless="lei|tired|@ADMIN|vær*|weather|nyhet*|news"),
-    _C("sign:skin_mild", "sår|sårt|øm|ømt|ømme|tender|sore|rød|rødt|røde|red|redness|rødme|blåmerke*|bruise*|kul|kulen"
+    _C("sign:skin_mild", "sår|sårt|ømt|ømme|tender|sore|rød|rødt|røde|red|redness|rødme|blåmerke*|bruise*|kul|kulen"
        "|kuler|klump*|lump|lumps|bump|bumps|knute*|knot|hard|hardt|hevelse|swelling|kløe|klør|itch*|itchy|sved|svir"
        "|svie|stung|stings|sting|stinging|burned|brant|stakk|prikk*|blødde|bled|bleeding|bleed|blør|blod|blood"
        "|vondt|hurt|hurts|@PAIN|utslett|rash|merke|mark|dump|hovent|hoven|swollen"),
@@ -489,7 +492,7 @@ SYMPTOM_CUES += (
        "|utmattelsen|utslitt|fatigue|fatigued|tired|tiredness|exhausted|exhaustion|worn_out|drained|energiløs"
        "|orkeløs|sleepy|søvnig|døsig|drowsy|lethargic|lethargy|slapp|slappe|slapphet|tom_for_energi|no_energy"
        "|low_energy|lite_energi|ingen_energi|ingen_krefter|kraftløs|svak|weak|wiped", unless="lei|@LIMB|@SIDE|=of"),
-    _C("joint_muscle_pain", "@PAIN|vondt|støl|støle|stølhet|verker|spent|tight|kramp*|cramp|cramps|cramping + @JOINT"
+    _C("joint_muscle_pain", "@PAIN|vondt|støle|stølhet|verker|spent|tight|kramp*|cramp|cramps|cramping + @JOINT"
        "|nakke*|neck", unless="@SITE|stikk*|injection*|injected|injiser*|sprøyt*|nummen*|numb*|prikk*|tingl*|@WEAK"
        "|brenn*|burning"),
     _C("joint_muscle_pain", "stiv|stive|stivt|stivhet|stiff|stiffness + @JOINT", unless="@SITE|stikk*|injection*"
@@ -505,8 +508,8 @@ SYMPTOM_CUES += (
        "|constipation|constipated|oppblåst|bloated|bloating|luft_i_magen|magesår|gastritt|gastritis|indigestion"
        "|dårlig_mage|urolig_mage|upset_stomach|stomach_upset|mageproblem*|tummy_ache|stomach_ache|stomachache"
        "|magesmerter|magesmerte|magevondt|mageknip|magekramper|stomach_cramps|vondt_i_magen"),
-    _C("dizziness_mild", "svimmel|svimle|svimmelhet*|svimmelheten|svimmelt|dizzy|dizziness|lightheaded|light_headed"
-       "|woozy|vertigo|ørhet|ørsk|=ør"),
+    _C("dizziness_mild", "svimmel|svimle|svimmelhet*|svimmelheten|svimmelt|dizzy|dizziness|dizzyness|lightheaded|light_headed"
+       "|woozy|vertigo|ørhet|ørsk|ør_i_hodet"),
     _C("dizziness_mild", "rommet|room|alt|everything|verden|world + snurrer|spinner|spinning|spins|går_rundt"
        "|gikk_rundt|turning|tilting"),
     _C("cold_no_fever", "forkjølelse*|forkjølet|forkjølt|snue|snørr*|snørrete|=snot|snotty|tett_nese|tett_i_nesa"

@@ -39,6 +39,7 @@ CACHE_LIMIT = 50_000  # distinct words remembered; hostile input must not grow m
 _FOLD = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "‘": "'", "´": "'", "`": "'", "°": " grader "}
 )
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # accents
 _TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)"
     r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?)"
@@ -56,8 +57,7 @@ _SUFFIX_WORDS = {"m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would
 
 def fold(text: str) -> str:
     """Lower case without accents: "Øyet" -> "oyet", "hånd" -> "hand"; typing without æøå still matches."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
     return text.translate(_FOLD)
 
 
@@ -342,6 +342,10 @@ class CueIndex:
         wholes: list[str | None] = []
         for tok in tokens:
             pieces = (tok.text,) if tok.is_number or not compounds else self.parts(tok.text)
+            if len(pieces) == 1 and tok.index == len(out):
+                out.append(tok)  # nothing split before it: the token keeps its place (fewer objects)
+                wholes.append(None)
+                continue
             for piece in pieces:
                 out.append(Token(piece, len(out), tok.sentence, tok.clause, tok.segment, tok.is_number))
                 wholes.append(tok.text if len(pieces) > 1 else None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,9 +29,12 @@ from webapp.domain.triage_match import CueIndex, Token, question_sentences, toke
 
 MAX_CHARS = 50_000  # more is not a patient message; what lies beyond is not read (noted for the nurse)
 NEG_REACH = 6  # a negation denies words up to this far after it, in its own clause segment
+COND_REACH = 15  # "hvis jeg skulle begynne å få …": a condition reaches this far, within its clause
 
 _INDEX = CueIndex((*SYMPTOM_CUES, *CONTEXT_CUES, *COMPLAINT_CUES), {**MACROS, **CONTEXT_MACROS}, W.PROTECTED)
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
+_INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # Urgent neuro items that "as usual, unchanged" turns into known_ms_stable (symptoms.md, known_ms_stable).
 _MS_KNOWN = frozenset(
@@ -86,14 +89,10 @@ def read_text(text: str, lang: str) -> TextFindings:
 def _clean(text: object) -> str:
     """Plain text: HTML tags and entities gone, control and invisible characters made harmless."""
     text = str(text or "")[: MAX_CHARS * 2]
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from broken clients
     text = html.unescape(_TAG_RE.sub(" ", text))
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat == "Cf":
-            continue  # zero-width joiners inside words ("num\u200bmen")
-        out.append("\n" if ch in "\r\n\u2028\u2029" else " " if cat in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp") else ch)
-    return "".join(out)
+    text = _INVISIBLE_RE.sub("", text)  # zero-width characters inside words ("num\u200bmen")
+    return _CONTROL_RE.sub(" ", text).replace("\r", "\n")
 
 
 class _Doc:
@@ -109,10 +108,21 @@ class _Doc:
             cue: Cue = match.cue  # type: ignore[assignment]
             if cue.lang is None or cue.lang in self.languages:
                 self.mentions.append(Mention(cue.code, match.positions))
+        self._clause_span: dict[int, tuple[int, int]] = {}
+        self._segment_words: dict[int, set[str]] = {}
+        for tok in self.tokens:
+            lo, _hi = self._clause_span.get(tok.clause, (tok.index, tok.index))
+            self._clause_span[tok.clause] = (lo, tok.index)
+            self._segment_words.setdefault(tok.segment, set()).add(tok.text)
+        self._status: dict[Mention, str] = {}
+        self._of: dict[str, list[Mention]] = {}
+        self._in_sentence: dict[tuple[str, int], list[Mention]] = {}
+        self._clause_texts: dict[int, frozenset[str]] = {}
+        self._claimed: dict[int, bool] = {}
+        self._positions: dict[frozenset[str], list[int]] = {}
         self.mentions.extend(_number_mentions(self))
         self.mentions = _drop_contained(self.mentions)
         self.mentions.sort(key=lambda m: (m.start, m.code))
-        self._status: dict[Mention, str] = {}
 
     def tok(self, i: int) -> Token:
         return self.tokens[i]
@@ -121,20 +131,49 @@ class _Doc:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
 
     def of(self, prefix: str) -> list[Mention]:
-        return [m for m in self.mentions if m.code.startswith(prefix)]
+        if prefix not in self._of:
+            self._of[prefix] = [m for m in self.mentions if m.code.startswith(prefix)]
+        return self._of[prefix]
+
+    def in_sentence(self, prefix: str, sentence: int) -> list[Mention]:
+        """The mentions of a kind in one sentence (indexed once, so long messages stay linear)."""
+        if (prefix, -1) not in self._in_sentence:
+            self._in_sentence[(prefix, -1)] = []
+            for m in self.of(prefix):
+                self._in_sentence.setdefault((prefix, self.tokens[m.start].sentence), []).append(m)
+        return self._in_sentence.get((prefix, sentence), [])
 
     @cached_property
     def symptom_like(self) -> list[Mention]:
         return [m for m in self.mentions if not m.code.startswith(("ctx:", "mod:", "num:"))]
 
+    @cached_property
+    def symptom_clauses(self) -> frozenset[int]:
+        return frozenset(self.tokens[m.start].clause for m in self.symptom_like)
+
     def clause_tokens(self, i: int) -> list[Token]:
-        clause = self.tokens[i].clause
-        lo = hi = i
-        while lo > 0 and self.tokens[lo - 1].clause == clause:
-            lo -= 1
-        while hi + 1 < len(self.tokens) and self.tokens[hi + 1].clause == clause:
-            hi += 1
+        lo, hi = self._clause_span[self.tokens[i].clause]
         return self.tokens[lo : hi + 1]
+
+    def clause_size(self, i: int) -> int:
+        lo, hi = self._clause_span[self.tokens[i].clause]
+        return hi - lo + 1
+
+    def clause_texts(self, i: int) -> frozenset[str]:
+        clause = self.tokens[i].clause
+        if clause not in self._clause_texts:
+            self._clause_texts[clause] = frozenset(t.text for t in self.clause_tokens(i))
+        return self._clause_texts[clause]
+
+    def positions_of(self, words: frozenset[str], lo: int, hi: int) -> list[int]:
+        """Positions in [lo, hi) of tokens that are one of `words` (a few small word sets, indexed once)."""
+        where = self._positions.get(words)
+        if where is None:
+            where = self._positions[words] = [t.index for t in self.tokens if t.text in words]
+        return where[bisect_left(where, max(0, lo)) : bisect_left(where, hi)]
+
+    def segment_words(self, i: int) -> set[str]:
+        return self._segment_words[self.tokens[i].segment]
 
     # --- how a mention is meant --------------------------------------------------------------
     def status(self, m: Mention) -> str:
@@ -155,12 +194,16 @@ def _languages(tokens: list[Token], lang: str) -> frozenset[str]:
 
 def _drop_contained(mentions: list[Mention]) -> list[Mention]:
     """A mention inside a longer one of another code yields to it ("fever blister" is no fever)."""
-    spans = [(set(m.positions), m) for m in mentions if not m.code.startswith(("ctx:", "mod:", "num:"))]
+    covering: dict[int, list[Mention]] = {}  # position -> symptom mentions that use it
+    for m in mentions:
+        if not m.code.startswith(("ctx:", "mod:", "num:", "sign:")):
+            for p in m.positions:
+                covering.setdefault(p, []).append(m)
     kept = []
     for m in mentions:
         mine = set(m.positions)
         if not m.code.startswith(("ctx:", "mod:", "num:")) and any(
-            mine < other and o.code != m.code and not o.code.startswith("sign:") for other, o in spans
+            o.code != m.code and mine < set(o.positions) for o in covering.get(m.start, ())
         ):
             continue
         kept.append(m)
@@ -196,18 +239,21 @@ def _number_mentions(doc: _Doc) -> list[Mention]:
 
 def _temperature(doc: _Doc, i: int, value: float) -> float | None:
     """A body temperature in °C at token i, or None: "38,8", "temp 38.5", "39 i feber", "101F"."""
+    if not (34 <= value < 45 or 95 <= value <= 110):
+        return None
     nxt, prev = doc.text(i + 1), doc.text(i - 1)
     if nxt in W.COUNT_NOUNS or prev in W.NOT_A_READING_BEFORE:
         return None
-    clause = {t.text for t in doc.clause_tokens(i)}
-    if clause & W.NOT_BODY_HEAT:
+    if doc.clause_texts(i) & W.NOT_BODY_HEAT:
         return None  # the car, the fridge, the weather: the cold chain, not the body
-    fahrenheit = 95 <= value <= 110 and (nxt in ("f", "fahrenheit") or "fahrenheit" in clause)
+    sentence = doc.tok(i).sentence
+    near = {t.text for t in doc.tokens[max(0, i - 12) : i + 12] if t.sentence == sentence}
+    fahrenheit = 95 <= value <= 110 and (nxt in ("f", "fahrenheit") or "fahrenheit" in near)
     if fahrenheit:
         value = (value - 32) * 5 / 9
     elif not 34 <= value < 45:
         return None
-    if nxt in W.TEMPERATURE_UNITS or fahrenheit or clause & W.STRONG_TEMPERATURE:
+    if nxt in W.TEMPERATURE_UNITS or fahrenheit or near & W.STRONG_TEMPERATURE:
         return value
     if prev in W.WEAK_TEMPERATURE_BEFORE and 37 <= value < 43:
         return value
@@ -225,12 +271,12 @@ def _status(doc: _Doc, m: Mention) -> str:
         return "hypothetical"
     if m.code.startswith(("ctx:reported", "num:duration")):
         return "now"
+    if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
+        return "stable"  # before "past": "the numbness from last year's relapse is unchanged" is still there
     if _long_past(doc, m) or _marked(doc, m, "ctx:resolved") and not _ongoing(doc, m) and (
         m.code not in PASSED_STILL_COUNTS
     ):
         return "past"
-    if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
-        return "stable"
     return "now"
 
 
@@ -239,9 +285,8 @@ def _negated(doc: _Doc, m: Mention) -> bool:
     if m.code.startswith("num:"):
         return any(doc.text(i) in W.BELOW_WORDS for i in (m.start - 1, m.start - 2))
     first = doc.tok(m.start)
-    for i in range(max(0, m.start - NEG_REACH), m.end):
-        tok = doc.tok(i)
-        if i in m.positions or tok.segment != first.segment or tok.text not in W.NEGATIONS:
+    for i in doc.positions_of(W.NEGATIONS, m.start - NEG_REACH, m.end):
+        if i in m.positions or doc.tok(i).segment != first.segment:
             continue
         if not _neutral_negation(doc, i):
             return True
@@ -264,12 +309,16 @@ def _neutral_negation(doc: _Doc, i: int) -> bool:
 def _negated_list(doc: _Doc, m: Mention) -> bool:
     """ "ingen feber, hoste eller utslett": a negation carries over short comma-separated items."""
     tok = doc.tok(m.start)
+    if doc.clause_size(m.start) > 4:
+        return False
     clause = doc.clause_tokens(m.start)
-    if len(clause) > 4 or any(t.text in W.NEGATIONS or t.text in W.CLAUSE_WORDS for t in clause):
+    if any(t.text in W.NEGATIONS or t.text in W.CLAUSE_WORDS for t in clause):
         return False
     i = clause[0].index - 1
     seen_or = any(t.text in W.LIST_OR for t in clause)
     while i >= 0 and doc.tok(i).sentence == tok.sentence:
+        if doc.clause_size(i) > 8:
+            return False
         previous = doc.clause_tokens(i)
         if any(t.text in W.NEGATIONS and not _neutral_negation(doc, t.index) for t in previous):
             return seen_or or _or_follows(doc, clause[-1].index)
@@ -295,16 +344,15 @@ def _hypothetical(doc: _Doc, m: Mention) -> bool:
     if _conditional_before(doc, m.start):
         return True
     sentence = doc.tok(m.start).sentence
-    asks = sentence in doc.questions or any(
-        doc.tok(e.start).sentence == sentence for e in doc.of("ctx:edu") if doc.status(e) != "negated"
-    )
+    asks = sentence in doc.questions or any(doc.status(e) != "negated" for e in doc.in_sentence("ctx:edu", sentence))
     return asks and not _claimed(doc, sentence)
 
 
 def _conditional_before(doc: _Doc, pos: int) -> bool:
     clause = doc.tok(pos).clause
-    i = pos - 1
-    while i >= 0 and doc.tok(i).clause == clause:
+    for i in reversed(doc.positions_of(W.CONDITION_STARTS, pos - COND_REACH, pos)):
+        if doc.tok(i).clause != clause:
+            break
         word, before = doc.text(i), doc.text(i - 1)
         uncertain = any(doc.text(j) in W.UNCERTAIN for j in range(i - 3, i))
         if word in W.CONDITIONALS and before not in ("as", "even", "som", "selv") and not uncertain:
@@ -317,47 +365,43 @@ def _conditional_before(doc: _Doc, pos: int) -> bool:
             return True  # "Skulle jeg få feber, …"
         if word in ("nar", "when") and doc.text(i + 1) in W.GENERIC_SUBJECTS:
             return True  # "når man får feber", "when you have a fever"
-        i -= 1
     return False
 
 
 def _claimed(doc: _Doc, sentence: int) -> bool:
     """The sentence says it happens: "my hand is numb?", "I have had a fever since…", "han har…"."""
-    return any(
-        doc.tok(c.start).sentence == sentence and not _conditional_before(doc, c.start)
-        for c in doc.of("ctx:claim") + doc.of("num:duration")  # "…for three days?" says it has been going on
-    )
+    if sentence not in doc._claimed:
+        claims = doc.in_sentence("ctx:claim", sentence) + doc.in_sentence("num:duration", sentence)  # "…for 3 days?"
+        doc._claimed[sentence] = any(not _conditional_before(doc, c.start) for c in claims)
+    return doc._claimed[sentence]
 
 
 def _marked(doc: _Doc, m: Mention, marker: str) -> bool:
     """A marker in the mention's clause, or later in its sentence in a clause with no symptom of its own."""
     tok = doc.tok(m.start)
-    for mark in doc.of(marker):
-        if set(mark.positions) & set(m.positions) or _negated(doc, mark):
+    for mark in doc.in_sentence(marker, tok.sentence):
+        if set(mark.positions) & set(m.positions) or doc.status(mark) == "negated":
             continue
         where = doc.tok(mark.start)
         if where.clause == tok.clause:
             return True
-        if where.sentence == tok.sentence and mark.start > m.end and not any(
-            doc.tok(s.start).clause == where.clause for s in doc.symptom_like
-        ):
+        if mark.start > m.end and where.clause not in doc.symptom_clauses:
             return True
     return False
 
 
 def _ongoing(doc: _Doc, m: Mention) -> bool:
     """ "fortsatt", "still": whatever went over, this has not (so "hun er fortsatt helt borte" is no recovery)."""
-    return any(t.text in W.STILL_WORDS for t in doc.clause_tokens(m.start))
+    return bool(doc.clause_texts(m.start) & W.STILL_WORDS)
 
 
 def _long_past(doc: _Doc, m: Mention) -> bool:
     """ "i fjor", "years ago", "tidligere attakk": in the same clause, unless its part says "nå"/"igjen"."""
     tok = doc.tok(m.start)
-    for mark in doc.of("ctx:past"):
+    for mark in doc.in_sentence("ctx:past", tok.sentence):
         where = doc.tok(mark.start)
         if where.segment == tok.segment or (
-            where.clause == tok.clause
-            and not any(t.text in W.PRESENT_ANCHORS for t in doc.tokens if t.segment == tok.segment)
+            where.clause == tok.clause and not doc.segment_words(m.start) & W.PRESENT_ANCHORS
         ):
             return True
     return False
@@ -377,11 +421,13 @@ def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
         found[code] = min(pos, found.get(code, pos))
 
     sentences_with_symptoms = {doc.tok(m.start).sentence for m in now + stable}
-    mods = {name: _modifier(doc, name, sentences_with_symptoms) for name in ("after_dose", "over_24h", "worse", "sudden")}
+    mods = {name: _modifier(doc, name, sentences_with_symptoms) for name in ("after_dose", "worse", "sudden")}
+    # A usual symptom has lasted for years; "over 24 hours" is about something new or flaring (facts A1).
+    new_sentences = {doc.tok(m.start).sentence for m in now}
+    mods["over_24h"] = _modifier(doc, "over_24h", new_sentences)
     within_2h = any(not _delayed(doc, m) for m in mods["after_dose"])
     over_24h = bool(mods["over_24h"]) or any(
-        d.value >= 24 and doc.tok(d.start).sentence in sentences_with_symptoms
-        for d in doc.current("num:duration")
+        d.value >= 24 and doc.tok(d.start).sentence in new_sentences for d in doc.current("num:duration")
     )
     readings = [r for r in doc.mentions if r.code == "num:temp" and doc.status(r) in ("now", "stable")]
     fever_words = [m for m in now if m.code == "fever"]
