@@ -71,7 +71,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:past", "for|i|=in år|years|months|måneder + siden|ago"),
     # Resolved: gone now; not a new symptom (symptoms.md, Free text).
     _C("ctx:resolved", "gikk_over|gått_over|har_gått_over|er_over|var_over|er_borte|ble_borte|borte_nå|forsvant"
-       "|forsvunnet|went_away|gone_away|is_gone|has_gone|all_gone|now_gone|disappeared|resolved|cleared_up"
+       "|forsvunnet|went_away|gone_away|is_gone|all_gone|now_gone|disappeared|resolved|cleared_up|gone_completely"
+       "|completely_gone|helt_borte|gått_helt_over|has_gone_away|has_cleared|forsvant_helt"
        "|back_to_normal|tilbake_til_normalen|normal_igjen|normal_again|fine_now|fin_nå|bra_nå|helt_bra|okay_now"
        "|ok_now|all_good_now|alt_bra_nå|recovered|frisk_igjen|frisk_nå|better_now_fully|no_longer_there"
        "|ikke_der_lenger|not_there_anymore|gone_now|over_nå|borte_nå|helt_borte_nå|er_borte_nå"),
@@ -101,8 +102,9 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:claim", "=my|=min|=mitt|=mine|=mi|=this|=these|dette|denne|i_dag|today|=nå|now|i_går|yesterday|i_morges"
        "|this_morning|i_kveld|tonight|i_natt|last_night|since|siden|denne_uka|this_week|akkurat_nå|right_now|at_the_moment|for_øyeblikket"),
     # Where the injection went in (site reactions, symptoms.md injection_site_*).
-    _C("ctx:site", "der|hvor|where|around|rundt|near|ved|på|at|on jeg|i|the stakk|satte|injiserte|injected|injection"
-       "|jabbed|sprøyt*|stikket|nål*|needle|shot|injiser*|injeksjon*|stakk_meg|did_the_injection"),
+    _C("ctx:site", "der|hvor|where|around|rundt|near|ved|på|at|on|round sprøyt*|injeksjon*|injection|injections|stikket"
+       "|stikkstedet|=jab|jabs|=shot|needle|nål*|nålen|stakk|satte|injected|injiserte|injiser*|jabbed|stakk_meg"
+       "|did_the_injection|put_the_needle"),
     _C("ctx:site", "stikkstedet|stikksted*|innstikk*|injeksjonssted*|injection_site|injection_sites|injection_spot"
        "|injection_area|site_of_the_injection|stikkstedene|injection_mark"),
     # Temperature words: a number near them is a reading (fever is 38 °C or more, symptoms.md).

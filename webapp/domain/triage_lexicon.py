@@ -84,6 +84,10 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
     _C("breathing_difficulty", "tett|tetthet|trang|snører|snevrer|lukker|lukket|closing|closes|tight|tightness|narrow*"
        "|tighten* + @THROAT", unless="nese*|nose|forkjøl*|snue|mandl*|tonsil*"),
     _C("breathing_difficulty", "piper|piping + bryst*"),
+    _C("breathing_difficulty", "puster|puste|pusten|breathing|breathes|breath + rart|strange|weird|odd|funny|unormalt"
+       "|abnormal*|rallende|rattling|noisy|gurgl*|surkler|snapper|gisper|gasping|gasps"),
+    _C("breathing_difficulty", "blå|blåe|blåaktig|blue|bluish|grey|grå + lepp*|lips|munn*|mouth|ansikt*|face",
+       unless="blåmerke*|bruise*|@SITE|stikk*"),  # blue lips: not enough air
     _C("face_throat_swelling", "@SWELL + @FACE|@THROAT", unless="kjertl*|kjertel*|lymf*|gland*|mandl*|tonsil*|node*"
        "|knute*|blåmerke*|bruise*"),
     _C("face_throat_swelling", "angioødem*|angioedema"),
@@ -201,6 +205,8 @@ SYMPTOM_CUES += (
     _C("vision_change", "tåkesyn|tåkesynet|synsfeltutfall|blindflekk*|blind_spot|scotom*|synstap|synsnervebetennelse"
        "|optikusnevritt|opticusnevritt|optic_neuritis|synsforstyrrelse*|=blind"),
     _C("vision_change", "@PAIN + bevege*|beveger|move|moving|moves + øye*|eye*|=øyne|=øynene"),
+    _C("vision_change", "half|halve|halvparten|part|del|deler|side + see|ser|vision|sight|synet|synsfeltet|view"
+       " + missing|mangler|borte|gone|black|svart|dark|mørk*|blank|blind|blacked", scope="sentence"),
     _C("vision_change", "@CAN @NOT lese|read|reading|se|see", unless="=om|about|brosjyre*|leaflet*|=app|appen"
        "|=web|nettside*|skjerm*|screen|melding*|message*|your|din"),
     _C("vision_change", "vanskelig*|struggling|struggle|trouble|hard|problem*|vansker|sliter|strever + å|to|med|with"
@@ -217,12 +223,14 @@ SYMPTOM_CUES += (
        "|versions|copies|kopier|overlapping|oppå|hverandre|side_by_side|ghost*|skygge*|streker|lines|linjer",
        unless="uker|weeks|dager|days|timer|hours|år|years|ganger|times|doser|doses|sprøyter|syringes|leger|doctors"),
     _C("double_vision", "spøkelsesbilde*|ghost_image|ghosting"),
+    _C("double_vision", "see|seeing|saw|sees|ser|seing two|=to of|av", unless="doctor*|lege*|specialist*|nurse*"
+       "|sykepleier*|friends|venn*|kids|barn*|options|ways|måter|films|filmer|movies"),
     _C("speech_problems", "slurr*|snøvl*|sluddr*|lalle*|lallende|afasi|aphasia|dysartri*|dysarthria|stotrer"
        "|stutter*|garbled|utydelig_tale|uklar_tale|talevansker|taleproblem*|snakkeproblem*|mumbl*"),
     _C("speech_problems", "snakk*|snakker|snakket|prater|prate|pratet|tale|talen|speech|speaking|speak|talk|talking"
        "|uttale + utydelig*|uklar*|uklart|slurr*|garbled|jumbled|muddled|vanskelig*|wrong|feil|mixed|rar|rart|strange"
        "|weird|odd|changed|endret|annerledes|different|rotete|nonsense|tull|sludder|trouble|problem*|difficult*"
-       "|hard|struggl*|vansker|sakte|slowly|slow", unless="about|=om|legen|doctor|nurse|sykepleier*|lege|klinikk*"
+       "|hard|struggl*|vansker|sakte|slowly|slow|drunk|full|beruset|tipsy|sløret|blurred", unless="about|=om|legen|doctor|nurse|sykepleier*|lege|klinikk*"
        "|clinic|telefon*|phone|hes|hoarse|engelsk|english|norsk|norwegian|språk|language"),
     _C("speech_problems", "@CAN @NOT snakke|speak|talk|prate|si|say|get|få|find|finne|uttale + ord|ordene|ordet|words"
        "|word|riktig|right|=out|frem|fram|sentence*|setning*"),
@@ -271,6 +279,8 @@ SYMPTOM_CUES += (
     _C("memory_thinking", "husker|huske|husket|remember|remembering|remembers|recall @NOT|dårlig*|poorly|trouble"
        "|hard|vanskelig*|problem*|lite|little|less|mindre|hardly|knapt", unless="@ADMIN|passord*|password*|=om|=if"
        "|whether|tok|took|satte|logget"),
+    _C("memory_thinking", "@CAN @NOT husk*|huske|remember|recall|recollect", unless="@ADMIN|passord*|password*|=om|=if"
+       "|whether|tok|took|satte|logget|logged"),
     _C("memory_thinking", "tenke|tenker|thinking|think|tankene|thoughts|tankegang* + klart|clearly|straight|treg*|slow*"
        "|sakte|vanskelig*|problem*|trouble|hard|harder|muddled|messy|rotete|tåkete|tåket|tåka|tåkelagt|fog*|fuzzy",
        unless="about|=om|på|@ADMIN|hopefully|forhåpentlig*|=if|hvis"),
@@ -284,11 +294,14 @@ SYMPTOM_CUES += (
        "|temperament|væremåte*|character|karakter + endret|forandret|annerledes|changed|change|different|rar*|rart"
        "|merkelig*|strange|odd|oddly|weird|weirdly|unlike|swings|svingninger|svinger|uvanlig*|unusual*|out_of"
        "|strangely|bizarre|bisarr*|aggressiv*|aggressive", unless="medisin*|medication|=app|dose*"),
-    _C("personality_change", "humørsvingning*|mood_swings|personlighetsendring*|personality_change*"),
+    _C("personality_change", "humørsvingning*|mood_swings|personlighetsendring*|personality_change*|short_tempered"
+       "|kort_lunte|short_fuse|snappy|snappish|=hissig|aggressiv|aggressive|uncharacteristic*|out_of_character"
+       "|ulikt_seg|ulikt_ham|ulikt_henne|not_like_him|not_like_her|ikke_likt_ham|ikke_likt_henne|ikke_lik_seg",
+       unless="@ADMIN|apotek*|pharmacy"),
     _C("personality_change", "ikke|not seg|meg|himself|herself|myself|themselves|helt_seg|helt_meg|the_same|den_samme"
        "|samme_person", unless="@ADMIN"),
     _C("personality_change", "blitt|become|became|becoming|getting|blir|lett|easily|mye|mer|more|very|veldig|så|so"
-       "|unusually|uvanlig + sint|sinna|irritabel*|irritert|irritable|angry|aggressiv*|aggressive|impatient"
+       "|unusually|uvanlig|really|lately|nowadays + sint|sinna|irritabel*|irritert|irritable|angry|aggressiv*|aggressive|impatient"
        "|utålmodig*|apatisk|apathetic|likegyldig*|snappy|snappish|short_tempered|kort_lunte|short_fuse|hissig|tverr"
        "|impulsiv*|impulsive|disinhibited|hemningsløs*|paranoid|mistenksom*|uninterested|distant|fjern",
        unless="@ADMIN|apotek*|pharmacy|ventetid|wait*|=kø|queue"),
@@ -309,15 +322,23 @@ SYMPTOM_CUES += (
     _C("numbness_tingling", "@CAN @NOT kjenne|kjenner|føle|føler|feel|feeling + @LIMB|@BODY|varme|heat|kulde|cold"
        "|temperatur*|temperature"),
     _C("numbness_tingling", "kjenner|føler|feel|felt ingenting|nothing + @LIMB|@BODY"),
+    _C("numbness_tingling", "kjenner|føler|merker|feel|felt ikke|not|ingenting|nothing + @LIMB|@BODY + varme|heat|kulde"
+       "|cold|temperatur*|temperature|berøring|touch|noe|anything"),
     _C("bladder_bowel_control", "inkontinen*|incontinen*|urinlekkasje*|blærekontroll*|bladder_control"
        "|bowel_control|tarmkontroll*|tissetrang*|urgency|urinretensjon"),
+    _C("bladder_bowel_control", "lost|losing|lose|mistet|mister|miste|no|poor|dårlig|dårligere|ingen|=less|mindre"
+       " + control|kontroll|kontrollen + bladder|blære*|bowel*|bowels|tarm*|urin*|avføring*|tiss*|=wee|pee"),
     _C("bladder_bowel_control", "lekk*|leak*|leaking|leaks|lekker|drypper|dribbl* + @URINE|blære*|bladder|bowel*"
        "|avføring*|bukse*|pants|underbukse*|trusa|truse*|knickers"),
     _C("bladder_bowel_control", "tisset|tisser|tissa|bæsjet|bæsjer|peed|pissed|wet|wetting|soiled|bæsja på_meg|på_seg"
        "|myself|himself|herself|the_bed|sengen|senga|i_buksa|i_buksene"),
     _C("bladder_bowel_control", "rakk|rekker|make|made @NOT|ikke|nesten toalett*|toilet|bathroom|=do|doen|=wc|loo"),
+    _C("bladder_bowel_control", "@CAN @NOT get|make|reach|rekke|rakk|komme to|til|på toalett*|toilet|bathroom|=do|doen"
+       "|=wc|loo"),
+    _C("bladder_bowel_control", "in_time|i_tide|fort_nok|quickly_enough + toalett*|toilet|bathroom|=do|doen|loo"),
     _C("bladder_bowel_control", "uhell|accident|accidents + toalett*|toilet|bathroom|bukse*|pants|bowel*|bæsj*"
-       "|blære*|bladder|@URINE|sengen|bed"),
+       "|blære*|bladder|@URINE|sengen|bed|=do|doen|loo", scope="sentence", unless="bil*|car|traffic|trafikk*|sykkel*"
+       "|bike|work|jobb*|kitchen|kjøkken*"),
     _C("bladder_bowel_control", "@CAN @NOT|vanskelig*|problem*|trouble|hard holde|hold|tømme|empty|emptying|starte|start"
        " + @URINE|vannet|blære*|bladder|bowels|avføring*|bæsj*"),
     _C("bladder_bowel_control", "@CAN @NOT tisse|pee|urinate|wee|tømt_blæren|empty_my_bladder"),
@@ -330,11 +351,19 @@ SYMPTOM_CUES += (
     _C("swallowing_new", "setter|satt|sette|stuck|sitter|gets|get|sette_seg|setter_seg|satt_seg fast|stuck|halsen"
        "|throat|hals", unless="@PAIN|@SWELL|tablett*|pills|piller"),
     _C("swallowing_new", "choke|choking|choked on|på mat*|food|drikke*|drink*|vann*|water", unless="latter*|laugh*"),
+    _C("swallowing_new", "kvelt|kvelte|kvelst|kvelning*|satt_i_halsen|satte_i_halsen|choked|choking|chokes|sette"
+       "|setter + mat*|food|drikke*|drink*|drinking|eating|spiser|spise|vann*|water|spytt*|saliva|kaffe*|coffee|te|tea",
+       unless="latter*|laugh*|tablett*|pill|pills|piller"),
     _C("swallowing_new", "dysfagi|dysphagia|svelgvansker|svelgeproblem*|svelgproblem*|svelgebesvær*"),
     _C("ms_symptoms_worse", "attakk*|relaps*|relapse|relapsing|oppbluss*|blussa|blusser|flare|flareup|flare_up|flared"
        "|flaring|exacerbation*|ms_forverring|ms_attakk|ms_anfall|ms_oppbluss", unless="panikk*|panic|heart"
        "|hjerte*|angst*|anxiety|astma*|asthma|migren*|migraine|eksem*|eczema|psoriasis|acne|akne|gikt*|gout|hud*"
        "|skin"),
+    _C("ms_symptoms_worse", "@LIMB|@BODY|gangen|balansen|synet|sight|vision|walking|balance|nummenheten|numbness"
+       "|prikkingen|tingling + dårligere|verre|værre|worse|weaker|svakere|tyngre|heavier + enn|than vanlig|usual|normal"
+       "|før|before|normalt|vanleg"),
+    _C("ms_symptoms_worse", "=ms|msen|ms_en + opp_igjen|på_vei_opp|blusser|acting_up|active|aktiv|flaring|kicking_off"
+       "|worse|verre|back|tilbake"),
     _C("ms_symptoms_worse", "=attack|attacks", unless="panic|heart|anxiety|asthma|migraine", lang="en"),
     _C("ms_symptoms_worse", "=ms|symptomene|symptomer|plagene|symptoms|gamle|old|kjente + verre|værre|worse"
        "|tilbake|back|returned|returning|come_back|kommet_tilbake|økt|increased|flere|more|stronger|sterkere"
@@ -383,8 +412,8 @@ SYMPTOM_CUES += (
     _C("shingles", "smertefullt|smertefulle|painful|svir|burning|brennende + utslett|rash + blemme*|blisters",
        scope="sentence"),
     _C("eye_infection_signs", "blemme*|blisters|blister|herpes|forkjølelsessår*|cold_sore|cold_sores|feberblemme*|=sår"
-       "|sårene|sores|utslett|rash|vabler + rundt|around|ved|near|nær|next_to|like_ved øye*|eye|eyes|=øyne"
-       "|=øynene|øyelokk*|eyelid*|øyebryn*|eyebrow*"),
+       "|sårene|sores|utslett|rash|vabler + øye*|eye|eyes|=øyne|=øynene|øyelokk*|eyelid*|øyebryn*|eyebrow*",
+       scope="sentence"),  # sores near the eye: herpes of the eye on natalizumab (facts E6)
     _C("eye_infection_signs", "@PAIN|painful|vondt + rød|rødt|red|blodsprengt|bloodshot|betent|inflamed + øye|øyet|eye"
        "|=øyne|=øynene|eyes"),
     _C("eye_infection_signs", "rødt|rød|red|bloodshot|blodsprengt + øye|øyet|eye|eyes|=øyne|=øynene + uklar*|tåkete"
@@ -454,7 +483,9 @@ SYMPTOM_CUES += (
        "|byll*|redder|rødere|bigger|større|sprer|spredt|spread"),
     _C("pregnancy", "gravid|gravide|graviditet*|pregnan*|pregnant|svanger*|expecting_a_baby|venter_barn|venter_en_baby"
        "|venter_baby|positiv_graviditetstest|positive_pregnancy_test|graviditetstest*|pregnancy_test|barn_i_magen"),
-    _C("pregnancy", "uker|uke|weeks|week|=mnd|måneder|months på_vei|along|gone|pregnant"),
+    _C("pregnancy", "uker|uke|weeks|week|=mnd|måneder|months på_vei|along|pregnant"),
+    _C("pregnancy", "test|testen|tested|testet + positiv|positive", unless="covid*|korona*|corona|strep|jcv|antistoff*"
+       "|antibod*|rsv|influensa|flu|blod*|blood|urin*|urine|virus|hurtigtest*|lateral|pcr|=jc"),
     _C("pregnancy", "prøver|trying|planlegger|planning|plan|ønsker|want|wants|wanting|hoping|håper|vurderer"
        "|considering + bli_gravid|få_barn|conceive|get_pregnant|for_a_baby|baby|have_a_baby|få_et_barn"
        "|start_a_family|stifte_familie|ha_barn|pregnancy|graviditet|svangerskap*|barn|children|kids"),
@@ -466,7 +497,8 @@ SYMPTOM_CUES += (
        "|ta_mitt_eget_liv|tar_livet|ende_livet|avslutte_livet|kill_myself|killing_myself|end_my_life|ending_my_life"
        "|end_it_all|gjøre_slutt_på|hurt_myself|harm_myself|harming_myself|hurting_myself|skade_meg_selv|skade_meg"
        "|better_off_dead|bedre_død|ønsker_å_dø|want_to_die|wanna_die|vil_dø|lyst_til_å_dø|mørke_tanker"
-       "|dark_thoughts|ikke_verdt_å_leve|not_worth_living|ingen_vits_å_leve|no_point_living|no_point_in_living"),
+       "|dark_thoughts|mistet_lysten_til_å_leve|lost_the_will_to_live|no_will_to_live|ingen_lyst_til_å_leve"
+       "|ikke_verdt_å_leve|not_worth_living|ingen_vits_å_leve|no_point_living|no_point_in_living"),
     _C("self_harm_thoughts", "vil|want|orker|ønsker|wish @NOT leve|live|living|be_alive|være_her|be_here|våkne|wake_up"),
     _C("new_immunosuppressant", "kortison*|kortikosteroid*|cortison*|corticosteroid*|steroid|steroids|steroider"
        "|steroidkur*|prednisolon*|prednison*|prednisone|prednisolone|medrol|solu_medrol|solumedrol|metylprednisolon*"
@@ -492,8 +524,8 @@ SYMPTOM_CUES += (
        "|utmattelsen|utslitt|fatigue|fatigued|tired|tiredness|exhausted|exhaustion|worn_out|drained|energiløs"
        "|orkeløs|sleepy|søvnig|døsig|drowsy|lethargic|lethargy|slapp|slappe|slapphet|tom_for_energi|no_energy"
        "|low_energy|lite_energi|ingen_energi|ingen_krefter|kraftløs|svak|weak|wiped", unless="lei|@LIMB|@SIDE|=of"),
-    _C("joint_muscle_pain", "@PAIN|vondt|støle|stølhet|verker|spent|tight|kramp*|cramp|cramps|cramping + @JOINT"
-       "|nakke*|neck", unless="@SITE|stikk*|injection*|injected|injiser*|sprøyt*|nummen*|numb*|prikk*|tingl*|@WEAK"
+    _C("joint_muscle_pain", "kramp*|cramp|cramps|cramping + @JOINT", unless="kropp*|body|hele|all|whole"),  # seizure
+    _C("joint_muscle_pain", "@PAIN|vondt|støle|stølhet|verker|spent|tight + @JOINT|nakke*|neck", unless="@SITE|stikk*|injection*|injected|injiser*|sprøyt*|nummen*|numb*|prikk*|tingl*|@WEAK"
        "|brenn*|burning"),
     _C("joint_muscle_pain", "stiv|stive|stivt|stivhet|stiff|stiffness + @JOINT", unless="@SITE|stikk*|injection*"
        "|injected|sprøyt*|@WEAK"),  # a stiff neck is a sign of its own (meningitis with fever, E6)

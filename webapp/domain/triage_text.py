@@ -202,7 +202,7 @@ def _drop_contained(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for m in mentions:
         mine = set(m.positions)
-        if not m.code.startswith(("ctx:", "mod:", "num:")) and any(
+        if not m.code.startswith(("ctx:", "mod:", "num:")) and m.code not in PASSED_STILL_COUNTS and any(
             o.code != m.code and mine < set(o.positions) for o in covering.get(m.start, ())
         ):
             continue
