@@ -212,7 +212,9 @@ def test_an_unchanged_old_symptom_is_known_and_stable():
 
 
 def test_worse_than_usual_is_not_stable():
-    assert "numbness_tingling" in codes("nummenheten er verre enn vanlig")
+    result = assess_text("nummenheten er verre enn vanlig", "nb")
+    assert (result.level, result.category) == (Level.URGENT, "neuro")
+    assert "known_ms_stable" not in result.codes
 
 
 def test_a_stable_symptom_that_lasts_or_worsens_is_urgent_again():

@@ -230,7 +230,8 @@ SYMPTOM_CUES += (
     _C("speech_problems", "snakk*|snakker|snakket|prater|prate|pratet|tale|talen|speech|speaking|speak|talk|talking"
        "|uttale + utydelig*|uklar*|uklart|slurr*|garbled|jumbled|muddled|vanskelig*|wrong|feil|mixed|rar|rart|strange"
        "|weird|odd|changed|endret|annerledes|different|rotete|nonsense|tull|sludder|trouble|problem*|difficult*"
-       "|hard|struggl*|vansker|sakte|slowly|slow|drunk|full|beruset|tipsy|sløret|blurred", unless="about|=om|legen|doctor|nurse|sykepleier*|lege|klinikk*"
+       "|hard|struggl*|vansker|sakte|slowly|slow|drunk|full|beruset|tipsy|sløret|blurred",
+       unless="about|=om|legen|doctor|nurse|sykepleier*|lege|klinikk*"
        "|clinic|telefon*|phone|hes|hoarse|engelsk|english|norsk|norwegian|språk|language"),
     _C("speech_problems", "@CAN @NOT snakke|speak|talk|prate|si|say|get|få|find|finne|uttale + ord|ordene|ordet|words"
        "|word|riktig|right|=out|frem|fram|sentence*|setning*"),
@@ -301,7 +302,8 @@ SYMPTOM_CUES += (
     _C("personality_change", "ikke|not seg|meg|himself|herself|myself|themselves|helt_seg|helt_meg|the_same|den_samme"
        "|samme_person", unless="@ADMIN"),
     _C("personality_change", "blitt|become|became|becoming|getting|blir|lett|easily|mye|mer|more|very|veldig|så|so"
-       "|unusually|uvanlig|really|lately|nowadays + sint|sinna|irritabel*|irritert|irritable|angry|aggressiv*|aggressive|impatient"
+       "|unusually|uvanlig|really|lately|nowadays + sint|sinna|irritabel*|irritert|irritable|angry|aggressiv*"
+       "|aggressive|impatient"
        "|utålmodig*|apatisk|apathetic|likegyldig*|snappy|snappish|short_tempered|kort_lunte|short_fuse|hissig|tverr"
        "|impulsiv*|impulsive|disinhibited|hemningsløs*|paranoid|mistenksom*|uninterested|distant|fjern",
        unless="@ADMIN|apotek*|pharmacy|ventetid|wait*|=kø|queue"),
@@ -525,7 +527,8 @@ SYMPTOM_CUES += (
        "|orkeløs|sleepy|søvnig|døsig|drowsy|lethargic|lethargy|slapp|slappe|slapphet|tom_for_energi|no_energy"
        "|low_energy|lite_energi|ingen_energi|ingen_krefter|kraftløs|svak|weak|wiped", unless="lei|@LIMB|@SIDE|=of"),
     _C("joint_muscle_pain", "kramp*|cramp|cramps|cramping + @JOINT", unless="kropp*|body|hele|all|whole"),  # seizure
-    _C("joint_muscle_pain", "@PAIN|vondt|støle|stølhet|verker|spent|tight + @JOINT|nakke*|neck", unless="@SITE|stikk*|injection*|injected|injiser*|sprøyt*|nummen*|numb*|prikk*|tingl*|@WEAK"
+    _C("joint_muscle_pain", "@PAIN|vondt|støle|stølhet|verker|spent|tight + @JOINT|nakke*|neck",
+       unless="@SITE|stikk*|injection*|injected|injiser*|sprøyt*|nummen*|numb*|prikk*|tingl*|@WEAK"
        "|brenn*|burning"),
     _C("joint_muscle_pain", "stiv|stive|stivt|stivhet|stiff|stiffness + @JOINT", unless="@SITE|stikk*|injection*"
        "|injected|sprøyt*|@WEAK"),  # a stiff neck is a sign of its own (meningitis with fever, E6)
