@@ -127,6 +127,20 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|hud*|skin|etter|after|bruke|use|using"),
 )
 
+CONTEXT_CUES += (
+    # Results the clinic will want at once: low platelets (facts B6), raised liver tests (B5).
+    _C("ctx:lab_platelets", "blodplater|blodplatene|platelets|platelet|trombocytt*|platelet_count + lav|lave|lavt|low"
+       "|lower|dropped|falt|redusert|reduced|few|få"),
+    _C("ctx:lab_platelets", "trombocytopeni|thrombocytopenia|thrombocytopaenia"),
+    _C("ctx:lab_liver", "levertall*|leverprøve*|leververdi*|leverenzym*|liver_tests|liver_test|liver_function"
+       "|liver_enzymes|liver_values|liver_bloods|=alat|=asat + høy|høye|høyt|high|raised|forhøyet|forhøyede|unormal*"
+       "|abnormal|elevated|dårlig*|bad|=up|oppe|off"),
+    # The writer asks about their own dose or about catching it: then a relative's illness is the relative's.
+    _C("ctx:self_exposure", "jeg|i ta|take|have|get|inject|injisere|sette|setter|continue|fortsette @INJ|=min|=my"),
+    _C("ctx:self_exposure", "for_meg|for_me|smitte*|smittet|smittes|catch_it|catching_it|get_infected|be_infected"
+       "|bli_smittet|risk_for_me|risky_for_me|farlig_for_meg|exposed|utsatt"),
+)
+
 # Stable markers that are not: "worse than usual", "not as usual", "different from usual".
 CONTEXT_MACROS["NOTSTABLE"] = "verre|værre|worse|annerledes|different|sterkere|stronger|mer_enn|more_than|enn|than"
 
@@ -170,6 +184,17 @@ NOVELTY_AFTER_NEVER = frozenset("for before lignende like such noe anything".spl
 CLAUSE_WORDS = frozenset(
     "men but fordi because though although however imidlertid mens while whereas except unntatt bortsett likevel"
     " derimot ellers otherwise besides".split()
+)
+# Someone the writer may be writing *about* (so "barnet mitt har feber" may not be the patient's fever).
+OTHER_PEOPLE = frozenset(
+    "barnet barna ungen ungene sonnen sonn datteren dattera baby babyen child kid kids son daughter children mannen"
+    " kona kone konen husband wife partner partneren samboer samboeren kjaeresten boyfriend girlfriend mor moren mora"
+    " mamma mum mom mother far faren pappa dad father bror broren brother soster sosteren sister kollega kollegaen"
+    " colleague venn vennen friend familien family".split()
+)
+CATCHING = frozenset(
+    "fever cold_no_fever serious_infection shingles sign:diarrhoea sign:vomit sign:nausea sign:chills sign:rash"
+    " hives_widespread".split()
 )
 STILL_WORDS = frozenset("fortsatt fremdeles framleis still stadig enda enna".split())
 SEGMENT_WORDS = frozenset("og and samt plus".split())

@@ -95,7 +95,8 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
        "|ubehag|discomfort|burning|brenn*", unless="=brystene|=bryster|brystvorte*|breasts|nipple*|amm*|halsbrann"
        "|heartburn|reflux|oppstøt*|brystkreft*"),
     _C("chest_pain", "brystsmert*|hjerteinfarkt|infarkt|heart_attack|angina"),
-    _C("fainting_collapse", "besvim*|svimte|svimer|svime|dånet|kollaps*|collaps*|fainted|fainting|faints"
+    _C("fainting_collapse", "svimte|svimer|svime|svimt av"),
+    _C("fainting_collapse", "besvim*|dånet|kollaps*|collaps*|fainted|fainting|faints"
        "|segnet|svartnet|bevisstløs|bevisstløse|unconscious|blacked_out|black_out"),
     _C("fainting_collapse", "passed|pass|passing|passes out", unless="leaflet*|brochure*|paper*|form|forms|flyer*"
        "|message|word"),
@@ -167,6 +168,8 @@ SYMPTOM_CUES += (
     _C("clumsiness", "søler|sølte|spill|spilling|spilt|knocking|velter|veltet|bommer|bommet + ting|things|kaffe*|coffee"
        "|drinks|drink|glass|kopp*|cup|over|alt|everything|vann|water|mat|food"),
     _C("clumsiness", "rykk*|rykninger|twitch*|spasm*|spasme* + @LIMB|ansikt*|face|øyelokk*|eyelid*"),
+    _C("clumsiness", "miss|missing|misses|missed|bommer|bommet|treffer_ikke|traff_ikke + mouth|munn*|target|koppen|cup"
+       "|glass|knapp*|button*|tast*|keys|skje*|spoon|gaffel*|fork|nesa|nose"),
     _C("balance_walking", "balanse*|balance|balansen|ustø*|ustødig*|unsteady|wobbly|wobbl*|vakler|vaklet|vaklende"
        "|sjangl*|stagger*|slingr*|vingler|vinglete|vinglet|off_balance|ganglag*|gangfunksjon*|gangevne*|gait|limp"
        "|limping|limps|halter|haltet|haltende", unless="=work|life|diet|kost*|arbeid*|jobb*|bank*|konto*|account"),
@@ -175,6 +178,11 @@ SYMPTOM_CUES += (
        "|feber*|fever|temp*|tempen|=ut|apart|hair|pris*|price*|rain|regn*|snø*|snow|=off|dosen|dose|besvim*"
        "|faint*|passed|love|kjærlighet|tanker|mind"),
     _C("balance_walking", "@CAN @NOT gå|walk|stå|stand|gå_rett|walk_straight|gå_langt|walk_far"),
+    _C("balance_walking", "bumping|bump|bumped|banging|walking_into|walked_into|går_inn_i|gikk_inn_i|dulter|dultet"
+       "|krasjer|kræsjer|støter + door*|dør*|dørkarm*|karm*|things|ting|walls|wall|vegg*|furniture|møbler|people|folk"
+       "|frames", unless="@ADMIN|=bil|car"),
+    _C("balance_walking", "feel|feeling|føler|føles|walk|walking|går + drunk|full|beruset|tipsy", unless="alcohol|alkohol"
+       "|øl|beer|wine|vin|drinks|party|fest"),
     _C("balance_walking", "vanskelig*|tungt|tyngre|problem*|vansker|strever|sliter|struggl*|hard|harder|difficult*"
        "|trouble + å|to|med|with gå|walk|walking|stå|stand|standing|gange|gåing|trappen|trapper|trappa|stairs"),
     _C("balance_walking", "går|walk|walking|gå|gangen|gange|walks + dårlig*|tungt|ustø*|kortere|shorter|slower"
@@ -215,7 +223,7 @@ SYMPTOM_CUES += (
     _C("vision_change", "bokstav*|letters|ordene|words + hopper|danser|dance|jump|jumping|move|moving|swim|swimming"
        "|uklar*|blurry|flyter|floating"),
     _C("double_vision", "dobbeltsyn|dobbeltsynet|dobbelsyn|diplopi*|diplopia|double_vision|dobbelt_syn"),
-    _C("double_vision", "ser|se|seeing|see|sees|saw|seing dobbelt|double|doble|dobbel"),
+    _C("double_vision", "ser|se|sett|seeing|see|sees|saw|seen|seing dobbelt|double|doble|dobbel"),
     _C("double_vision", "alt|everything|things|ting|bildet|image|images|bilder|tv|faces|ansikter + dobbelt|double"
        "|doble|twice"),
     _C("double_vision", "two|=to of|av everything|alt|alle|allting"),
@@ -270,6 +278,8 @@ SYMPTOM_CUES += (
        "|redusert|gone|borte|weird|rar*|slipping|terrible|awful|hopeless|elendig|sieve|sil|@NOT|lost|mistet|going"
        "|endret|changed|struggl*|sliter|harder|vanskelig*|svekket|shot|shocking|forferdelig|lapses|glipp|hull|gaps",
        unless="kort*|card|stick|minnepinne*|foam|skum*|@ADMIN"),
+    _C("memory_thinking", "gjentar|gjenta|repeating|repeat|repeats + meg_selv|seg_selv|myself|himself|herself|the_same"
+       "|det_samme|samme_spørsmål|same_question*|questions|spørsmål"),
     _C("memory_thinking", "glemsk*|glemskhet|forgetful*|hjernetåke|brain_fog|hjernetåka|kognitiv*|cognitive|cognition"
        "|demens*|dementia"),
     _C("memory_thinking", "glemmer|glemte|glemt|glem|forget|forgets|forgot|forgotten|forgetting + ting|things|avtale*"
@@ -316,6 +326,7 @@ SYMPTOM_CUES += (
        "|røde|rødt|red|utslett*|rash*|spots|flekk*|blod*|blå*|purple|lilla|petekki*|prikkfri|=dot|dots|sprøyt*|nål*"
        "|needle|injection*|@SITE"),
     _C("numbness_tingling", "maur|asleep|sovner|sovnet|sover|dead|død|døde|dov|elektrisk*|electric*|støt|shocks|zaps"
+       "|strøm|strømstøt*|strømninger|jolt|jolts"
        "|brennende|burning|brenner|isnende|iskald* + @LIMB|@BODY|spine|ryggrad*", unless="tiss*|urin*|@URINE"
        "|mage*|stomach|bryst*|chest|halsbrann|heartburn|injection*|sprøyt*|stikk*|@SITE|=sol|sun|sunburn|solbrent"
        "|hals|halsen|throat|øye*|eye*"),
@@ -344,6 +355,10 @@ SYMPTOM_CUES += (
     _C("bladder_bowel_control", "@CAN @NOT|vanskelig*|problem*|trouble|hard holde|hold|tømme|empty|emptying|starte|start"
        " + @URINE|vannet|blære*|bladder|bowels|avføring*|bæsj*"),
     _C("bladder_bowel_control", "@CAN @NOT tisse|pee|urinate|wee|tømt_blæren|empty_my_bladder"),
+    _C("bladder_bowel_control", "tisser|tisse|pee|peeing|wee|weeing|urinate + oftere|more_often|much_more|mye_oftere"
+       "|constantly|hele_tiden|all_the_time|every_hour|hver_time|natta|natten|night"),
+    _C("bladder_bowel_control", "løpe|springe|rush|run|running|løper + på_do|til_do|på_toalettet|to_the_toilet"
+       "|to_the_loo|to_the_bathroom", unless="diaré*|diarr*|diare|løs|loose|mage*|stomach|bowels"),
     _C("bladder_bowel_control", "må|have|need|needing|keep tisse|pee|wee|toilet|=do + hele_tiden|all_the_time"
        "|constantly|stadig|veldig_ofte|so_often|every_hour|hver_time|plutselig|suddenly|urgent*|fort|rush"),
     _C("swallowing_new", "svelg*|swallow*|svelge|svelger|swallowing + vanskelig*|problem*|trouble|difficult*|hard"
@@ -385,6 +400,8 @@ SYMPTOM_CUES += (
        "|hakker_tenner|teeth_chattering|kuldegysninger|kuldegys*|skjelvinger"),
     _C("sign:chills", "skjelv*|shaking|rister|fryser|freezing + kulde|cold|fryser|feber*|fever|hot_and|varm_og",
        unless="kjøleskap*|fridge|sprøyt*|syringe*|vær*|weather|=ute|outside|hus*|house|=rom|room"),
+    _C("sign:hair", "håravfall|hårtap|hårtapet|hair_loss|losing_hair|mister_hår|mister_håret|hair_falling_out"
+       "|hair_is_falling_out|hair_coming_out|thinning_hair|hair_thinning"),
     _C("sign:sweats", "nattesvette|night_sweats|svetter|svettet|svett|svette|sweaty|sweating|sweats|clammy|kaldsvett*"),
     _C("serious_infection", "svært|veldig|kjempe|fryktelig|skikkelig|utrolig|very|really|seriously|extremely|terribly"
        " syk|sjuk|ill|sick|unwell|poorly|dårlig", unless="lei|tired|kvalm*|mage*|stomach|@ADMIN|reise*|travel*|car"
@@ -450,6 +467,7 @@ SYMPTOM_CUES += (
     _C("sign:nausea", "feel|feeling|felt|feels sick", unless="=of|lei|tired", lang="en"),
     _C("sign:vomit", "kaster_opp|kastet_opp|kasta_opp|spyr|spydde|spy|oppkast*|vomit*|throwing_up|threw_up|throw_up"
        "|brekninger|brekker_meg|brakk_meg|puking|puked|been_sick|was_sick|being_sick"),
+    _C("sign:persistent", "can_not_keep|could_not_keep|klarer_ikke_å_beholde|får_ikke_beholdt|holder_ikke_på"),
     _C("sign:persistent", "hele_tiden|all_the_time|constantly|stopper_ikke|will_not_stop|ikke_går_over"
        "|will_not_go_away|not_going_away|does_not_go_away|ikke_gi_seg|nonstop|non_stop|klarer_ikke_å_stoppe"
        "|can_not_stop|keep_anything_down|keep_down|holde_på_noe|holde_noe_nede|får_ikke_i_meg|nothing_stays"),
@@ -476,6 +494,7 @@ SYMPTOM_CUES += (
     _C("sign:unwell", "uvel|unwell|rar|rart|weird|=off|strange|odd|dårlig|poorly|ill|syk|sjuk|sick|not_right|ikke_bra"
        "|not_good|not_well|ikke_i_form|ikke_helt_bra", unless="lei|tired|@ADMIN|vær*|weather|nyhet*|news"),
     _C("sign:skin_mild", "sår|sårt|ømt|ømme|tender|sore|rød|rødt|røde|red|redness|rødme|blåmerke*|bruise*|kul|kulen"
+       "|flekk|flekken|spot|blå|blått|blue|bluish|lilla|purple"
        "|kuler|klump*|lump|lumps|bump|bumps|knute*|knot|hard|hardt|hevelse|swelling|kløe|klør|itch*|itchy|sved|svir"
        "|svie|stung|stings|sting|stinging|burned|brant|stakk|prikk*|blødde|bled|bleeding|bleed|blør|blod|blood"
        "|vondt|hurt|hurts|@PAIN|utslett|rash|merke|mark|dump|hovent|hoven|swollen"),

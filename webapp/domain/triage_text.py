@@ -44,7 +44,9 @@ _MS_KNOWN = frozenset(
 )
 _NEURO = _MS_KNOWN - {"fatigue", "known_ms_stable"} | {
     "seizure", "sudden_paralysis", "hard_to_wake", "confusion", "personality_change"}
-_LEFTOVER_SIGNS = frozenset("sign:itch sign:rash sign:flushing sign:unwell sign:sweats sign:light sign:flank".split())
+_LEFTOVER_SIGNS = frozenset(
+    "sign:itch sign:rash sign:flushing sign:unwell sign:sweats sign:light sign:flank sign:hair".split()
+)
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,8 @@ def _status(doc: _Doc, m: Mention) -> str:
         return "hypothetical"
     if m.code.startswith(("ctx:reported", "num:duration")):
         return "now"
+    if _someone_elses(doc, m):
+        return "other"
     if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
         return "stable"  # before "past": "the numbness from last year's relapse is unchanged" is still there
     if _long_past(doc, m) or _marked(doc, m, "ctx:resolved") and not _ongoing(doc, m) and (
@@ -390,6 +394,15 @@ def _marked(doc: _Doc, m: Mention, marker: str) -> bool:
     return False
 
 
+def _someone_elses(doc: _Doc, m: Mention) -> bool:
+    """ "Barnet mitt har feber, kan jeg ta sprøyta?": the child's fever, not the patient's (the writer asks about
+    their own dose or catching it). A relative's neuro signs always count: relatives often write for the patient (E2)."""
+    if m.code not in W.CATCHING or not doc.of("ctx:self_exposure"):
+        return False
+    clause_start = doc.clause_tokens(m.start)[0].index
+    return any(doc.text(i) in W.OTHER_PEOPLE for i in range(max(clause_start, m.start - 6), m.start))
+
+
 def _ongoing(doc: _Doc, m: Mention) -> bool:
     """ "fortsatt", "still": whatever went over, this has not (so "hun er fortsatt helt borte" is no recovery)."""
     return bool(doc.clause_texts(m.start) & W.STILL_WORDS)
@@ -415,6 +428,8 @@ def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
         notes.append("text:question")  # answered with education, not a flag (symptoms.md, Free text)
     if any(doc.status(m) == "past" for m in doc.symptom_like):
         notes.append("text:past")
+    if any(doc.status(m) == "other" for m in doc.symptom_like):
+        notes.append("text:someone_else")  # an illness at home: the nurse may still want to know (facts B4)
     found: dict[str, int] = {}  # code -> first position
 
     def add(code: str, pos: int) -> None:
@@ -454,6 +469,10 @@ def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
     extra: list[tuple[Level, str, str]] = []
     if any(doc.status(m) == "now" for m in doc.of("ctx:cold_chain")) or _fridge_out_of_range(doc):
         extra.append((Level.ROUTINE, "general", "text:cold_chain"))  # the nurse judges the syringes (storage, 5)
+    if doc.current("ctx:lab_platelets"):
+        extra.append((Level.URGENT, "bleeding", "text:low_platelets"))  # a named reason to stop (facts B6)
+    if doc.current("ctx:lab_liver"):
+        extra.append((Level.URGENT, "liver", "text:liver_tests"))  # raised liver tests: the clinic decides (B5)
     if "sign:severe_headache" in codes_now and not found.keys() & {"meningitis_signs", "fever"}:
         # A severe headache is not the ordinary one (symptoms.md notes); CNS infections on natalizumab (E6).
         extra.append((Level.URGENT, "general", "text:severe_headache"))
@@ -534,11 +553,20 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
         start = min(first.get(c, 10**9) for c in ("sign:diarrhoea", "sign:diarrhoea_severe"))
         add("severe_diarrhoea" if severe else "stomach_upset_mild", start)  # > 2 days (B3, E6)
     sick = [c for c in ("sign:nausea", "sign:vomit") if has(c)]
-    if has("sign:upper_abdo") and sick or has("sign:vomit") and has("sign:persistent"):
+    vomit_lasts = has("sign:vomit") and (has("sign:persistent") or _lasts_a_day(doc, [m for m in now if m.code == "sign:vomit"]))
+    if has("sign:upper_abdo") and sick or vomit_lasts:
         add("liver_pain_vomiting", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))  # liver (B5)
     elif sick or has("sign:upper_abdo"):
         add("stomach_upset_mild", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))
     _site_and_skin(doc, now, first, within_2h, add)
+
+
+def _lasts_a_day(doc: _Doc, mentions: list[Mention]) -> bool:
+    """A duration of a day or more in the same sentence ("three days of vomiting")."""
+    sentences = {doc.tok(m.start).sentence for m in mentions}
+    return any(doc.tok(d.start).sentence in sentences for d in doc.current("mod:over_24h")) or any(
+        d.value >= 24 and doc.tok(d.start).sentence in sentences for d in doc.current("num:duration")
+    )
 
 
 def _site_and_skin(doc, now, first, within_2h, add) -> None:
