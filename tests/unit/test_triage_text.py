@@ -193,13 +193,18 @@ def test_a_question_that_also_says_it_is_happening_counts(text, lang):
     ("hadde feber i fjor", "nb"),
     ("I had double vision years ago", "en"),
     ("Hadde dobbeltsyn under attakket i 2019", "nb"),
-    ("the headache went away after an hour", "en"),
+    ("the headache I had last week went away", "en"),
     ("Feberen er borte nå", "nb"),
 ])
 def test_past_and_resolved_mentions_are_not_new_symptoms(text, lang):
     result = assess_text(text, lang)
     assert result.level == Level.NONE
     assert "text:past" in result.reasons
+
+
+def test_a_symptom_that_came_and_went_today_is_still_logged():
+    assert assess_text("Svimmel i et par minutter i dag, gikk fort over", "nb").level == Level.ROUTINE
+    assert assess_text("the headache went away after an hour", "en").level == Level.ROUTINE
 
 
 def test_an_emergency_that_just_passed_still_counts():

@@ -67,7 +67,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|forrige_attakk|earlier_relapse|da_jeg_fikk_diagnosen|when_i_was_diagnosed|at_diagnosis|som_barn"
        "|as_a_child|as_a_kid|i_sin_tid|før_jeg_startet|før_jeg_begynte|before_i_started|before_starting"
        "|history_of|previously|tidligere|from_the_relapse|fra_attakket|back_then|den_gangen|once_before"
-       "|for_mange_år", unless="=dag|today|morges|morning|kveld|evening|natt|night|uke|week|=nå|now"),
+       "|for_mange_år|used_to|pleide_å|som_tenåring|as_a_teenager|when_i_was_young|i_ungdommen|som_ung|in_my_youth"
+       "|in_my_teens", unless="=dag|today|morges|morning|kveld|evening|natt|night|uke|week|=nå|now"),
     _C("ctx:past", "for|i|=in år|years|months|måneder + siden|ago"),
     # Resolved: gone now; not a new symptom (symptoms.md, Free text).
     _C("ctx:resolved", "gikk_over|gått_over|har_gått_over|er_over|var_over|er_borte|ble_borte|borte_nå|forsvant"
@@ -76,6 +77,10 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|back_to_normal|tilbake_til_normalen|normal_igjen|normal_again|fine_now|fin_nå|bra_nå|helt_bra|okay_now"
        "|ok_now|all_good_now|alt_bra_nå|recovered|frisk_igjen|frisk_nå|better_now_fully|no_longer_there"
        "|ikke_der_lenger|not_there_anymore|gone_now|over_nå|borte_nå|helt_borte_nå|er_borte_nå"),
+    # Today, just now: a symptom that came and went today is still today's report (a short dizzy spell is logged).
+    _C("ctx:recent", "i_dag|idag|today|i_morges|this_morning|i_kveld|tonight|i_natt|last_night|nettopp|just_now"
+       "|for_litt_siden|a_moment_ago|earlier_today|tidligere_i_dag|i_ettermiddag|this_afternoon|kort_stund"
+       "|short_while|fort_over|quickly|raskt_over|etter_litt|after_a_while"),
     # Stable: the usual MS symptom, no worse (symptoms.md, known_ms_stable).
     _C("ctx:stable", "som_vanlig|as_usual|like_før|som_før|same_as_before|same_as_always|uendret|uforandret|unchanged"
        "|nothing_new|ingenting_nytt|ikke_noe_nytt|no_change|no_changes|ingen_endring|ingen_forandring|stabil|stabilt"
@@ -105,6 +110,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:site", "der|hvor|where|around|rundt|near|ved|på|at|on|round sprøyt*|injeksjon*|injection|injections|stikket"
        "|stikkstedet|=jab|jabs|=shot|needle|nål*|nålen|stakk|satte|injected|injiserte|injiser*|jabbed|stakk_meg"
        "|did_the_injection|put_the_needle"),
+    _C("ctx:site", "from|fra the|my|sprøyta|sprøyten injection|injections|jab|shot|needle|stikket|sprøyta|sprøyten"),
     _C("ctx:site", "stikkstedet|stikksted*|innstikk*|injeksjonssted*|injection_site|injection_sites|injection_spot"
        "|injection_area|site_of_the_injection|stikkstedene|injection_mark"),
     # Temperature words: a number near them is a reading (fever is 38 °C or more, symptoms.md).
@@ -123,7 +129,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:cold_chain", "sprøyt*|syringe*|pen|penn*|pennene|medisin*|medication|dosene|doses|tysabri|pakken|package"
        "|boksen|esken|box + ute|utenfor|outside|bilen|car|sola|sun|varmen|heat|frøs|froze|frozen|frosset|fryseren"
        "|freezer|romtemperatur|room_temperature|left_out|lå_ute|stod_ute|sto_ute|left_them_out|left_it_out"
-       "|left_in|hele_natta|hele_natten|all_night|overnight|over_natten|i_timevis|for_hours", unless="@SITE|stikk*"
+       "|left_in|hele_natta|hele_natten|all_night|overnight|over_natten|i_timevis|for_hours|all_day|hele_dagen"
+       "|several_hours|many_hours|flere_timer|i_flere_timer", unless="@SITE|stikk*"
        "|hud*|skin|etter|after|bruke|use|using"),
 )
 
@@ -201,7 +208,7 @@ SEGMENT_WORDS = frozenset("og and samt plus".split())
 LIST_OR = frozenset("eller or nor heller".split())
 CONDITIONALS = frozenset("hvis dersom ifall if suppose supposing hypothetically hypotetisk".split())
 CONDITION_STARTS = CONDITIONALS | {"om", "case", "tilfelle", "skulle", "nar", "when"}
-PRONOUNS = frozenset("jeg du man det han hun vi de noen den i you one he she it we they someone".split())
+NB_PRONOUNS = frozenset("jeg du man det han hun vi de noen den dere".split())  # "om jeg får" (not "øm i" = "om i")
 UNCERTAIN = frozenset(
     "vet visste sikker usikker lurer lurte spor spurte sjekke aner tvil know knew sure unsure uncertain wonder"
     " wondering wondered ask asking asked check checking tell see doubt whether idea".split()

@@ -111,6 +111,7 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
     _C("seizure", "=anfall|anfallet|anfallene", unless="panikk*|angst*|migren*|panic|hoste*|latter*|astma*|smerte*"
        "|hodepine*|svimmel*"),
     _C("seizure", "had|having|has a =fit|fits", lang="en"),
+    _C("seizure", "been|is|was|started|keeps|keep|still fitting", lang="en"),
     _C("seizure", "rykk*|rykninger|rykker|rykket|jerk*|jerking|twitch*|shaking|rister|ristet|skjelver|skalv + hele|all"
        "|whole|armer_og_bein|arms_and_legs + kropp*|body|over"),
     _C("seizure", "rykk*|rykker|rykninger|jerk*|shaking|rister|skjelver|stiv|stiff + svarer|responding|respond"
@@ -137,6 +138,8 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
        "|doctor|apotek*|pharmacy|=app|appen|spørsmål*|question*|anrop|call*|calls|texts|lege*|behandling*|treatment"
        "|medisin*|medication*"),
     _C("hard_to_wake", "unresponsive|uresponsiv*|semibevisst|semi_conscious"),
+    _C("hard_to_wake", "vil|will @NOT våkne|wake|wake_up", unless="jeg|=i"),
+    _C("hard_to_wake", "helt|very|veldig|svært|extremely|completely + sløv|sløve|floppy|lethargic|limp|slapp_og_uklar"),
     _C("hard_to_wake", "svært|veldig|ekstremt|very|extremely|unormalt|unusually|abnormally + døsig|drowsy|søvnig|sleepy"
        "|groggy|omtåket"),
     _C("hard_to_wake", "sover|sleeping|sleeps + hele|all + tiden|dagen|day", unless="natt*|night"),
@@ -213,6 +216,8 @@ SYMPTOM_CUES += (
     _C("vision_change", "tåkesyn|tåkesynet|synsfeltutfall|blindflekk*|blind_spot|scotom*|synstap|synsnervebetennelse"
        "|optikusnevritt|opticusnevritt|optic_neuritis|synsforstyrrelse*|=blind"),
     _C("vision_change", "@PAIN + bevege*|beveger|move|moving|moves + øye*|eye*|=øyne|=øynene"),
+    _C("vision_change", "colours|colors|colour|color|farger|fargene|fargesyn* + washed_out|faded|fade|dull|duller|bleke"
+       "|blekere|matte|grå|grey|gray|different|annerledes|weird|rare|wrong|feil|pale|paler"),
     _C("vision_change", "half|halve|halvparten|part|del|deler|side + see|ser|vision|sight|synet|synsfeltet|view"
        " + missing|mangler|borte|gone|black|svart|dark|mørk*|blank|blind|blacked", scope="sentence"),
     _C("vision_change", "@CAN @NOT lese|read|reading|se|see", unless="=om|about|brosjyre*|leaflet*|=app|appen"
@@ -359,12 +364,13 @@ SYMPTOM_CUES += (
        "|constantly|hele_tiden|all_the_time|every_hour|hver_time|natta|natten|night"),
     _C("bladder_bowel_control", "løpe|springe|rush|run|running|løper + på_do|til_do|på_toalettet|to_the_toilet"
        "|to_the_loo|to_the_bathroom", unless="diaré*|diarr*|diare|løs|loose|mage*|stomach|bowels"),
+    _C("bladder_bowel_control", "merker|kjenner|feel|notice|noticing|know @NOT når|when|at|that må|need|have_to|tisse"
+       "|=do|toilet|pee|go|bæsj*"),
     _C("bladder_bowel_control", "må|have|need|needing|keep tisse|pee|wee|toilet|=do + hele_tiden|all_the_time"
        "|constantly|stadig|veldig_ofte|so_often|every_hour|hver_time|plutselig|suddenly|urgent*|fort|rush"),
     _C("swallowing_new", "svelg*|swallow*|svelge|svelger|swallowing + vanskelig*|problem*|trouble|difficult*|hard"
        "|@NOT|stuck|fast|choke*|choking|feil|wrong|vansker|sette_seg|satt_seg|sliter|struggl*|hoster|cough*",
-       unless="@PAIN|vondt|sår|sårt|hurts|painful|sore|smerte*|sprøyt*|pills|tablett*|piller|tyggegummi|gum"
-       "|@SWELL|@FACE"),
+       unless="@PAIN|vondt|sår|sårt|hurts|painful|sore|smerte*|sprøyt*|tyggegummi|gum|@SWELL|@FACE"),
     _C("swallowing_new", "setter|satt|sette|stuck|sitter|gets|get|sette_seg|setter_seg|satt_seg fast|stuck|halsen"
        "|throat|hals", unless="@PAIN|@SWELL|tablett*|pills|piller"),
     _C("swallowing_new", "choke|choking|choked on|på mat*|food|drikke*|drink*|vann*|water", unless="latter*|laugh*"),
@@ -400,6 +406,9 @@ SYMPTOM_CUES += (
        "|hakker_tenner|teeth_chattering|kuldegysninger|kuldegys*|skjelvinger"),
     _C("sign:chills", "skjelv*|shaking|rister|fryser|freezing + kulde|cold|fryser|feber*|fever|hot_and|varm_og",
        unless="kjøleskap*|fridge|sprøyt*|syringe*|vær*|weather|=ute|outside|hus*|house|=rom|room"),
+    _C("sign:voice", "voice|stemmen|stemme + funny|strange|weird|odd|hoarse|hes|rar|rart|endret|changed|different"
+       "|muffled|thick|grøtete|tykk"),
+    _C("sign:voice", "lump|klump|something + throat|halsen|hals"),
     _C("sign:hair", "håravfall|hårtap|hårtapet|hair_loss|losing_hair|mister_hår|mister_håret|hair_falling_out"
        "|hair_is_falling_out|hair_coming_out|thinning_hair|hair_thinning"),
     _C("sign:sweats", "nattesvette|night_sweats|svetter|svettet|svett|svette|sweaty|sweating|sweats|clammy|kaldsvett*"),
@@ -493,7 +502,7 @@ SYMPTOM_CUES += (
        "|hot_flashes|red_face|rød_i_ansiktet|rødt_ansikt|varm_i_ansiktet|warm_face|hot_face|blussende"),
     _C("sign:unwell", "uvel|unwell|rar|rart|weird|=off|strange|odd|dårlig|poorly|ill|syk|sjuk|sick|not_right|ikke_bra"
        "|not_good|not_well|ikke_i_form|ikke_helt_bra", unless="lei|tired|@ADMIN|vær*|weather|nyhet*|news"),
-    _C("sign:skin_mild", "sår|sårt|ømt|ømme|tender|sore|rød|rødt|røde|red|redness|rødme|blåmerke*|bruise*|kul|kulen"
+    _C("sign:skin_mild", "sår|sårt|ømt|ømme|=om|tender|sore|rød|rødt|røde|red|redness|rødme|blåmerke*|bruise*|kul|kulen"
        "|flekk|flekken|spot|blå|blått|blue|bluish|lilla|purple"
        "|kuler|klump*|lump|lumps|bump|bumps|knute*|knot|hard|hardt|hevelse|swelling|kløe|klør|itch*|itchy|sved|svir"
        "|svie|stung|stings|sting|stinging|burned|brant|stakk|prikk*|blødde|bled|bleeding|bleed|blør|blod|blood"
@@ -505,6 +514,9 @@ SYMPTOM_CUES += (
     _C("pregnancy", "gravid|gravide|graviditet*|pregnan*|pregnant|svanger*|expecting_a_baby|venter_barn|venter_en_baby"
        "|venter_baby|positiv_graviditetstest|positive_pregnancy_test|graviditetstest*|pregnancy_test|barn_i_magen"),
     _C("pregnancy", "uker|uke|weeks|week|=mnd|måneder|months på_vei|along|pregnant"),
+    _C("pregnancy", "=i|=am|we|are|she|wife|partner|girlfriend expecting", lang="en", unless="call|calls|delivery"
+       "|parcel|package|order|answer|reply|results|result|message|letter|visit|visitors|guests|nurse|doctor|you|it|too"
+       "|much|more|better|worse|prescription|syringes|dose|news"),
     _C("pregnancy", "test|testen|tested|testet + positiv|positive", unless="covid*|korona*|corona|strep|jcv|antistoff*"
        "|antibod*|rsv|influensa|flu|blod*|blood|urin*|urine|virus|hurtigtest*|lateral|pcr|=jc"),
     _C("pregnancy", "prøver|trying|planlegger|planning|plan|ønsker|want|wants|wanting|hoping|håper|vurderer"
@@ -520,7 +532,8 @@ SYMPTOM_CUES += (
        "|better_off_dead|bedre_død|ønsker_å_dø|want_to_die|wanna_die|vil_dø|lyst_til_å_dø|mørke_tanker"
        "|dark_thoughts|mistet_lysten_til_å_leve|lost_the_will_to_live|no_will_to_live|ingen_lyst_til_å_leve"
        "|ikke_verdt_å_leve|not_worth_living|ingen_vits_å_leve|no_point_living|no_point_in_living"),
-    _C("self_harm_thoughts", "vil|want|orker|ønsker|wish @NOT leve|live|living|be_alive|være_her|be_here|våkne|wake_up"),
+    _C("self_harm_thoughts", "vil|want|orker|ønsker|wish @NOT leve|live|living|be_alive|være_her|be_here"),
+    _C("self_harm_thoughts", "jeg|i vil|want|ønsker|wish @NOT våkne|wake"),
     _C("new_immunosuppressant", "kortison*|kortikosteroid*|cortison*|corticosteroid*|steroid|steroids|steroider"
        "|steroidkur*|prednisolon*|prednison*|prednisone|prednisolone|medrol|solu_medrol|solumedrol|metylprednisolon*"
        "|methylprednisolone|deksametason|dexamethasone|azatioprin*|azathioprine|imurel|imuran|metotreksat*"
@@ -541,6 +554,8 @@ SYMPTOM_CUES += (
     _C("sign:severe_headache", "kraftig|kraftige|sterk|sterke|severe|terrible|awful|verste|worst|intense|intens"
        "|forferdelig|grusom|voldsom|unbearable|uutholdelig|blinding|splitting|hellish + hodepine*|headache*"
        "|migrene*|migraine*"),
+    _C("fatigue", "trøttere|tiredere|more_tired|mer_sliten|slitnere|mer_trøtt|extra_tired|more_exhausted|so_tired"
+       "|så_sliten|så_trøtt", unless="lei|@LIMB|@SIDE|=of"),
     _C("fatigue", "trøtt|trøtte|trøtthet|trøttheten|trett|trette|tretthet|trettheten|sliten|slitne|utmattet|utmattelse"
        "|utmattelsen|utslitt|fatigue|fatigued|tired|tiredness|exhausted|exhaustion|worn_out|drained|energiløs"
        "|orkeløs|sleepy|søvnig|døsig|drowsy|lethargic|lethargy|slapp|slappe|slapphet|tom_for_energi|no_energy"
@@ -551,6 +566,9 @@ SYMPTOM_CUES += (
        "|brenn*|burning"),
     _C("joint_muscle_pain", "stiv|stive|stivt|stivhet|stiff|stiffness + @JOINT", unless="@SITE|stikk*|injection*"
        "|injected|sprøyt*|@WEAK"),  # a stiff neck is a sign of its own (meningitis with fever, E6)
+    _C("joint_muscle_pain", "=om i|på @JOINT|nakke*|neck", lang="nb"),  # "øm i skuldrene" ("øm" folds to "om")
+    _C("joint_muscle_pain", "achy|achey|aching|verkende|aches_and_pains|sore_all_over|støl|stiff_all_over",
+       unless="@SITE|stikk*|injection*|head|hode*|stomach|mage*|tummy|throat|hals*|eye*|øye*|ear*|øre*|tooth|tann*"),
     _C("joint_muscle_pain", "leddsmerte*|muskelsmerte*|ryggsmerte*|nakkesmerte*|ryggvondt|back_pain|backache"
        "|body_aches|muscle_aches|muskelverk|leddverk|gikt|artritt|arthritis|artrose|osteoarthritis|verk_i_kroppen"
        "|vondt_i_kroppen|aching_all_over|sore_muscles|stiff_joints|leggkramp*|muskelkramp*|fotkramp*|tennisalbue"

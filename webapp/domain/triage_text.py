@@ -29,6 +29,7 @@ from webapp.domain.triage_match import CueIndex, Token, question_sentences, toke
 
 MAX_CHARS = 50_000  # more is not a patient message; what lies beyond is not read (noted for the nurse)
 NEG_REACH = 6  # a negation denies words up to this far after it, in its own clause segment
+MAX_PER_CODE = 120  # mentions of one code weighed in one message (see _thin)
 COND_REACH = 15  # "hvis jeg skulle begynne å få …": a condition reaches this far, within its clause
 
 _INDEX = CueIndex((*SYMPTOM_CUES, *CONTEXT_CUES, *COMPLAINT_CUES), {**MACROS, **CONTEXT_MACROS}, W.PROTECTED)
@@ -63,19 +64,19 @@ class TextFindings:
     notes: tuple[str, ...] = ()  # reasons that do not change the level, e.g. "text:question"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Mention:
+    """What one cue (or one number) found: its code and the token positions it covers."""
+
     code: str
     positions: tuple[int, ...]
     value: float = 0.0  # a temperature reading or a duration in hours, for number mentions
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.positions[0]
-
-    @property
-    def end(self) -> int:
-        return self.positions[-1]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", self.positions[0])
+        object.__setattr__(self, "end", self.positions[-1])
 
 
 def read_text(text: str, lang: str) -> TextFindings:
@@ -116,15 +117,14 @@ class _Doc:
             lo, _hi = self._clause_span.get(tok.clause, (tok.index, tok.index))
             self._clause_span[tok.clause] = (lo, tok.index)
             self._segment_words.setdefault(tok.segment, set()).add(tok.text)
-        self._status: dict[Mention, str] = {}
+        self._status: dict[int, str] = {}  # by id: each mention is one object for the life of the message
         self._of: dict[str, list[Mention]] = {}
         self._in_sentence: dict[tuple[str, int], list[Mention]] = {}
         self._clause_texts: dict[int, frozenset[str]] = {}
         self._claimed: dict[int, bool] = {}
         self._positions: dict[frozenset[str], list[int]] = {}
         self.mentions.extend(_number_mentions(self))
-        self.mentions = _drop_contained(self.mentions)
-        self.mentions.sort(key=lambda m: (m.start, m.code))
+        self.mentions = _thin(_drop_contained(self.mentions))
 
     def tok(self, i: int) -> Token:
         return self.tokens[i]
@@ -179,9 +179,10 @@ class _Doc:
 
     # --- how a mention is meant --------------------------------------------------------------
     def status(self, m: Mention) -> str:
-        if m not in self._status:
-            self._status[m] = _status(self, m)
-        return self._status[m]
+        key = id(m)
+        if key not in self._status:
+            self._status[key] = _status(self, m)
+        return self._status[key]
 
     def current(self, prefix: str) -> list[Mention]:
         return [m for m in self.of(prefix) if self.status(m) in ("now", "stable")]
@@ -192,6 +193,20 @@ def _languages(tokens: list[Token], lang: str) -> frozenset[str]:
     en = sum(t.text in W.EN_FUNCTION_WORDS for t in tokens)
     found = {name for name, count in (("nb", nb), ("en", en)) if count}
     return frozenset(found or {lang if lang in ("nb", "en") else "nb"})
+
+
+def _thin(mentions: list[Mention]) -> list[Mention]:
+    """In text order; a code said hundreds of times (pasted or repeated text) is weighed at its first and last
+    MAX_PER_CODE / 2 places, which is enough to know it and keeps a huge message fast."""
+    mentions.sort(key=lambda m: (m.start, m.code))
+    by_code: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_code.setdefault(m.code, []).append(m)
+    if all(len(group) <= MAX_PER_CODE for group in by_code.values()):
+        return mentions
+    half = MAX_PER_CODE // 2
+    keep = {id(m) for group in by_code.values() for m in (group if len(group) <= MAX_PER_CODE else group[:half] + group[-half:])}
+    return [m for m in mentions if id(m) in keep]
 
 
 def _drop_contained(mentions: list[Mention]) -> list[Mention]:
@@ -277,7 +292,7 @@ def _status(doc: _Doc, m: Mention) -> str:
         return "other"
     if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
         return "stable"  # before "past": "the numbness from last year's relapse is unchanged" is still there
-    if _long_past(doc, m) or _marked(doc, m, "ctx:resolved") and not _ongoing(doc, m) and (
+    if _long_past(doc, m) or _marked(doc, m, "ctx:resolved") and not _ongoing(doc, m) and not _today(doc, m) and (
         m.code not in PASSED_STILL_COUNTS
     ):
         return "past"
@@ -361,11 +376,11 @@ def _conditional_before(doc: _Doc, pos: int) -> bool:
         uncertain = any(doc.text(j) in W.UNCERTAIN for j in range(i - 3, i))
         if word in W.CONDITIONALS and before not in ("as", "even", "som", "selv") and not uncertain:
             return True  # "hvis", "dersom", "if" (not "as if", "not sure if")
-        if word == "om" and doc.text(i + 1) in W.PRONOUNS and before not in ("som", "selv") and not uncertain:
+        if word == "om" and doc.text(i + 1) in W.NB_PRONOUNS and before not in ("som", "selv") and not uncertain:
             return True  # "om jeg får" (not "som om", "lurer på om")
         if word in ("case", "tilfelle") and before in ("in", "i"):
             return True
-        if word == "skulle" and doc.text(i + 1) in W.PRONOUNS and (i == 0 or doc.tok(i - 1).clause != clause):
+        if word == "skulle" and doc.text(i + 1) in W.NB_PRONOUNS and (i == 0 or doc.tok(i - 1).clause != clause):
             return True  # "Skulle jeg få feber, …"
         if word in ("nar", "when") and doc.text(i + 1) in W.GENERIC_SUBJECTS:
             return True  # "når man får feber", "when you have a fever"
@@ -401,6 +416,14 @@ def _someone_elses(doc: _Doc, m: Mention) -> bool:
         return False
     clause_start = doc.clause_tokens(m.start)[0].index
     return any(doc.text(i) in W.OTHER_PEOPLE for i in range(max(clause_start, m.start - 6), m.start))
+
+
+def _today(doc: _Doc, m: Mention) -> bool:
+    """It came and went today ("svimmel i et par minutter, gikk fort over"): still today's report."""
+    sentence = doc.tok(m.start).sentence
+    return bool(doc.in_sentence("ctx:recent", sentence)) or any(
+        d.value < 24 for d in doc.in_sentence("num:duration", sentence)
+    )
 
 
 def _ongoing(doc: _Doc, m: Mention) -> bool:
@@ -558,6 +581,9 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
         add("liver_pain_vomiting", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))  # liver (B5)
     elif sick or has("sign:upper_abdo"):
         add("stomach_upset_mild", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))
+    if within_2h and (has("swallowing_new") or has("sign:voice")):
+        # Throat trouble within hours of the dose is a possible allergic reaction: a tight throat (facts B1).
+        add("face_throat_swelling", min(first.get(c, 10**9) for c in ("swallowing_new", "sign:voice")))
     _site_and_skin(doc, now, first, within_2h, add)
 
 
