@@ -58,6 +58,10 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:sudden", "plutselig|plutselige|brått|bråtte|suddenly|sudden|abruptly|abrupt|all_of_a_sudden|out_of_nowhere"
        "|out_of_the_blue|med_ett|på_et_øyeblikk|in_seconds|within_seconds|within_minutes|i_løpet_av_sekunder"
        "|i_løpet_av_minutter|came_on_fast|kom_brått|kom_plutselig|lynraskt|uten_forvarsel|without_warning"),
+    # It began minutes ago: an acute deficit, as sudden as "plutselig" (symptoms.md, sudden onset).
+    _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde + just_now|nettopp|akkurat_nå|right_now"
+       "|a_moment_ago|for_litt_siden|minutes_ago|minutter_siden|min_siden|mins_ago"),
+    _C("mod:sudden", "for|i noen|et_par|few|a_few|couple minutter|minutes|min|mins siden|ago"),
     # Someone else noticed: counts as the patient's own; relatives often notice PML first (facts E2).
     _C("ctx:reported_by_other", "@REL @SAY", scope="sentence"),
     _C("ctx:reported_by_other", "ifølge|according_to @REL"),
@@ -67,7 +71,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|forrige_attakk|earlier_relapse|da_jeg_fikk_diagnosen|when_i_was_diagnosed|at_diagnosis|som_barn"
        "|as_a_child|as_a_kid|i_sin_tid|før_jeg_startet|før_jeg_begynte|before_i_started|before_starting"
        "|history_of|previously|tidligere|from_the_relapse|fra_attakket|back_then|den_gangen|once_before"
-       "|for_mange_år|used_to|pleide_å|som_tenåring|as_a_teenager|when_i_was_young|i_ungdommen|som_ung|in_my_youth"
+       "|for_mange_år|lenge_siden|long_time_ago|a_long_time|used_to|pleide_å|som_tenåring|as_a_teenager|when_i_was_young|i_ungdommen|som_ung|in_my_youth"
        "|in_my_teens", unless="=dag|today|morges|morning|kveld|evening|natt|night|uke|week|=nå|now"),
     _C("ctx:past", "for|i|=in år|years|months|måneder + siden|ago"),
     # Resolved: gone now; not a new symptom (symptoms.md, Free text).
@@ -89,7 +93,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|always_had|har_alltid|have_always|i_mange_år|for_years|for_many_years|restsymptom*|residual|gamle_plager"
        "|old_symptoms|som_alltid|as_always|vanlig_for_meg|normal_for_me|ikke_noe_nytt", unless="@NOTSTABLE"),
     # Heat or effort briefly worsens old MS symptoms (facts A3): known and stable unless it lasts.
-    _C("ctx:heat", "i_varmen|in_the_heat|when_it_is_hot|når_det_er_varmt|varmt_vær|hot_weather|hot_bath|varmt_bad"
+    _C("ctx:heat", "warm_weather|when_it_is_warm|in_warm_weather|hot_day|hot_days|warm_day|cool_off|cool_down"
+       "|cooled_down|kjøler_meg_ned|kjøle_meg_ned|kjølt_meg_ned|i_varmen|in_the_heat|when_it_is_hot|når_det_er_varmt|varmt_vær|hot_weather|hot_bath|varmt_bad"
        "|dusj|dusjen|shower|badstue|sauna|etter_trening|after_exercise|after_exertion|etter_anstrengelse"
        "|after_a_workout|etter_en_tur|after_a_walk|i_sola|in_the_sun|hetebølge*|heatwave"),
     # Education questions: "can Tysabri cause…" is not a symptom (symptoms.md, Free text).
@@ -124,6 +129,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|broken|stopped|died|varm*|warm|warmer|for_varmt|too_warm|not_cold|ikke_kaldt|feil|wrong|streiker|slått_av"
        "|turned_off|unplugged|switched_off|åpen|open|stod_åpen|left_open|avrim*|defrost*|frøs|froze|frozen|frosset"
        "|ute_av|out_of|utenfor|outside|glemte|forgot|forgotten|glemt|i_timer|for_hours|left_out|left_open"),
+    _C("ctx:cold_chain", "iskrystall*|ice_crystals|frosne|frossen|frossent|frozen_solid|for_kaldt|too_cold"
+       " + sprøyt*|syringe*|pen|penn*|medisin*|medication|dosene|doses|kjøleskap*|fridge"),
     _C("ctx:fridge_temperature", "kjøleskap*|fridge|fridges|refrigerator|kjøleveske*|kjølebag*|cool_bag|cooler"
        " + grader|degrees|temperatur*|temperature*|termometer*|thermometer*|viste|showed|read|reads|målte"),
     _C("ctx:cold_chain", "sprøyt*|syringe*|pen|penn*|pennene|medisin*|medication|dosene|doses|tysabri|pakken|package"
@@ -144,6 +151,7 @@ CONTEXT_CUES += (
        "|abnormal|elevated|dårlig*|bad|=up|oppe|off"),
     # The writer asks about their own dose or about catching it: then a relative's illness is the relative's.
     _C("ctx:self_exposure", "jeg|i ta|take|have|get|inject|injisere|sette|setter|continue|fortsette @INJ|=min|=my"),
+    _C("ctx:self_exposure", "jeg|i inject|injisere|injiserer|dose|dosere|still_inject|still_take"),
     _C("ctx:self_exposure", "for_meg|for_me|smitte*|smittet|smittes|catch_it|catching_it|get_infected|be_infected"
        "|bli_smittet|risk_for_me|risky_for_me|farlig_for_meg|exposed|utsatt"),
 )
@@ -167,8 +175,10 @@ COMPLAINT_CUES: tuple[Cue, ...] = (
        "|føler_meg_dårlig|føler_meg_syk|ikke_helt_meg_selv|bekymret_for_at|worried_that|redd_for_at|scared_that"
        "|afraid_that|noe_er_feil|something_is_off|feel_strange|feel_weird|skade|injury|injured|skadet|brudd"
        "|fracture|forstuet|brannsår|burn|bitt|bite|stikk|sting|allergi*|allergic|reaksjon*|reaction|reactions"
-       "|bivirkning*|side_effect|side_effects", unless="@ADMIN|app|appen|skjema|form|nettside*|website|login"
-       "|passord*|password*|bestilling*|levering*|delivery|apotek*|pharmacy|kø|queue|bil|car|jobb*|work|pc|data"),
+       "|bivirkning*|side_effect|side_effects|dry_skin|tørr_hud|flass*|flaky|peeling|antidepressant*|antidepressiva"
+       "|ny_medisin|new_medication|new_medicine|new_tablets|nye_tabletter|started_taking|begynt_å_ta",
+       unless="app|appen|skjema|form|nettside*|website|login|passord*|password*|bestilling*|levering*|delivery|apotek*"
+       "|pharmacy|=kø|queue|=bil|=car|jobb*|=work|=pc|=order|ordering|resept*|prescription*|logg*"),
 )
 
 # --- single words with a grammatical role (folded: ø -> o, å -> a, æ -> ae) -------------------------------
@@ -197,11 +207,14 @@ OTHER_PEOPLE = frozenset(
     "barnet barna ungen ungene sonnen sonn datteren dattera baby babyen child kid kids son daughter children mannen"
     " kona kone konen husband wife partner partneren samboer samboeren kjaeresten boyfriend girlfriend mor moren mora"
     " mamma mum mom mother far faren pappa dad father bror broren brother soster sosteren sister kollega kollegaen"
-    " colleague venn vennen friend familien family".split()
+    " colleague venn vennen friend familien family naboen nabo neighbour neighbor barnebarn grandchild".split()
 )
 CATCHING = frozenset(
     "fever cold_no_fever serious_infection shingles sign:diarrhoea sign:vomit sign:nausea sign:chills sign:rash"
     " hives_widespread".split()
+)
+PARTNERS = frozenset(
+    "kona kone konen kjaeresten samboeren samboer partneren partner wife girlfriend partner's".split()
 )
 STILL_WORDS = frozenset("fortsatt fremdeles framleis still stadig enda enna".split())
 SEGMENT_WORDS = frozenset("og and samt plus".split())
@@ -236,7 +249,7 @@ STRONG_TEMPERATURE = frozenset(
     "feber feberen fever febril temp tempen temperatur temperaturen temperature malte measured malt termometer"
     " termometeret thermometer grader degrees celsius".split()
 )
-WEAK_TEMPERATURE_BEFORE = frozenset("har hadde had have has got pa of at er var is was".split())
+WEAK_TEMPERATURE_BEFORE = frozenset("har hadde hatt had have has got pa of at er var is was malt naa".split())
 NOT_A_READING_BEFORE = frozenset("uke week uka side page nr nummer number kl klokka klokken dose under".split())
 BELOW_WORDS = frozenset("under below nesten almost nearly mindre less lavere lower".split())
 COUNT_NOUNS = frozenset(

@@ -43,7 +43,8 @@ MACROS = {
     "THROAT": "hals|halsen|throat|svelg|svelget|strupe*|luftrør*|windpipe",
     "SWELL": "hoven|hovent|hovne|hovner|hovnet|hovna|hevelse|hevelser|hevelsen|oppsvulmet|svulmer|svulmet|svullen"
     "|opphovnet|tykk|tykke|tykkere|swollen|swelling|swell|swells|swelled|puffy|puffed|thick|thicker|bigger|enlarged",
-    "WEAK": "svak|svake|svakt|svakere|svakhet*|kraftløs*|kraftesløs*|slapp|weak|weaker|weakness|feeble|tung|tunge|tungt"
+    "WEAK": "svak|svake|svakt|svakere|svakhet*|kraftløs*|kraftesløs*|slapp|floppy|limp|weak|weaker|weakness|feeble|tung"
+    "|tunge|tungt"
     "|tyngre|heavy|heavier|lam|lamme|lammet|useless|dead|død|døde",
     "PAIN": "vondt|vond|vonde|smerte|smerter|smertene|smerten|verk|verker|verke|verket|ømt|ømme|sår|sårt|såre|pain|pains"
     "|painful|hurt|hurts|hurting|ache|aches|aching|achy|sore|tender|throbbing|dunker|murrer|stikker|sting|stings",
@@ -125,6 +126,8 @@ SYMPTOM_CUES: tuple[Cue, ...] = (
     _C("meningitis_signs", "utslett|prikker|flekker|rash|spots + blekner|fade|fades|fading|glass"),
     _C("sign:stiff_neck", "stiv|stive|stivt|stivhet|stiff|stiffness + nakke*|neck|nakken"),
     _C("sign:stiff_neck", "nakkestiv*|nakkestivhet"),
+    _C("sign:stiff_neck", "nakke*|neck + @PAIN|vondt|hurts|stiff|stiv + bøye*|bøyer|bend|bending|forward|fremover"
+       "|chin|haka|haken|look_down|se_ned", scope="sentence"),
     _C("sign:stiff_neck", "@CAN @NOT bøye|bend|bøyd|touch|move + nakke*|neck|hake*|chin|hode*|head"),
     _C("sign:light", "lyssky|lysskye|lysømfintlig*|lysfølsom*|photophob*"),
     _C("sign:light", "light|lyset|lys|sunlight|bright + hurts|hurt|vondt|painful|sensitive|bother*|plager|tåler"),
@@ -225,6 +228,8 @@ SYMPTOM_CUES += (
     _C("vision_change", "vanskelig*|struggling|struggle|trouble|hard|problem*|vansker|sliter|strever + å|to|med|with"
        " lese|read|reading|leser|=se|see|seeing", unless="=om|about|brosjyre*|leaflet*|=app|appen|nettside*|handwriting"
        "|håndskrift*|instructions|bruksanvisning*"),
+    _C("vision_change", "uklar*|uklart|blurry|blurred|tåkete|fuzzy|utydelig* + leser|lese|reading|read|leses|tekst*"
+       "|text|avisa|newspaper|bok|book|skjerm*|screen"),
     _C("vision_change", "bokstav*|letters|ordene|words + hopper|danser|dance|jump|jumping|move|moving|swim|swimming"
        "|uklar*|blurry|flyter|floating"),
     _C("double_vision", "dobbeltsyn|dobbeltsynet|dobbelsyn|diplopi*|diplopia|double_vision|dobbelt_syn"),
@@ -256,6 +261,9 @@ SYMPTOM_CUES += (
        "|få_frem|get_out|uttale + ord|ordene|words|word"),
     _C("speech_problems", "ord|ordene|ordet|words|word + kommer|come|comes|came|coming|blir + feil|wrong|rotete|jumbled"
        "|blandet|mixed"),
+    _C("speech_problems", "words|ord|ordene|speech|tale|talen|snakker|snakk|talking|speaking + jumbled|garbled|muddled"
+       "|mixed_up|rotete|sammenblandet|uforståelig*|incomprehensible|unintelligible|gibberish|nonsens|vrøvl*"
+       "|uklart|utydelig*|slurred|slurry"),
     _C("speech_problems", "sier|say|said|says|saying|bruker|use|using + feil_ord|wrong_word|wrong_words|feil_ordene"),
     _C("speech_problems", "blander|mix|mixing|mixes|bytter|swap* + ord|ordene|words|word"),
     _C("speech_problems", "ord|ordene|words|setninger|sentences|tekst*|text|teksten|page + @NOT gir|make|makes"
@@ -455,7 +463,7 @@ SYMPTOM_CUES += (
        "|watery_stools"),
     _C("sign:diarrhoea_severe", "kraftig|kraftige|voldsom*|severe|bad|heavy|massive|constant|nonstop|vannaktig|watery"
        "|blodig|bloody + diaré|diare|diarre|diarrhoea|diarrhea|stools"),
-    _C("sign:diarrhoea_severe", "blod|blood + avføring*|stool*|poo|bæsj*|diaré*|diarr*"),
+    _C("sign:diarrhoea_severe", "blod|blood|blodig|bloody + diaré*|diarr*|diare"),
 )
 
 SYMPTOM_CUES += (
@@ -477,6 +485,8 @@ SYMPTOM_CUES += (
     _C("sign:vomit", "kaster_opp|kastet_opp|kasta_opp|spyr|spydde|spy|oppkast*|vomit*|throwing_up|threw_up|throw_up"
        "|brekninger|brekker_meg|brakk_meg|puking|puked|been_sick|was_sick|being_sick"),
     _C("sign:persistent", "can_not_keep|could_not_keep|klarer_ikke_å_beholde|får_ikke_beholdt|holder_ikke_på"),
+    _C("sign:persistent", "hele_natta|hele_natten|all_night|hele_dagen|all_day|over_and_over|igjen_og_igjen"
+       "|flere_ganger_i_timen|every_hour|hver_time"),
     _C("sign:persistent", "hele_tiden|all_the_time|constantly|stopper_ikke|will_not_stop|ikke_går_over"
        "|will_not_go_away|not_going_away|does_not_go_away|ikke_gi_seg|nonstop|non_stop|klarer_ikke_å_stoppe"
        "|can_not_stop|keep_anything_down|keep_down|holde_på_noe|holde_noe_nede|får_ikke_i_meg|nothing_stays"),
@@ -484,7 +494,7 @@ SYMPTOM_CUES += (
        "|petekki*|petechia*|purpura|småblødning*|blødningsprikker"),
     _C("bruising_bleeding", "røde|rød|red|purple|lilla|små|small|tiny + prikker|dots|spots|flekker|pinpoint*",
        unless="@SITE|stikk*|injection|kløe|klør|itch*|hives|elveblest*|utslett|kviser|pimples|acne|akne"),
-    _C("bruising_bleeding", "blør|blødde|blødning|blødninger|bleeding|bleed|bleeds|bled|neseblod*|nosebleed*"
+    _C("bruising_bleeding", "blør|blø|bløde|blødde|blødd|blødning|blødninger|bleeding|bleed|bleeds|bled|neseblod*|nosebleed*"
        "|nose_bleed|nose_bleeds|blødende", unless="mens|menstru*|mensen|period*|mellomblød*|spotting|tampong*|=bind"
        "|trusebind|@SITE|stikk*|injection*|sprøyt*|injected|barber*|shaving|kuttet|cut|kutt"),
     _C("bruising_bleeding", "blod|blood + urin*|urine|pee|tiss*|spytt*|spit|spytter|oppkast*|vomit|hoster|cough*"
@@ -534,6 +544,8 @@ SYMPTOM_CUES += (
        "|ikke_verdt_å_leve|not_worth_living|ingen_vits_å_leve|no_point_living|no_point_in_living"),
     _C("self_harm_thoughts", "vil|want|orker|ønsker|wish @NOT leve|live|living|be_alive|være_her|be_here"),
     _C("self_harm_thoughts", "jeg|i vil|want|ønsker|wish @NOT våkne|wake"),
+    _C("self_harm_thoughts", "thought|thinking|thoughts|tenkt|tenker|tanker|want|wanted|vil|planning|planlegger"
+       " about|på|of|to ending_it|end_it|ending_it_all|end_everything|avslutte_alt|gjøre_slutt|ende_det|ta_livet"),
     _C("new_immunosuppressant", "kortison*|kortikosteroid*|cortison*|corticosteroid*|steroid|steroids|steroider"
        "|steroidkur*|prednisolon*|prednison*|prednisone|prednisolone|medrol|solu_medrol|solumedrol|metylprednisolon*"
        "|methylprednisolone|deksametason|dexamethasone|azatioprin*|azathioprine|imurel|imuran|metotreksat*"
@@ -604,7 +616,8 @@ SYMPTOM_CUES += (
        "|gråter|gråtkvalt|gråtmild|crying|tearful|feeling_down|feel_down|feeling_low|feel_low|low_mood|motløs"
        "|håpløs*|hopeless|tungsinn*|angst|angstfull|anxious|anxiety|engstelig|panikkanfall*|panic_attack"
        "|panic_attacks|stresset|stressed|overveldet|overwhelmed|orker_ikke_mer|can_not_cope|klarer_ikke_mer|deppa"
-       "|deppet|depp|melankolsk|ulykkelig|unhappy|miserable|nervøs*|nervous"),
+       "|deppet|depp|melankolsk|ulykkelig|unhappy|miserable|nervøs*|nervous|ingen_vits|no_point|pointless"
+       "|meningsløst|håpløst"),
     _C("menstrual_changes", "mens|mensen|menstruasjon*|menses|period|periods|menstrual + uregelmessig*|irregular"
        "|heavier|heavy|kraftig*|kraftigere|lighter|changed|endret|annerledes|different|borte|stopped|painful|vondt"
        "|smertefull*|lengre|longer|oftere|more_often|sjeldnere|early|tidlig|tidligere|uvanlig*|unusual|rar|weird"

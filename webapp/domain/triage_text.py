@@ -286,8 +286,8 @@ def _status(doc: _Doc, m: Mention) -> str:
         return "now"
     if _hypothetical(doc, m):
         return "hypothetical"
-    if m.code.startswith(("ctx:reported", "num:duration")):
-        return "now"
+    if m.code.startswith(("ctx:", "num:duration")) and m.code != "ctx:complaint":
+        return "now"  # stable, past and resolved describe symptoms, not a broken fridge or who noticed
     if _someone_elses(doc, m):
         return "other"
     if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
@@ -412,10 +412,13 @@ def _marked(doc: _Doc, m: Mention, marker: str) -> bool:
 def _someone_elses(doc: _Doc, m: Mention) -> bool:
     """ "Barnet mitt har feber, kan jeg ta sprøyta?": the child's fever, not the patient's (the writer asks about
     their own dose or catching it). A relative's neuro signs always count: relatives often write for the patient (E2)."""
+    clause_start = doc.clause_tokens(m.start)[0].index
+    before = range(max(clause_start, m.start - 6), m.start)
+    if m.code == "pregnancy":  # "my girlfriend is pregnant": the writer is not (fathers on natalizumab: no risk)
+        return any(doc.text(i) in W.PARTNERS for i in before)
     if m.code not in W.CATCHING or not doc.of("ctx:self_exposure"):
         return False
-    clause_start = doc.clause_tokens(m.start)[0].index
-    return any(doc.text(i) in W.OTHER_PEOPLE for i in range(max(clause_start, m.start - 6), m.start))
+    return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
 
 
 def _today(doc: _Doc, m: Mention) -> bool:
@@ -432,7 +435,10 @@ def _ongoing(doc: _Doc, m: Mention) -> bool:
 
 
 def _long_past(doc: _Doc, m: Mention) -> bool:
-    """ "i fjor", "years ago", "tidligere attakk": in the same clause, unless its part says "nå"/"igjen"."""
+    """ "i fjor", "years ago", "tidligere attakk": in the same clause, unless its part says "nå"/"igjen"; or
+    said after it ("… men det er lenge siden")."""
+    if _marked(doc, m, "ctx:past") and not _today(doc, m):
+        return True
     tok = doc.tok(m.start)
     for mark in doc.in_sentence("ctx:past", tok.sentence):
         where = doc.tok(mark.start)
@@ -470,6 +476,7 @@ def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
     readings = [r for r in doc.mentions if r.code == "num:temp" and doc.status(r) in ("now", "stable")]
     fever_words = [m for m in now if m.code == "fever"]
     low_only = readings and max(r.value for r in readings) < 38.0
+    raised = low_only and max(r.value for r in readings) >= 37.5  # "37,9": not fever, but the nurse sees it
     fever = any(r.value >= 38.0 for r in readings) or bool(fever_words) and not low_only
     codes_now = {m.code for m in now}
 
@@ -500,7 +507,7 @@ def _weigh(doc: _Doc, notes: list[str]) -> TextFindings:
         # A severe headache is not the ordinary one (symptoms.md notes); CNS infections on natalizumab (E6).
         extra.append((Level.URGENT, "general", "text:severe_headache"))
     worse = bool(mods["worse"])
-    if not found and not extra and _complaint(doc, now, low_only and bool(fever_words)):
+    if not found and not extra and _complaint(doc, now, bool(low_only and fever_words or raised)):
         # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
         level = Level.URGENT if worse or within_2h else Level.ROUTINE  # as for the "other" item (triage.py)
         extra.append((level, "general", "text:unplaced"))
