@@ -62,6 +62,14 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde + just_now|nettopp|akkurat_nå|right_now"
        "|a_moment_ago|for_litt_siden|minutes_ago|minutter_siden|min_siden|mins_ago"),
     _C("mod:sudden", "for|i noen|et_par|few|a_few|couple minutter|minutes|min|mins siden|ago"),
+    # A bruise or nosebleed with a plain cause is an injury; unexplained or hard to stop, it is the B6 warning.
+    _C("ctx:injury", "slo_meg|slo|slått|slått_meg|dunket|stanget|stubbed|bumped|knocked|banged|walked_into|klemte"
+       "|klemt|pinched|falt|datt|snublet|tripped|fell|blowing_my_nose|blew_my_nose|pusset_nesen|snøt_meg|pirket"
+       "|picked|barberte|shaving|blodprøve*|blood_test|ball|sport|fotball|football|trening|workout|accident|ulykke"),
+    _C("ctx:unexplained", "uten_grunn|for_no_reason|unexplained|no_reason|ingen_grunn|keep_appearing|keeps_appearing"
+       "|dukker_opp|av_seg_selv|out_of_nowhere|mange|many|lots|loads|overalt|everywhere|stadig|flere|several"
+       "|will_not_stop|ville_ikke_stoppe|slutter_ikke|hard_to_stop|vanskelig_å_stoppe|klarer_ikke_å_stoppe"
+       "|would_not_stop|for_over|i_over|over_en_time|over_an_hour"),
     # Someone else noticed: counts as the patient's own; relatives often notice PML first (facts E2).
     _C("ctx:reported_by_other", "@REL @SAY", scope="sentence"),
     _C("ctx:reported_by_other", "ifølge|according_to @REL"),
@@ -152,6 +160,8 @@ CONTEXT_CUES += (
     # The writer asks about their own dose or about catching it: then a relative's illness is the relative's.
     _C("ctx:self_exposure", "jeg|i ta|take|have|get|inject|injisere|sette|setter|continue|fortsette @INJ|=min|=my"),
     _C("ctx:self_exposure", "jeg|i inject|injisere|injiserer|dose|dosere|still_inject|still_take"),
+    _C("ctx:self_exposure", "should_i_be_worried|bør_jeg_være_bekymret|er_det_farlig_for_meg|smittefare|contagious"
+       "|smittsom*|risk_to_me|affect_me|påvirke_meg"),
     _C("ctx:self_exposure", "for_meg|for_me|smitte*|smittet|smittes|catch_it|catching_it|get_infected|be_infected"
        "|bli_smittet|risk_for_me|risky_for_me|farlig_for_meg|exposed|utsatt"),
 )
@@ -164,7 +174,7 @@ COMPLAINT_CUES: tuple[Cue, ...] = (
     _C("ctx:complaint", "vondt|vond|smerte*|smerter|verk|verker|verking|ubehag*|plage|plager|plaget|plagsom*"
        "|pain|pains|painful|hurts|hurting|ache|aches|aching|sore|discomfort|uncomfortable|symptom|symptomer"
        "|symptoms|problem|problemer|problems|trøbbel|trouble|sliter|struggling|=rar|rart|merkelig*|weird|strange"
-       "|=odd|funny_feeling|odd_feeling|=syk|sjuk|sick|=ill|unwell|uvel|=dårlig|poorly|ikke_bra|not_well"
+       "|=odd|funny_feeling|odd_feeling|feels_off|something_feels_off|noe_er_rart|føles_rart|=syk|sjuk|sick|=ill|unwell|uvel|=dårlig|poorly|ikke_bra|not_well"
        "|ikke_i_form|not_right|something_wrong|noe_galt|not_myself|hjertebank*|palpitation*|heart_racing"
        "|hjertet_raser|hjertet_hamrer|racing_heart|tinnitus|øresus|ringing_in|svett*|sweat*|nattesvette"
        "|vekttap|weight_loss|lost_weight|gått_ned_i_vekt|håravfall|hair_loss|mister_hår|losing_hair|klø*|itch*"
@@ -176,7 +186,11 @@ COMPLAINT_CUES: tuple[Cue, ...] = (
        "|afraid_that|noe_er_feil|something_is_off|feel_strange|feel_weird|skade|injury|injured|skadet|brudd"
        "|fracture|forstuet|brannsår|burn|bitt|bite|stikk|sting|allergi*|allergic|reaksjon*|reaction|reactions"
        "|bivirkning*|side_effect|side_effects|dry_skin|tørr_hud|flass*|flaky|peeling|antidepressant*|antidepressiva"
-       "|ny_medisin|new_medication|new_medicine|new_tablets|nye_tabletter|started_taking|begynt_å_ta",
+       "|ny_medisin|new_medication|new_medicine|new_tablets|nye_tabletter|started_taking|begynt_å_ta|skrubb*|scrape*"
+       "|graze*|cut_my|cut_myself|kuttet_meg|kuttet|brant_meg|burned_myself|burnt_myself|burnt|splinter|flis|fliser"
+       "|vorte|vorter|wart|warts|sopp|soppinfeksjon|thrush|yeast_infection|candida|tørre_øyne|dry_eyes|tørr_i_øynene"
+       "|swell|swells|hovner|hovnet|blodtrykk*|blood_pressure|hay_fever|høysnue|pollen*|pollenallergi*|renner_fra_øynene"
+       "|watery_eyes|rennende_øyne|insektstikk|insect_bite|bee_sting|vepsestikk|flåttbitt|tick_bite|flått|tick",
        unless="app|appen|skjema|form|nettside*|website|login|passord*|password*|bestilling*|levering*|delivery|apotek*"
        "|pharmacy|=kø|queue|=bil|=car|jobb*|=work|=pc|=order|ordering|resept*|prescription*|logg*"),
 )

@@ -182,7 +182,8 @@ SYMPTOM_CUES += (
     _C("balance_walking", "snubl*|stumbl*|tripping|tripped|trips|snåvet|snåva|faller|falt|datt|ramlet|ramla|falling|fell"
        "|falls|fallen|fall_over|fall_down", unless="sovne*|sovnet|asleep|sleep|søvn*|sprøyt*|syringe*|dato*|date*"
        "|feber*|fever|temp*|tempen|=ut|apart|hair|pris*|price*|rain|regn*|snø*|snow|=off|dosen|dose|besvim*"
-       "|faint*|passed|love|kjærlighet|tanker|mind"),
+       "|faint*|passed|love|kjærlighet|tanker|mind|sykkel*|bike|bicycle|ski|skiing|skøyt*|skating|isen|ice|icy|glatt*"
+       "|slippery|hest*|horse|trampoline|fotball*|football|stige*|ladder"),
     _C("balance_walking", "@CAN @NOT gå|walk|stå|stand|gå_rett|walk_straight|gå_langt|walk_far"),
     _C("balance_walking", "bumping|bump|bumped|banging|walking_into|walked_into|går_inn_i|gikk_inn_i|dulter|dultet"
        "|krasjer|kræsjer|støter + door*|dør*|dørkarm*|karm*|things|ting|walls|wall|vegg*|furniture|møbler|people|folk"
@@ -404,7 +405,7 @@ SYMPTOM_CUES += (
 SYMPTOM_CUES += (
     # --- urgent, infection on natalizumab (facts B4, E6)
     _C("fever", "feber|feberen|febern|febril|febrilt|feberaktig|feberhet|feberfølelse|feberfølelsen|fever|feverish"
-       "|fevers|=febrile|frostfeber"),
+       "|fevers|=febrile|frostfeber", unless="hay|høysnue"),  # hay fever is no fever
     _C("fever", "have|has|had|got|running|har|hatt|fått|med|with a|en|høy|high|raised temp|temperature|temperatur",
        unless="kjøleskap*|fridge*|rom*|room|=ute|outside|vær*|weather|sprøyt*|syringe*|normal*|vanlig|under|lav|low"
        "|checked|sjekket|målte|measured|=tok|took|fine|=fin|=ok|=bra"),
@@ -507,11 +508,12 @@ SYMPTOM_CUES += (
        "|begge_armene|overalt_på_kroppen"),
     _C("sign:itch", "kløe|klør|klødde|kløende|klø|itch|itches|itching|itchy|itched|pruritus"),
     _C("sign:rash", "utslett|utslettet|rash|eksem|eczema|flekker|blotches|blotchy|red_patches|røde_flekker|kviser"
-       "|pimples|bumps|dumper", unless="blekner|fade|fades|glass"),
+       "|pimples|bumps|dumper|acne|akne", unless="blekner|fade|fades|glass"),
     _C("sign:flushing", "rødme|rødmer|rødmet|flush|flushed|flushing|hetetokt*|hot_flush|hot_flushes|hot_flash"
        "|hot_flashes|red_face|rød_i_ansiktet|rødt_ansikt|varm_i_ansiktet|warm_face|hot_face|blussende"),
-    _C("sign:unwell", "uvel|unwell|rar|rart|weird|=off|strange|odd|dårlig|poorly|ill|syk|sjuk|sick|not_right|ikke_bra"
-       "|not_good|not_well|ikke_i_form|ikke_helt_bra", unless="lei|tired|@ADMIN|vær*|weather|nyhet*|news"),
+    _C("sign:unwell", "uvel|unwell|rar|rart|weird|feel_off|feeling_off|strange|odd|dårlig|poorly|ill|syk|sjuk|sick"
+       "|not_right|ikke_bra|not_good|not_well|ikke_i_form|ikke_helt_bra", unless="lei|tired|@ADMIN|vær*|weather"
+       "|nyhet*|news|=of"),
     _C("sign:skin_mild", "sår|sårt|ømt|ømme|=om|tender|sore|rød|rødt|røde|red|redness|rødme|blåmerke*|bruise*|kul|kulen"
        "|flekk|flekken|spot|blå|blått|blue|bluish|lilla|purple"
        "|kuler|klump*|lump|lumps|bump|bumps|knute*|knot|hard|hardt|hevelse|swelling|kløe|klør|itch*|itchy|sved|svir"

@@ -612,6 +612,10 @@ def _site_and_skin(doc, now, first, within_2h, add) -> None:
     near_site = {m.start for m in skin}
     for m in now:
         if m.code == "bruising_bleeding" and not any(abs(m.start - p) <= 6 for p in near_site):
+            sentence = doc.tok(m.start).sentence
+            explained = any(doc.status(c) == "now" for c in doc.in_sentence("ctx:injury", sentence))
+            if explained and not doc.in_sentence("ctx:unexplained", sentence):
+                continue  # "slo meg på bordet": an ordinary bruise, left to the complaint check below
             add("bruising_bleeding", m.start)  # unusual bruising or bleeding: low platelets? (B6)
     reaction = [m for m in now if m.code in ("sign:itch", "sign:rash", "sign:flushing", "sign:unwell")]
     if within_2h and reaction and not skin:
@@ -619,5 +623,5 @@ def _site_and_skin(doc, now, first, within_2h, add) -> None:
 
 
 def _complaint(doc: _Doc, now: list[Mention], low_fever: bool) -> bool:
-    leftovers = [m for m in now if m.code in _LEFTOVER_SIGNS]
+    leftovers = [m for m in now if m.code in _LEFTOVER_SIGNS or m.code == "bruising_bleeding"]
     return bool(leftovers) or low_fever or any(doc.status(m) == "now" for m in doc.of("ctx:complaint"))
