@@ -85,7 +85,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     # Resolved: gone now; not a new symptom (symptoms.md, Free text).
     _C("ctx:resolved", "gikk_over|gått_over|har_gått_over|er_over|var_over|er_borte|ble_borte|borte_nå|forsvant"
        "|forsvunnet|went_away|gone_away|is_gone|all_gone|now_gone|disappeared|resolved|cleared_up|gone_completely"
-       "|completely_gone|helt_borte|gått_helt_over|has_gone_away|has_cleared|forsvant_helt"
+       "|completely_gone|helt_borte|gått_helt_over|has_gone_away|has_cleared|forsvant_helt|has_gone|have_gone|had_gone"
        "|back_to_normal|tilbake_til_normalen|normal_igjen|normal_again|fine_now|fin_nå|bra_nå|helt_bra|okay_now"
        "|ok_now|all_good_now|alt_bra_nå|recovered|frisk_igjen|frisk_nå|better_now_fully|no_longer_there"
        "|ikke_der_lenger|not_there_anymore|gone_now|over_nå|borte_nå|helt_borte_nå|er_borte_nå"),
@@ -94,7 +94,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|for_litt_siden|a_moment_ago|earlier_today|tidligere_i_dag|i_ettermiddag|this_afternoon|kort_stund"
        "|short_while|fort_over|quickly|raskt_over|etter_litt|after_a_while"),
     # Stable: the usual MS symptom, no worse (symptoms.md, known_ms_stable).
-    _C("ctx:stable", "som_vanlig|as_usual|like_før|som_før|same_as_before|same_as_always|uendret|uforandret|unchanged"
+    _C("ctx:stable", "same_old|samme_gamle|the_old|den_gamle|det_gamle|de_gamle|my_old|mine_gamle|min_gamle"
+       "|som_vanlig|as_usual|like_før|som_før|same_as_before|same_as_always|uendret|uforandret|unchanged"
        "|nothing_new|ingenting_nytt|ikke_noe_nytt|no_change|no_changes|ingen_endring|ingen_forandring|stabil|stabilt"
        "|stable|ikke_verre|not_worse|no_worse|samme_som_før|the_same_as|the_usual|my_usual|mine_vanlige|mitt_vanlige"
        "|min_vanlige|de_vanlige|vanlige|usual|kjent|kjente|known|familiar|kronisk|kroniske|chronic|alltid_hatt"
@@ -230,6 +231,12 @@ CATCHING = frozenset(
 PARTNERS = frozenset(
     "kona kone konen kjaeresten samboeren samboer partneren partner wife girlfriend partner's".split()
 )
+BECAME_WHAT = frozenset(
+    "yellow yellowish numb blurry blurred dark darker black pale red white weak stiff cold hot blue grey gray funny"
+    " weird fuzzy dim quiet dead limp floppy tingly".split()
+)
+SOFTENERS = frozenset("litt lett little slightly bit small lite liten mild mildly tiny knapt barely".split())
+SOFTENABLE = frozenset("hoven hovent hovne swollen swelling hevelse rodere redder hard hardt".split())
 STILL_WORDS = frozenset("fortsatt fremdeles framleis still stadig enda enna".split())
 SEGMENT_WORDS = frozenset("og and samt plus".split())
 LIST_OR = frozenset("eller or nor heller".split())

@@ -249,7 +249,7 @@ SYMPTOM_CUES += (
     _C("speech_problems", "snakk*|snakker|snakket|prater|prate|pratet|tale|talen|speech|speaking|speak|talk|talking"
        "|uttale + utydelig*|uklar*|uklart|slurr*|garbled|jumbled|muddled|vanskelig*|wrong|feil|mixed|rar|rart|strange"
        "|weird|odd|changed|endret|annerledes|different|rotete|nonsense|tull|sludder|trouble|problem*|difficult*"
-       "|hard|struggl*|vansker|sakte|slowly|slow|drunk|full|beruset|tipsy|sløret|blurred",
+       "|hard|struggl*|vansker|sakte|slowly|slow|drunk|full|beruset|tipsy|sløret|blurred|=off|not_right",
        unless="about|=om|legen|doctor|nurse|sykepleier*|lege|klinikk*"
        "|clinic|telefon*|phone|hes|hoarse|engelsk|english|norsk|norwegian|språk|language"),
     _C("speech_problems", "@CAN @NOT snakke|speak|talk|prate|si|say|get|få|find|finne|uttale + ord|ordene|ordet|words"
@@ -319,6 +319,10 @@ SYMPTOM_CUES += (
        "|temperament|væremåte*|character|karakter + endret|forandret|annerledes|changed|change|different|rar*|rart"
        "|merkelig*|strange|odd|oddly|weird|weirdly|unlike|swings|svingninger|svinger|uvanlig*|unusual*|out_of"
        "|strangely|bizarre|bisarr*|aggressiv*|aggressive", unless="medisin*|medication|=app|dose*"),
+    _C("personality_change", "annen_person|different_person|another_person|changed_person|not_the_same_person"
+       "|ikke_den_samme|ikke_samme_person|forandret_meg|forandret_seg|endret_meg|endret_seg|changed_a_lot"
+       "|have_changed|has_changed|is_different|virker_annerledes|seems_different", unless="@ADMIN|dose*|date*|dato*"
+       "|time|tid|plan*|adress*|address|number|nummer"),
     _C("personality_change", "humørsvingning*|mood_swings|personlighetsendring*|personality_change*|short_tempered"
        "|kort_lunte|short_fuse|snappy|snappish|=hissig|aggressiv|aggressive|uncharacteristic*|out_of_character"
        "|ulikt_seg|ulikt_ham|ulikt_henne|not_like_him|not_like_her|ikke_likt_ham|ikke_likt_henne|ikke_lik_seg",
@@ -394,6 +398,9 @@ SYMPTOM_CUES += (
     _C("ms_symptoms_worse", "@LIMB|@BODY|gangen|balansen|synet|sight|vision|walking|balance|nummenheten|numbness"
        "|prikkingen|tingling + dårligere|verre|værre|worse|weaker|svakere|tyngre|heavier + enn|than vanlig|usual|normal"
        "|før|before|normalt|vanleg"),
+    _C("ms_symptoms_worse", "@LEG|gangen|gange|balansen|balance|walking|gåing|synet|sight|vision|eyesight|memory"
+       "|hukommelsen|talen|speech|grepet|grip|koordinasjonen|coordination + dårligere|verre|værre|worse|harder"
+       "|vanskeligere|weaker|svakere|tyngre|heavier|ustøere", scope="sentence", unless="@ADMIN|than_before_the"),
     _C("ms_symptoms_worse", "=ms|msen|ms_en + opp_igjen|på_vei_opp|blusser|acting_up|active|aktiv|flaring|kicking_off"
        "|worse|verre|back|tilbake"),
     _C("ms_symptoms_worse", "=attack|attacks", unless="panic|heart|anxiety|asthma|migraine", lang="en"),
@@ -418,6 +425,8 @@ SYMPTOM_CUES += (
     _C("sign:voice", "voice|stemmen|stemme + funny|strange|weird|odd|hoarse|hes|rar|rart|endret|changed|different"
        "|muffled|thick|grøtete|tykk"),
     _C("sign:voice", "lump|klump|something + throat|halsen|hals"),
+    _C("sign:lips_tingle", "lepp*|lips|lip|tunge|tunga|tungen|tongue|munn*|mouth|gane*|palate + tingl*|tingly|prikk*"
+       "|nummen|numb|klør|itch*|itchy|burning|svir|brenner"),
     _C("sign:hair", "håravfall|hårtap|hårtapet|hair_loss|losing_hair|mister_hår|mister_håret|hair_falling_out"
        "|hair_is_falling_out|hair_coming_out|thinning_hair|hair_thinning"),
     _C("sign:sweats", "nattesvette|night_sweats|svetter|svettet|svett|svette|sweaty|sweating|sweats|clammy|kaldsvett*"),
@@ -441,6 +450,7 @@ SYMPTOM_CUES += (
        "|bladder_infection|water_infection|urinary_tract_infection|urinary_infection"),
     _C("sign:flank", "vondt|smerte*|pain|ache|aching|hurts|verk* i|in side|siden|sida|flanken|flank|nyrene|nyre"
        "|kidney|kidneys|korsryggen|lower_back"),
+    _C("sign:cold_feeling", "fryser|freezing|frøs|feel_cold|feeling_cold|kald_og_skjelven|shivery|shaky_and_cold"),
     _C("sign:flank", "nyresmerte*|flankesmerte*|kidney_pain|flank_pain|pyelonefritt|nyrebekkenbetennelse*"),
     _C("shingles", "helvetesild|shingles|herpes_zoster|=zoster|belterose"),
     _C("shingles", "blemme*|blemmer|blisters|blister|blistering|utslett|rash|vabler|vable* + belte|band|stripe|streak"
@@ -479,6 +489,8 @@ SYMPTOM_CUES += (
        "|poo|bæsj*"),
     _C("sign:upper_abdo", "vondt|smerte*|pain|ache|aching|hurts|verk*|ubehag|discomfort|trykk|pressure + øverst|upper"
        "|top|under_ribbeina|under_ribbeinet|under_the_ribs|under_my_ribs|lever*|liver"),
+    _C("sign:upper_abdo", "vondt|smerte*|pain|ache|aching|hurts|verk*|ubehag|discomfort|trykk|pressure + under"
+       " ribbein*|ribs|rib|ribcage|ribbeina|ribbeinet"),
     _C("sign:upper_abdo", "leversmerte*|liver_pain|øvre_mage|upper_abdomen|upper_stomach|upper_belly"),
     _C("sign:nausea", "kvalm|kvalme|kvalmen|kvalmende|nausea|nauseous|nauseated|queasy|bilsyk*|sjøsyk*|uvel_i_magen"
        "|sick_to_my_stomach|urolig_mage"),
@@ -620,13 +632,15 @@ SYMPTOM_CUES += (
        "|panic_attacks|stresset|stressed|overveldet|overwhelmed|orker_ikke_mer|can_not_cope|klarer_ikke_mer|deppa"
        "|deppet|depp|melankolsk|ulykkelig|unhappy|miserable|nervøs*|nervous|ingen_vits|no_point|pointless"
        "|meningsløst|håpløst"),
+    _C("low_mood", "feel|feeling|felt|føler|følt|føles down|low|nedfor|nedstemt|deppa|blue", unless="@ADMIN|=lie|=sit"),
     _C("menstrual_changes", "mens|mensen|menstruasjon*|menses|period|periods|menstrual + uregelmessig*|irregular"
        "|heavier|heavy|kraftig*|kraftigere|lighter|changed|endret|annerledes|different|borte|stopped|painful|vondt"
        "|smertefull*|lengre|longer|oftere|more_often|sjeldnere|early|tidlig|tidligere|uvanlig*|unusual|rar|weird"
-       "|blødning*|bleeding|twice|to_ganger", unless="of|av|=for|=i"),
+       "|blødning*|bleeding|twice|to_ganger", unless="=of|=av"),
     _C("menstrual_changes", "mellomblødning*|spotting|menssmert*|menstruasjonssmert*|period_pain|period_pains"
        "|period_cramps|menstrual_cramps|pms|pmdd|overgangsalder*|menopause|klimakter*"),
-    _C("known_ms_stable", "=ms + fatigue|trøtt*|trett*|tretthet|sliten|smerte*|pain|plager|plagene|symptoms|symptomer"
+    _C("known_ms_stable", "=ms + fatigue|trøtt*|trett*|tretthet|sliten|tired|tiredness|exhausted|exhaustion|utmatt*"
+       "|smerte*|pain|plager|plagene|symptoms|symptomer"
        "|symptomene|spasm*|spastisitet|stiv*|stiff*|dag|day|days|dager", unless="verre|værre|worse|=ny|=nye|=nytt"
        "|=new|tilbake|back|økt|increased|attakk*|relapse*|flare*|oppbluss*"),
     _C("known_ms_stable", "spastisitet|spasticity|spastisk|spastic|spasmer|spasms|spasm|stivhet_i_beina|stive_bein"

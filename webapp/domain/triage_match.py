@@ -179,6 +179,7 @@ class Match:
 class _Compiled:
     cue: object
     groups: tuple[tuple[int, ...], ...]  # term ids, ordered within a group
+    gaps: tuple[tuple[int, ...], ...]  # words allowed before each term: GAP, or 0 inside a phrase
     unless: int | None
     sentence_scope: bool
 
@@ -209,8 +210,9 @@ class CueIndex:
             if len(variants) > MAX_VARIANTS:
                 raise ValueError(f"{len(variants)} variants of one cue: split it ({pattern[:60]!r})")
             for variant in variants:
-                groups = tuple(tuple(self._term(term) for term in group) for group in variant)
-                self.compiled.append(_Compiled(cue, groups, unless, scope))
+                groups = tuple(tuple(self._term(term) for term, _gap in group) for group in variant)
+                gaps = tuple(tuple(gap for _term, gap in group) for group in variant)
+                self.compiled.append(_Compiled(cue, groups, gaps, unless, scope))
         self._max_prefix = max(self._prefix_lengths, default=0)
         self._max_suffix = max(self._suffix_lengths, default=0)
 
@@ -224,21 +226,23 @@ class CueIndex:
                 out.append(alt)
         return out
 
-    def _slot_variants(self, slot: str) -> list[list[str]]:
-        """One slot as runs of terms: all its single words as one term, and each phrase word by word."""
+    def _slot_variants(self, slot: str) -> list[list[tuple[str, int]]]:
+        """One slot as runs of (term, gap): all its single words as one term, and each phrase word by word,
+        its words side by side ("som_før" is not "som … for")."""
         words: list[str] = []
-        runs: list[list[str]] = []
+        runs: list[list[tuple[str, int]]] = []
         for alt in self._alternatives(slot):
             if "_" in alt:
-                runs.append([word for word in alt.split("_") if word])
+                parts = [word for word in alt.split("_") if word]
+                runs.append([(word, GAP if i == 0 else 0) for i, word in enumerate(parts)])
             else:
                 words.append(alt)
-        return ([["|".join(words)]] if words else []) + runs
+        return ([[("|".join(words), GAP)]] if words else []) + runs
 
-    def _variants(self, pattern: str) -> list[tuple[tuple[str, ...], ...]]:
-        per_group: list[list[tuple[str, ...]]] = []
+    def _variants(self, pattern: str) -> list[tuple[tuple[tuple[str, int], ...], ...]]:
+        per_group: list[list[tuple[tuple[str, int], ...]]] = []
         for group in pattern.split(" + "):
-            runs: list[list[str]] = [[]]
+            runs: list[list[tuple[str, int]]] = [[]]
             for slot in group.split():
                 runs = [run + more for run in runs for more in self._slot_variants(slot)]
             per_group.append([tuple(run) for run in runs])
@@ -362,7 +366,7 @@ class CueIndex:
         for comp in self.compiled:
             if not all(gid in positions for group in comp.groups for gid in group):
                 continue
-            spans = [self._sequence(group, positions, tokens) for group in comp.groups]
+            spans = [self._sequence(group, gaps, positions, tokens) for group, gaps in zip(comp.groups, comp.gaps, strict=True)]
             if not all(spans):
                 continue
             for found in self._combine(spans, tokens, comp.sentence_scope):
@@ -372,16 +376,16 @@ class CueIndex:
         return matches
 
     @staticmethod
-    def _sequence(group: tuple[int, ...], positions: dict[int, list[int]], tokens: Sequence[Token]):
+    def _sequence(group: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, list[int]], tokens: Sequence[Token]):
         spans: list[tuple[int, ...]] = []
-        first, rest = positions[group[0]], group[1:]
+        first = positions[group[0]]
         for p0 in first:
             chain = [p0]
-            for tid in rest:
+            for tid, gap in zip(group[1:], gaps[1:], strict=True):
                 cands = positions[tid]
                 prev = chain[-1]
                 i = bisect_right(cands, prev)
-                if i < len(cands) and cands[i] <= prev + GAP + 1 and tokens[cands[i]].clause == tokens[prev].clause:
+                if i < len(cands) and cands[i] <= prev + gap + 1 and tokens[cands[i]].clause == tokens[prev].clause:
                     chain.append(cands[i])
                 else:
                     break

@@ -40,10 +40,9 @@ _CONTROL_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Urgent neuro items that "as usual, unchanged" turns into known_ms_stable (symptoms.md, known_ms_stable).
 _MS_KNOWN = frozenset(
     "limb_weakness one_sided_weakness clumsiness balance_walking vision_change double_vision speech_problems"
-    " memory_thinking numbness_tingling bladder_bowel_control swallowing_new ms_symptoms_worse fatigue"
-    " known_ms_stable".split()
+    " memory_thinking numbness_tingling bladder_bowel_control swallowing_new ms_symptoms_worse known_ms_stable".split()
 )
-_NEURO = _MS_KNOWN - {"fatigue", "known_ms_stable"} | {
+_NEURO = _MS_KNOWN - {"known_ms_stable"} | {
     "seizure", "sudden_paralysis", "hard_to_wake", "confusion", "personality_change"}
 _LEFTOVER_SIGNS = frozenset(
     "sign:itch sign:rash sign:flushing sign:unwell sign:sweats sign:light sign:flank sign:hair".split()
@@ -401,6 +400,8 @@ def _marked(doc: _Doc, m: Mention, marker: str) -> bool:
     for mark in doc.in_sentence(marker, tok.sentence):
         if set(mark.positions) & set(m.positions) or doc.status(mark) == "negated":
             continue
+        if doc.text(mark.end) == "gone" and doc.text(mark.end + 1) in W.BECAME_WHAT:
+            continue  # "my skin has gone yellow": became, not went away
         where = doc.tok(mark.start)
         if where.clause == tok.clause:
             return True
@@ -421,6 +422,14 @@ def _someone_elses(doc: _Doc, m: Mention) -> bool:
     return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
 
 
+def _since(doc: _Doc, m: Mention) -> bool:
+    """ "down since the relapse last year": it began then and goes on ("lenge siden" is no "since")."""
+    in_marks = {p for mark in doc.in_sentence("ctx:past", doc.tok(m.start).sentence) for p in mark.positions}
+    return any(
+        doc.text(i) in ("siden", "since") and i not in in_marks for i in range(m.start, min(len(doc.tokens), m.end + 8))
+    )
+
+
 def _today(doc: _Doc, m: Mention) -> bool:
     """It came and went today ("svimmel i et par minutter, gikk fort over"): still today's report."""
     sentence = doc.tok(m.start).sentence
@@ -437,10 +446,12 @@ def _ongoing(doc: _Doc, m: Mention) -> bool:
 def _long_past(doc: _Doc, m: Mention) -> bool:
     """ "i fjor", "years ago", "tidligere attakk": in the same clause, unless its part says "nå"/"igjen"; or
     said after it ("… men det er lenge siden")."""
-    if _marked(doc, m, "ctx:past") and not _today(doc, m):
+    if _marked(doc, m, "ctx:past") and not _today(doc, m) and not _since(doc, m):
         return True
     tok = doc.tok(m.start)
     for mark in doc.in_sentence("ctx:past", tok.sentence):
+        if any(doc.text(i) in ("siden", "since") for i in range(mark.start - 3, mark.start)):
+            continue  # "since the relapse last year": it started then and goes on
         where = doc.tok(mark.start)
         if where.segment == tok.segment or (
             where.clause == tok.clause and not doc.segment_words(m.start) & W.PRESENT_ANCHORS
@@ -571,7 +582,9 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
     elif has("sign:stiff_neck"):
         add("joint_muscle_pain", first["sign:stiff_neck"])
     if has("sign:uti"):
-        add("uti_fever" if fever or has("sign:flank") else "uti_no_fever", first["sign:uti"])
+        # Burning pee with fever, chills or flank pain may be a kidney infection (symptoms.md uti_fever).
+        upper = fever or has("sign:flank") or has("sign:chills") or has("sign:cold_feeling")
+        add("uti_fever" if upper else "uti_no_fever", first["sign:uti"])
     if has("sign:chills"):
         # Chills within hours of the dose are a reaction (B1); otherwise a sign of serious infection (B4).
         add("reaction_after_dose" if within_2h else "serious_infection", first["sign:chills"])
@@ -579,19 +592,30 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
         add("serious_infection" if fever else "cold_no_fever", first["cold_no_fever"])  # cough with fever
     if has("sign:diarrhoea") or has("sign:diarrhoea_severe"):
         days = max([d.value for d in doc.current("num:duration")] + [0])
-        severe = has("sign:diarrhoea_severe") or days >= 48 or bool(doc.current("mod:over_24h"))
+        two_days = [m for m in doc.current("mod:over_24h") if not _just_yesterday(doc, m)]
+        severe = has("sign:diarrhoea_severe") or days >= 48 or bool(two_days)
         start = min(first.get(c, 10**9) for c in ("sign:diarrhoea", "sign:diarrhoea_severe"))
         add("severe_diarrhoea" if severe else "stomach_upset_mild", start)  # > 2 days (B3, E6)
     sick = [c for c in ("sign:nausea", "sign:vomit") if has(c)]
-    vomit_lasts = has("sign:vomit") and (has("sign:persistent") or _lasts_a_day(doc, [m for m in now if m.code == "sign:vomit"]))
+    vomits = [m for m in now if m.code == "sign:vomit"]
+    gastro = has("sign:diarrhoea") or has("sign:diarrhoea_severe")  # vomiting with diarrhoea: a stomach bug
+    vomit_lasts = bool(vomits) and (has("sign:persistent") or not gastro and _lasts_a_day(doc, vomits))
     if has("sign:upper_abdo") and sick or vomit_lasts:
         add("liver_pain_vomiting", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))  # liver (B5)
     elif sick or has("sign:upper_abdo"):
         add("stomach_upset_mild", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))
+    if has("sign:lips_tingle") and (within_2h or has("hives_widespread") or has("sign:itch") or has("sign:rash")):
+        # Tingling lips or tongue with hives, or after the dose: angioedema may be starting (facts B1).
+        add("face_throat_swelling", first["sign:lips_tingle"])
     if within_2h and (has("swallowing_new") or has("sign:voice")):
         # Throat trouble within hours of the dose is a possible allergic reaction: a tight throat (facts B1).
         add("face_throat_swelling", min(first.get(c, 10**9) for c in ("swallowing_new", "sign:voice")))
     _site_and_skin(doc, now, first, within_2h, add)
+
+
+def _just_yesterday(doc: _Doc, m: Mention) -> bool:
+    """ "siden i går": a day, not the two days of severe diarrhoea."""
+    return {doc.text(i) for i in m.positions} & {"gar", "yesterday"} and "forgars" not in {doc.text(i) for i in m.positions}
 
 
 def _lasts_a_day(doc: _Doc, mentions: list[Mention]) -> bool:
@@ -607,7 +631,7 @@ def _site_and_skin(doc, now, first, within_2h, add) -> None:
     site_sentences = {doc.tok(s.start).sentence for s in sites}
     skin = [m for m in now if m.code.startswith("sign:skin") and doc.tok(m.start).sentence in site_sentences]
     if skin:
-        severe = any(m.code == "sign:skin_severe" for m in skin)
+        severe = any(m.code == "sign:skin_severe" and not _softened(doc, m) for m in skin)
         add("injection_site_severe" if severe else "injection_site_mild", min(m.start for m in skin))
     near_site = {m.start for m in skin}
     for m in now:
@@ -620,6 +644,12 @@ def _site_and_skin(doc, now, first, within_2h, add) -> None:
     reaction = [m for m in now if m.code in ("sign:itch", "sign:rash", "sign:flushing", "sign:unwell")]
     if within_2h and reaction and not skin:
         add("reaction_after_dose", min(m.start for m in reaction))  # itching, flushing, unwell after the dose (B1)
+
+
+def _softened(doc: _Doc, m: Mention) -> bool:
+    """ "litt hoven", "slightly swollen": a little swelling at the site is the mild item; warmth, pus,
+    spreading or a large area are not softened (symptoms.md injection_site_*)."""
+    return doc.text(m.start) in W.SOFTENABLE and any(doc.text(i) in W.SOFTENERS for i in range(m.start - 3, m.start))
 
 
 def _complaint(doc: _Doc, now: list[Mention], low_fever: bool) -> bool:
