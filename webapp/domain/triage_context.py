@@ -294,7 +294,8 @@ EN_FUNCTION_WORDS = frozenset(
 # Words one typo away from a cue word that mean something else: never fuzzy-matched or split.
 PROTECTED = tuple(
     "synes syntes synd fewer smell smells smelling spell shell hover blink blend handel noter feberfri feberfritt "
-    "smertefri symptomfri horse hosts host haste tried tries tires trust greater vital tipped tipping sizing piling "
+    "smertefri symptomfri horse hosts host haste tried tries tires trust greater vital tipped tipping sizing piling balanced "
+    "sweets tangling hearse meddled sodden "
     "nummer nummeret numre sanger vakker sjanger kamper kampene hater hatet haster hastet kjemi skepsis relasjon "
     "relasjoner relasjonen turist slapper sludd sluddet gater vinger dryppende drypper dryppet feberblemme "
     "feberblemmer singles single strike stoke dosing spain mellomblødning mellomblødninger panikkanfall "

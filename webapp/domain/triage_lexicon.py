@@ -41,7 +41,8 @@ MACROS = {
     "SIDE": "venstre|høyre|ene|left|right|one|halve|half",
     "BODY": "@LIMB|ansikt*|face|kropp*|body|side|sida|rygg*|back|mage*|stomach|belly|bryst*|chest|hode*|head|lepp*|lip"
     "|lips|tunge|tunga|tungen|tongue|kinn*|cheek|cheeks|skin|hud|huden",
-    "FACE": "ansikt|ansiktet|fjes|fjeset|face|lepp*|lip|lips|tunge|tunga|tungen|tongue|munn|munnen|mouth|kinn|kinnet|cheek"
+    "FACE": "ansikt|ansiktet|fjes|fjeset|face|lepp*|leppa|leppen|leppene|lepper|lip|lips|tunge|tunga|tungen"
+    "|tongue|munn|munnen|mouth|kinn|kinnet|cheek"
     "|cheeks|øyelokk*|eyelid|eyelids|=øyne|=øynene|=eyes|øyet|=eye|kjeve*|=jaw",
     "THROAT": "hals|halsen|throat|svelg|svelget|strupe*|luftrør*|windpipe",
     "SWELL": "hoven|hovent|hovne|hovner|hovnet|hovna|hevelse|hevelser|hevelsen|oppsvulmet|svulmer|svulmet|svullen"
@@ -154,7 +155,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
 
 ROUTINE_CUES: tuple[Cue, ...] = (
     # --- routine items (facts B3: often not caused by the drug, but the nurse sees them)
-    _C("headache_mild", "hodepine*|hodepina|hodepinen|headache|headaches|migrene*|migraine*|hodesmerte*|hodeverk"
+    _C("headache_mild", "hodepine*|hodepina|hodepinen|headache|headaches|headake|headakes|hedache|hedake"
+       "|headach|migrene*|migraine*|hodesmerte*|hodeverk"
        "|verk_i_hodet|vondt_i_hodet|spenningshodepine"),
     _C("headache_mild", "hode|hodet|head + @PAIN|vondt|dunker|pounding|banker|throbbing|verker|sprenger|splitting"
        "|trykk|pressure", unless="@FACE|=lus|lice"),
@@ -193,7 +195,8 @@ ROUTINE_CUES: tuple[Cue, ...] = (
        "|gikk_rundt|turning|tilting"),
     _C("cold_no_fever", "forkjølelse*|forkjølet|forkjølt|snue|snørr*|snørrete|=snot|snotty|tett_nese|tett_i_nesa"
        "|tett_i_nesen|rennende_nese|nesa_renner|nesen_renner|runny_nose|stuffy_nose|blocked_nose|bunged_up|sniffles"
-       "|sniffling|sår_hals|sårhals|halsvondt|vondt_i_halsen|halsen_er_sår|sore_throat|throat_hurts|scratchy_throat"
+       "|sniffling|sår_hals|sårhals|halsvondt|vondt_i_halsen|halsen_er_sår|sore_throat|sore_throught|sore_throut"
+       "|throat_hurts|scratchy_throat|forkjøla|forkjøle"
        "|hoste|hoster|hostet|hosting|hostekule*|cough|coughing|coughs|coughed|nyser|nyste|nysing|sneez*"
        "|bihulebetennelse*|sinusitt|sinusitis|sinus_infection|ørebetennelse*|ear_infection|halsbetennelse*"
        "|mandelbetennelse*|tonsillitt|tonsillitis|strep|laryngitt|laryngitis|mistet_stemmen|lost_my_voice|heshet"

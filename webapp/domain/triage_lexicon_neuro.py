@@ -94,7 +94,8 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|text|avisa|newspaper|bok|book|skjerm*|screen"),
     _C("vision_change", "bokstav*|letters|ordene|words + hopper|danser|dance|jump|jumping|move|moving|swim|swimming"
        "|uklar*|blurry|flyter|floating"),
-    _C("double_vision", "dobbeltsyn|dobbeltsynet|dobbelsyn|diplopi*|diplopia|double_vision|dobbelt_syn"),
+    _C("double_vision", "dobbeltsyn|dobbeltsynet|dobbelsyn|diplopi*|diplopia|double_vision|dobbelt_syn|dubble_vision"
+       "|duble_vision|doubble_vision"),
     _C("double_vision", "ser|se|sett|seeing|see|sees|saw|seen|seing dobbelt|double|doble|dobbel"),
     _C("double_vision", "alt|everything|things|ting|bildet|image|images|bilder|tv|faces|ansikter + dobbelt|double"
        "|doble|twice"),

@@ -12,7 +12,7 @@ _C = Cue
 
 URGENT_CUES: tuple[Cue, ...] = (
     # --- urgent, infection on natalizumab (facts B4, E6)
-    _C("fever", "feber|feberen|febern|febril|febrilt|feberaktig|feberhet|feberfølelse|feberfølelsen|fever|feverish"
+    _C("fever", "feber|febr|feberen|febern|febril|febrilt|feberaktig|feberhet|feberfølelse|feberfølelsen|fever|feverish"
        "|fevers|=febrile|frostfeber", unless="hay|høysnue"),  # hay fever is no fever
     _C("fever", "have|has|had|got|running|har|hatt|fått|med|with a|en|høy|high|raised temp|temperature|temperatur",
        unless="kjøleskap*|fridge*|rom*|room|=ute|outside|vær*|weather|sprøyt*|syringe*|normal*|vanlig|under|lav|low"
@@ -93,7 +93,8 @@ URGENT_CUES += (
     _C("sign:upper_abdo", "vondt|smerte*|pain|ache|aching|hurts|verk*|ubehag|discomfort|trykk|pressure + under"
        " ribbein*|ribs|rib|ribcage|ribbeina|ribbeinet"),
     _C("sign:upper_abdo", "leversmerte*|liver_pain|øvre_mage|upper_abdomen|upper_stomach|upper_belly"),
-    _C("sign:nausea", "kvalm|kvalme|kvalmen|kvalmende|nausea|nauseous|nauseated|queasy|bilsyk*|sjøsyk*|uvel_i_magen"
+    _C("sign:nausea", "kvalm|kvalme|kvalmen|kvalmende|nausea|nauseous|nauseated|nausious|nausous|nauseus|naucious"
+       "|queasy|bilsyk*|sjøsyk*|uvel_i_magen"
        "|sick_to_my_stomach|urolig_mage"),
     _C("sign:nausea", "feel|feeling|felt|feels sick", unless="=of|lei|tired", lang="en"),
     _C("sign:vomit", "kaster_opp|kastet_opp|kasta_opp|spyr|spydde|spy|oppkast*|vomit*|throwing_up|threw_up|throw_up"

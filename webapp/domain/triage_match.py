@@ -144,12 +144,14 @@ def _keyboard_neighbours() -> dict[str, frozenset[str]]:
 
 
 _NEAR = _keyboard_neighbours()
+_VOWELS = frozenset("aeiouy")
 
 
-def within_one_edit(a: str, b: str) -> bool:
+def within_one_edit(a: str, b: str, *, vowels: bool = False) -> bool:
     """True when a and b differ by at most one typing slip: a letter missing, one too many, two letters
     swapped, or one letter replaced by a key next to it ("nummen"/"numen", "svimmel"/"svimmle", "feber"/"fever").
-    A replacement by a far key is another word, not a typo ("couch" is not "cough")."""
+    A replacement by a far key is another word, not a typo ("couch" is not "cough"); with `vowels`, a whole
+    word of six letters or more may also have one vowel spelled wrong ("balence", "weeker")."""
     if a == b:
         return True
     la, lb = len(a), len(b)
@@ -162,7 +164,8 @@ def within_one_edit(a: str, b: str) -> bool:
         i += 1
     if la == lb:
         if a[i + 1 :] == b[i + 1 :]:
-            return b[i] in _NEAR.get(a[i], ())  # one substitution, by a neighbouring key
+            # one substitution: a neighbouring key, or one vowel for another in a longer word ("balence")
+            return b[i] in _NEAR.get(a[i], ()) or vowels and la >= 6 and a[i] in _VOWELS and b[i] in _VOWELS
         return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
     return a[i:] == b[i + 1 :]  # one letter missing
 
@@ -196,6 +199,7 @@ class CueIndex:
         self._suffix: dict[str, set[int]] = {}
         self._fuzzy_exact: dict[str, list[tuple[str, int]]] = {}
         self._fuzzy_prefix: dict[str, list[tuple[str, int]]] = {}
+        self._swap4: dict[str, set[int]] = {}
         self._prefix_lengths: set[int] = set()
         self._suffix_lengths: set[int] = set()
         self._cache: dict[str, tuple[str, ...] | frozenset[int]] = {}
@@ -270,6 +274,8 @@ class CueIndex:
                         self._fuzzy_prefix.setdefault(variant, []).append((stem, tid))
             else:
                 self._exact.setdefault(word, set()).add(tid)
+                if fuzzy and len(word) == MIN_FUZZY - 1:
+                    self._swap4.setdefault(word, set()).add(tid)
                 if fuzzy and len(word) >= MIN_FUZZY:
                     for variant in _deletes(word) | {word}:
                         self._fuzzy_exact.setdefault(variant, []).append((word, tid))
@@ -295,10 +301,13 @@ class CueIndex:
 
     def _fuzzy(self, word: str) -> set[int]:
         found: set[int] = set()
+        if len(word) == MIN_FUZZY - 1:  # a four-letter word: only two letters swapped ("pian" for "pain")
+            for i in range(3):
+                found |= self._swap4.get(word[:i] + word[i + 1] + word[i] + word[i + 2 :], set())
         if len(word) >= MIN_FUZZY:
             for variant in _deletes(word) | {word}:
                 for stem, tid in self._fuzzy_exact.get(variant, ()):
-                    if stem[0] == word[0] and within_one_edit(word, stem):
+                    if stem[0] == word[0] and within_one_edit(word, stem, vowels=True):
                         found.add(tid)
         for k in range(MIN_FUZZY, min(len(word), self._max_prefix + 1) + 1):  # a 4-letter head is too loose
             head = word[:k]
@@ -328,8 +337,9 @@ class CueIndex:
         if isinstance(cached, frozenset):
             return cached
         found = self._plain(word)
-        if not found and word not in self._protected and len(word) <= MAX_WORD:
-            found = self._fuzzy(word)
+        if word not in self._exact and word not in self._protected and len(word) <= MAX_WORD:
+            # A prefix ("numb*") may fit a word the patient mistyped ("numbnes"): look for typos all the same.
+            found |= self._fuzzy(word)
         if whole is not None:
             found |= self.terms_of(whole)
         result = frozenset(found)

@@ -234,4 +234,6 @@ def _temperature(doc: Reading, i: int, value: float) -> float | None:
         return value
     if prev in W.WEAK_TEMPERATURE_BEFORE and 37 <= value < 43:
         return value
+    if 37 <= value < 43 and "." in doc.tok(i).text and len(doc.tok(i).text.split(".")[1]) == 1:
+        return value  # "38,6" on its own: in a symptom message, a one-decimal number in this range is a reading
     return None
