@@ -384,3 +384,21 @@ def test_a_long_message_is_read_fast(text):
 @given(text=st.text(max_size=300), code=st.sampled_from([item.code for item in SYMPTOMS]))
 def test_free_text_never_lowers_what_was_checked(text, code):
     assert assess(codes=[code], free_text=text).level.rank >= assess(codes=[code]).level.rank
+
+
+_WORDS = (
+    "feber 38,9 kvalm svimmel som vanlig ikke ingen hvis nummen prikker ser dobbelt hovent leppene tunga etter dosen"
+    " sprøyten der jeg stakk rødt blåmerke i fjor gikk over kona sier plutselig verre i tre dager diaré oppkast svie"
+    " tisser stiv nakke hodepine utslett kløe frysninger gravid kjøleskapet varmt unchanged as usual no fever if my"
+    " husband noticed numb tingling chest hurts dark urine yellow eyes bruises rash itchy chills since the injection"
+    " worse every day for three days cold sore throat cough blisters around my eye heavy legs forgot confused ?"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), lang=st.sampled_from(["nb", "en"]))
+def test_every_code_read_from_any_mix_of_words_is_in_the_vocabulary(words, lang):
+    result = assess_text(" ".join(words), lang)
+    vocabulary = {item.code for item in SYMPTOMS}
+    assert set(result.codes) <= vocabulary
+    assert not any(reason.startswith("unknown:") for reason in result.reasons)

@@ -58,51 +58,93 @@ def read_text(text: str, lang: str) -> TextFindings:
 
 # --- from mentions to findings ----------------------------------------------------------------------
 def _weigh(doc: Reading, notes: list[str]) -> TextFindings:
-    now = [m for m in doc.symptom_like if status(doc, m) == "now"]
-    stable = [m for m in doc.symptom_like if status(doc, m) == "stable"]
-    if any(status(doc, m) == "hypothetical" for m in doc.symptom_like + doc.of("ctx:cold_chain")):
-        notes.append("text:question")  # answered with education, not a flag (symptoms.md, Free text)
-    if any(status(doc, m) == "past" for m in doc.symptom_like):
-        notes.append("text:past")
-    if any(status(doc, m) == "other" for m in doc.symptom_like):
-        notes.append("text:someone_else")  # an illness at home: the nurse may still want to know (facts B4)
+    meant = {id(m): status(doc, m) for m in doc.symptom_like}
+    # The usual MS symptom, unchanged, is known_ms_stable (it turns urgent again if it lasts or worsens, A1);
+    # anything else said to be "as usual" is simply there now ("hodepine som vanlig").
+    usual = [m for m in doc.symptom_like if meant[id(m)] == "stable" and m.code in _MS_KNOWN]
+    now = [m for m in doc.symptom_like if meant[id(m)] == "now" or meant[id(m)] == "stable" and m.code not in _MS_KNOWN]
+    notes.extend(_notes(doc, meant))
     found: dict[str, int] = {}  # code -> first position
 
     def add(code: str, pos: int) -> None:
         found[code] = min(pos, found.get(code, pos))
 
-    sentences_with_symptoms = {doc.tok(m.start).sentence for m in now + stable}
-    mods = {name: _modifier(doc, name, sentences_with_symptoms) for name in ("after_dose", "worse", "sudden")}
-    # A usual symptom has lasted for years; "over 24 hours" is about something new or flaring (facts A1).
-    new_sentences = {doc.tok(m.start).sentence for m in now}
-    mods["over_24h"] = _modifier(doc, "over_24h", new_sentences)
-    within_2h = any(not _delayed(doc, m) for m in mods["after_dose"])
-    over_24h = bool(mods["over_24h"]) or any(
-        d.value >= 24 and doc.tok(d.start).sentence in new_sentences for d in current(doc, "num:duration")
-    )
-    readings = [r for r in doc.mentions if r.code == "num:temp" and status(doc, r) in ("now", "stable")]
-    fever_words = [m for m in now if m.code == "fever"]
-    low_only = readings and max(r.value for r in readings) < 38.0
-    raised = low_only and max(r.value for r in readings) >= 37.5  # "37,9": not fever, but the nurse sees it
-    fever = any(r.value >= 38.0 for r in readings) or bool(fever_words) and not low_only
-    codes_now = {m.code for m in now}
-
-    for m in stable:
-        # The usual MS symptom, unchanged, is known_ms_stable; it turns urgent again if it lasts or worsens (A1).
-        add("known_ms_stable" if m.code in _MS_KNOWN else m.code, m.start)
+    for m in usual:
+        add("known_ms_stable", m.start)
+    mods = _modifiers(doc, now, usual)
+    within_2h = mods["within_2h"]
+    fever, fever_at, raised = _fever(doc, now)
+    if fever:
+        add("fever", fever_at)
     neck = {p for m in now if m.code == "sign:stiff_neck" for p in m.positions}
     for m in now:
-        code = m.code
-        if code.startswith("sign:") or code in ("fever", "cold_no_fever", "bruising_bleeding"):
-            continue
-        if code == "joint_muscle_pain" and neck.intersection(m.positions):
-            continue  # the neck belongs to the stiff-neck sign, weighed with fever and headache below
-        add(code, m.start)
-    if fever:
-        first = min([m.start for m in fever_words] + [r.start for r in readings if r.value >= 38.0])
-        add("fever", first)
+        if m.code.startswith("sign:") or m.code in ("fever", "cold_no_fever", "bruising_bleeding"):
+            continue  # weighed together with other signs in _combine_signs
+        if m.code == "joint_muscle_pain" and neck.intersection(m.positions):
+            continue  # the neck belongs to the stiff-neck sign, weighed with fever and headache
+        add(m.code, m.start)
+    codes_now = {m.code for m in now}
     _combine_signs(doc, now, codes_now, fever, within_2h, add)
+    extra = _extras(doc, codes_now, found)
+    if not found and not extra and _complaint(doc, now, raised):
+        # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
+        level = Level.URGENT if mods["worse"] or within_2h else Level.ROUTINE  # as the "other" item (triage.py)
+        extra.append((level, "general", "text:unplaced"))
+    codes = tuple(sorted(found, key=lambda c: found[c]))
+    return TextFindings(
+        codes=codes,
+        within_2h_of_injection=within_2h and bool(codes or extra),
+        lasted_over_24h=mods["over_24h"] and bool(codes),
+        getting_worse=mods["worse"] and bool(codes or extra),
+        fever=fever,
+        sudden_onset=mods["sudden"] and any(c in _NEURO for c in codes),
+        reported_by_other=any(status(doc, m) == "now" for m in doc.of("ctx:reported_by_other")) and bool(codes),
+        extra=tuple(extra),
+        notes=tuple(dict.fromkeys(notes)),
+    )
 
+
+def _notes(doc: Reading, meant: dict[int, str]) -> list[str]:
+    """Reasons that explain without deciding: a question is answered with education (symptoms.md, Free text)."""
+    out = []
+    if "hypothetical" in meant.values() or any(status(doc, m) == "hypothetical" for m in doc.of("ctx:cold_chain")):
+        out.append("text:question")
+    if "past" in meant.values():
+        out.append("text:past")
+    if "other" in meant.values():
+        out.append("text:someone_else")  # an illness at home: the nurse may still want to know (facts B4)
+    return out
+
+
+def _modifiers(doc: Reading, now: list[Mention], usual: list[Mention]) -> dict[str, bool]:
+    """The modifiers of symptoms.md, each counted only beside a symptom (its sentence, or the next)."""
+    sentences = {doc.tok(m.start).sentence for m in now + usual}
+    # A usual symptom has lasted for years; "over 24 hours" is about something new or flaring (facts A1).
+    new_sentences = {doc.tok(m.start).sentence for m in now}
+    return {
+        "within_2h": any(not _delayed(doc, m) for m in _modifier(doc, "after_dose", sentences)),
+        "over_24h": bool(_modifier(doc, "over_24h", new_sentences)) or any(
+            d.value >= 24 and doc.tok(d.start).sentence in new_sentences for d in current(doc, "num:duration")
+        ),
+        "worse": bool(_modifier(doc, "worse", sentences)),
+        "sudden": bool(_modifier(doc, "sudden", sentences)),
+    }
+
+
+def _fever(doc: Reading, now: list[Mention]) -> tuple[bool, int, bool]:
+    """Fever (38 °C or more, or the word without a lower reading), where it is first said, and whether only a
+    slightly raised temperature (37.5-37.9, or "feber" with such a reading) was given (symptoms.md, fever)."""
+    readings = [r for r in doc.mentions if r.code == "num:temp" and status(doc, r) in ("now", "stable")]
+    words = [m for m in now if m.code == "fever"]
+    highest = max((r.value for r in readings), default=None)
+    if highest is not None and highest < 38.0:
+        return False, 0, highest >= 37.5 or bool(words)  # the thermometer overrules the word
+    places = [m.start for m in words] + [r.start for r in readings if r.value >= 38.0]
+    return bool(places), min(places, default=0), False
+
+
+def _extras(doc: Reading, codes_now: set[str], found: dict[str, int]) -> list[tuple[Level, str, str]]:
+    """Levels outside the vocabulary: for the nurse, with the fact behind each."""
     extra: list[tuple[Level, str, str]] = []
     if any(status(doc, m) == "now" for m in doc.of("ctx:cold_chain")) or _fridge_out_of_range(doc):
         extra.append((Level.ROUTINE, "general", "text:cold_chain"))  # the nurse judges the syringes (storage, 5)
@@ -113,24 +155,7 @@ def _weigh(doc: Reading, notes: list[str]) -> TextFindings:
     if "sign:severe_headache" in codes_now and not found.keys() & {"meningitis_signs", "fever"}:
         # A severe headache is not the ordinary one (symptoms.md notes); CNS infections on natalizumab (E6).
         extra.append((Level.URGENT, "general", "text:severe_headache"))
-    worse = bool(mods["worse"])
-    if not found and not extra and _complaint(doc, now, bool(low_only and fever_words or raised)):
-        # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
-        level = Level.URGENT if worse or within_2h else Level.ROUTINE  # as for the "other" item (triage.py)
-        extra.append((level, "general", "text:unplaced"))
-    codes = tuple(sorted(found, key=lambda c: found[c]))
-    neuro = any(c in _NEURO for c in codes)
-    return TextFindings(
-        codes=codes,
-        within_2h_of_injection=within_2h and bool(codes or extra),
-        lasted_over_24h=over_24h and bool(codes),
-        getting_worse=worse and bool(codes or extra),
-        fever=fever,
-        sudden_onset=bool(mods["sudden"]) and neuro,
-        reported_by_other=any(status(doc, m) == "now" for m in doc.of("ctx:reported_by_other")) and bool(codes),
-        extra=tuple(extra),
-        notes=tuple(dict.fromkeys(notes)),
-    )
+    return extra
 
 
 def _fridge_out_of_range(doc: Reading) -> bool:
@@ -248,6 +273,6 @@ def _softened(doc: Reading, m: Mention) -> bool:
     return doc.text(m.start) in W.SOFTENABLE and any(doc.text(i) in W.SOFTENERS for i in range(m.start - 3, m.start))
 
 
-def _complaint(doc: Reading, now: list[Mention], low_fever: bool) -> bool:
+def _complaint(doc: Reading, now: list[Mention], raised_temperature: bool) -> bool:
     leftovers = [m for m in now if m.code in _LEFTOVER_SIGNS or m.code == "bruising_bleeding"]
-    return bool(leftovers) or low_fever or any(status(doc, m) == "now" for m in doc.of("ctx:complaint"))
+    return bool(leftovers) or raised_temperature or any(status(doc, m) == "now" for m in doc.of("ctx:complaint"))
