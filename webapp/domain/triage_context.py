@@ -39,6 +39,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:after_dose", "=da|when|while|mens|during|under jeg|i injiserte|injected|injecting|stakk_meg"),
     _C("mod:after_dose", "siden|since|etter|after jeg|i injiserte|injected|tok|took|satte|had|fikk|got @INJ|meg"),
     _C("mod:after_dose", "under|during|etter|after injeksjonen|injection|sprøytestikket|dosen"),
+    _C("mod:after_dose", "within|innen|i_løpet_av + hour|hours|time|timen|timer|minutes|minutter|halvtime + @INJ"),
     # Lasted more than 24 hours: a relapse lasts more than a day (facts A1). Counted durations are in triage_text.
     _C("mod:over_24h", "siden|since|fra|from @TIMEWORD"),
     _C("mod:over_24h", "i_flere_dager|i_dagevis|for_days|for_weeks|i_ukevis|i_lang_tid|for_a_while|en_stund|a_while"
@@ -137,7 +138,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:cold_chain", "kjøleskap*|fridge|fridges|refrigerator|kjøleveske*|kjølebag*|cool_bag|cooler + ødelagt|broke"
        "|broken|stopped|died|varm*|warm|warmer|for_varmt|too_warm|not_cold|ikke_kaldt|feil|wrong|streiker|slått_av"
        "|turned_off|unplugged|switched_off|åpen|open|stod_åpen|left_open|avrim*|defrost*|frøs|froze|frozen|frosset"
-       "|ute_av|out_of|utenfor|outside|glemte|forgot|forgotten|glemt|i_timer|for_hours|left_out|left_open"),
+       "|ute_av|out_of|utenfor|outside|glemte|forgot|forgotten|glemt|i_timer|for_hours|left_out|left_open|stoppet"
+       "|stanset|gikk_i_stykker|sluttet_å_virke|virker_ikke|fungerer_ikke|slo_seg_av|packed_up|stopped_working"),
     _C("ctx:cold_chain", "iskrystall*|ice_crystals|frosne|frossen|frossent|frozen_solid|for_kaldt|too_cold"
        " + sprøyt*|syringe*|pen|penn*|medisin*|medication|dosene|doses|kjøleskap*|fridge"),
     _C("ctx:fridge_temperature", "kjøleskap*|fridge|fridges|refrigerator|kjøleveske*|kjølebag*|cool_bag|cooler"

@@ -144,7 +144,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
        unless="telefon*|phone*|melding*|message*|mail*|epost|sms|klinikk*|clinic*|sykepleier*|nurse*|legen"
        "|doctor|apotek*|pharmacy|=app|appen|spørsmål*|question*|anrop|call*|calls|texts|lege*|behandling*|treatment"
        "|medisin*|medication*"),
-    _C("hard_to_wake", "unresponsive|uresponsiv*|semibevisst|semi_conscious"),
+    _C("hard_to_wake", "unresponsive|uresponsiv*|semibevisst|semi_conscious|stopped_responding|stopped_answering"
+       "|sluttet_å_svare|sluttet_å_reagere|went_limp|went_floppy|ble_helt_slapp"),
     _C("hard_to_wake", "vil|will @NOT våkne|wake|wake_up", unless="jeg|=i"),
     _C("hard_to_wake", "helt|very|veldig|svært|extremely|completely + sløv|sløve|floppy|lethargic|limp|slapp_og_uklar"),
     _C("hard_to_wake", "svært|veldig|ekstremt|very|extremely|unormalt|unusually|abnormally + døsig|drowsy|søvnig|sleepy"

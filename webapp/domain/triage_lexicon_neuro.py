@@ -127,6 +127,8 @@ NEURO_CUES: tuple[Cue, ...] = (
     _C("speech_problems", "words|ord|ordene|speech|tale|talen|snakker|snakk|talking|speaking + jumbled|garbled|muddled"
        "|mixed_up|rotete|sammenblandet|uforståelig*|incomprehensible|unintelligible|gibberish|nonsens|vrøvl*"
        "|uklart|utydelig*|slurred|slurry"),
+    _C("speech_problems", "struggl*|trouble|hard|vansk*|problem*|sliter|strever + get|getting|få words|ord|ordene"
+       " out|frem|fram"),
     _C("speech_problems", "sier|say|said|says|saying|bruker|use|using + feil_ord|wrong_word|wrong_words|feil_ordene"),
     _C("speech_problems", "blander|mix|mixing|mixes|bytter|swap* + ord|ordene|words|word"),
     _C("speech_problems", "ord|ordene|words|setninger|sentences|tekst*|text|teksten|page + @NOT gir|make|makes"
@@ -135,7 +137,7 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|says|said|sagt|snakker|folk|people"),
     _C("confusion", "forvirr*|confus*|desorient*|disorient*|muddled|omtåket|ørsken|forvirring|delirium|delirisk",
        unless="@ADMIN|dato*|date*|dates|schedule*|timing|instructions|bruksanvisning*|skjema*|form|system*|kalender*"
-       "|calendar|=about|=om|=over|=by|regning*|bill|faktura*|brev*|letter"),
+       "|calendar|=about|=over|=by|regning*|bill|faktura*|brev*|letter"),
     _C("confusion", "uklar|uklart|tåkete|tåket|rotete|foggy|fuzzy|cloudy|mushy|fog + hode*|head|brain"),
     _C("confusion", "put|putting|puttet|putter|satte|setter|la|legger|lagt|left + melk*|milk|nøkl*|keys|telefon*|phone"
        "|mobil*|sko|shoes|wallet|lommebok*|skoene|brødet|bread|smør*|butter|sokk*|sock* + ovn*|oven|kjøleskap*|fridge"
@@ -252,6 +254,8 @@ NEURO_CUES: tuple[Cue, ...] = (
     _C("swallowing_new", "kvelt|kvelte|kvelst|kvelning*|satt_i_halsen|satte_i_halsen|choked|choking|chokes|sette"
        "|setter + mat*|food|drikke*|drink*|drinking|eating|spiser|spise|vann*|water|spytt*|saliva|kaffe*|coffee|te|tea",
        unless="latter*|laugh*|tablett*|pill|pills|piller"),
+    _C("swallowing_new", "food|mat|maten|drink|drikke|drikken|water|vann|vannet|liquid* + down_the_wrong_way"
+       "|wrong_way|wrong_pipe|feil_vei|ned_feil|feil_hals|i_vrangstrupen|vrangstrupen"),
     _C("swallowing_new", "dysfagi|dysphagia|svelgvansker|svelgeproblem*|svelgproblem*|svelgebesvær*"),
     _C("ms_symptoms_worse", "attakk*|relaps*|relapse|relapsing|oppbluss*|blussa|blusser|flare|flareup|flare_up|flared"
        "|flaring|exacerbation*|ms_forverring|ms_attakk|ms_anfall|ms_oppbluss", unless="panikk*|panic|heart"
