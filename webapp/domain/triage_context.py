@@ -3,8 +3,9 @@
 Cues here use the pattern language of `triage_match` (see `triage_lexicon`). Codes:
 
 - ``mod:*``  the modifiers of symptoms.md (after the dose, over 24 hours, getting worse, sudden);
-- ``ctx:*``  context that `triage_text` weighs: relatives, past, resolved, stable, heat, education,
-  first-person claims, injection site, temperature words, cold chain, and plain complaints.
+- ``ctx:*``  context that `triage_meaning` and `triage_text` weigh: who noticed, past, resolved, today,
+  usual, heat, education, first-person claims, the injection site, injuries, lab results, someone
+  else's illness, the cold chain, and plain complaints that match no item.
 
 Single words with a grammatical role (negations, conditionals, clause breaks) are plain sets.
 """
@@ -128,9 +129,6 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:site", "from|fra the|my|sprøyta|sprøyten injection|injections|jab|shot|needle|stikket|sprøyta|sprøyten"),
     _C("ctx:site", "stikkstedet|stikksted*|innstikk*|injeksjonssted*|injection_site|injection_sites|injection_spot"
        "|injection_area|site_of_the_injection|stikkstedene|injection_mark"),
-    # Temperature words: a number near them is a reading (fever is 38 °C or more, symptoms.md).
-    _C("ctx:temp", "feber*|fever*|febril*|temp|tempen|temperatur*|temperature*|målte|measured|termometer*"
-       "|thermometer*|grader|degrees|=c|celsius|fahrenheit|=f|målt|taken|tok|took|=har|=had|hadde|=på|=of|=at"),
     # Cold chain: syringes kept at 2-8 °C; a break is for the nurse to judge (facts, storage section 5).
     _C("ctx:cold_chain", "strøm|strømmen|power|elektrisitet* + gikk|borte|brudd|went|=out|cut|failed|outage|off"),
     _C("ctx:cold_chain", "strømbrudd*|strømstans|power_cut|power_outage|power_failure|romtemperatur|room_temperature"
