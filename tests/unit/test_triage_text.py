@@ -80,14 +80,14 @@ def test_english_and_descriptions_without_the_keywords_are_read(text, code):
     assert code in codes(text, "en")
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("seks uker på vei", "pregnancy"),
-    ("blemmer i et belte rundt livet", "shingles"),
-    ("rykker i hele kroppen og svarer ikke", "seizure"),
-    ("the words on the page don't make sense", "speech_problems"),
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("seks uker på vei", "nb", "pregnancy"),
+    ("blemmer i et belte rundt livet", "nb", "shingles"),
+    ("rykker i hele kroppen og svarer ikke", "nb", "seizure"),
+    ("the words on the page don't make sense", "en", "speech_problems"),
 ])
-def test_the_briefs_own_examples_are_read(text, code):
-    assert code in codes(text, "en" if text.startswith("the") else "nb")
+def test_the_briefs_own_examples_are_read(text, lang, code):
+    assert code in codes(text, lang)
 
 
 @pytest.mark.parametrize(("typo", "code"), [
@@ -147,15 +147,15 @@ def test_a_negated_mention_does_not_lower_what_was_checked():
     assert assess(codes=["breathing_difficulty"], free_text="no trouble breathing").level == Level.EMERGENCY
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("vet ikke om det er noe, men ser uklart", "vision_change"),
-    ("not sure if it matters but my hand is numb", "numbness_tingling"),
-    ("sikkert ingenting, bare litt nummen i tåa", "numbness_tingling"),
-    ("probably nothing but I keep dropping things", "clumsiness"),
-    ("aldri hatt dette før: jeg ser dobbelt", "double_vision"),
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("vet ikke om det er noe, men ser uklart", "nb", "vision_change"),
+    ("not sure if it matters but my hand is numb", "en", "numbness_tingling"),
+    ("sikkert ingenting, bare litt nummen i tåa", "nb", "numbness_tingling"),
+    ("probably nothing but I keep dropping things", "en", "clumsiness"),
+    ("aldri hatt dette før: jeg ser dobbelt", "nb", "double_vision"),
 ])
-def test_uncertainty_and_reassurance_are_not_negation(text, code):
-    assert code in codes(text, "en" if " my " in text or "things" in text else "nb")
+def test_uncertainty_and_reassurance_are_not_negation(text, lang, code):
+    assert code in codes(text, lang)
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -312,7 +312,8 @@ def test_headache_with_fever_is_urgent_infection():
     ("went smoothly, no reactions", "en"), ("Takk for hjelpen!", "nb"), ("", "nb"), ("   ", "en"),
 ])
 def test_non_clinical_messages_give_nothing(text, lang):
-    assert read_text(text, lang) == TextFindings() or assess_text(text, lang).level == Level.NONE
+    findings = read_text(text, lang)
+    assert (findings.codes, findings.extra, findings.fever) == ((), (), False)
     assert assess_text(text, lang).level == Level.NONE
 
 
