@@ -88,6 +88,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:resolved", "gikk_over|gått_over|har_gått_over|er_over|var_over|er_borte|ble_borte|borte_nå|forsvant"
        "|forsvunnet|went_away|gone_away|is_gone|all_gone|now_gone|disappeared|resolved|cleared_up|gone_completely"
        "|completely_gone|helt_borte|gått_helt_over|has_gone_away|has_cleared|forsvant_helt|has_gone|have_gone|had_gone"
+       "|i_dag_er_det_bra|er_det_bra_i_dag|bra_i_dag|fin_i_dag|ok_i_dag|fine_today|better_today|good_today"
+       "|all_good_today|feberfri|fever_free|symptomfri|symptom_free|smertefri|pain_free"
        "|back_to_normal|tilbake_til_normalen|normal_igjen|normal_again|fine_now|fin_nå|bra_nå|helt_bra|okay_now"
        "|ok_now|all_good_now|alt_bra_nå|recovered|frisk_igjen|frisk_nå|better_now_fully|no_longer_there"
        "|ikke_der_lenger|not_there_anymore|gone_now|over_nå|borte_nå|helt_borte_nå|er_borte_nå"),
@@ -191,7 +193,7 @@ COMPLAINT_CUES: tuple[Cue, ...] = (
        "|graze*|cut_my|cut_myself|kuttet_meg|kuttet|brant_meg|burned_myself|burnt_myself|burnt|splinter|flis|fliser"
        "|vorte|vorter|wart|warts|sopp|soppinfeksjon|thrush|yeast_infection|candida|tørre_øyne|dry_eyes|tørr_i_øynene"
        "|swell|swells|hovner|hovnet|blodtrykk*|blood_pressure|hay_fever|høysnue|pollen*|pollenallergi*|renner_fra_øynene"
-       "|watery_eyes|rennende_øyne|insektstikk|insect_bite|bee_sting|vepsestikk|flåttbitt|tick_bite|flått|tick",
+       "|watery_eyes|rennende_øyne|twitch*|rykninger|kramperykk|jerks|jerking|insektstikk|insect_bite|bee_sting|vepsestikk|flåttbitt|tick_bite|flått|tick",
        unless="app|appen|skjema|form|nettside*|website|login|passord*|password*|bestilling*|levering*|delivery|apotek*"
        "|pharmacy|=kø|queue|=bil|=car|jobb*|=work|=pc|=order|ordering|resept*|prescription*|logg*"),
 )
@@ -237,6 +239,8 @@ BECAME_WHAT = frozenset(
 )
 SOFTENERS = frozenset("litt lett little slightly bit small lite liten mild mildly tiny knapt barely".split())
 SOFTENABLE = frozenset("hoven hovent hovne swollen swelling hevelse rodere redder hard hardt".split())
+LIKE_WORDS = frozenset("like som as akkurat same samme lik liksom".split())
+AGAIN_WORDS = frozenset("again igjen tilbake back returning returned starting begynner".split())
 STILL_WORDS = frozenset("fortsatt fremdeles framleis still stadig enda enna".split())
 SEGMENT_WORDS = frozenset("og and samt plus".split())
 LIST_OR = frozenset("eller or nor heller".split())

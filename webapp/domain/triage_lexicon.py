@@ -94,7 +94,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     _C("breathing_difficulty", "blå|blåe|blåaktig|blue|bluish|grey|grå + lepp*|lips|munn*|mouth|ansikt*|face",
        unless="blåmerke*|bruise*|@SITE|stikk*"),  # blue lips: not enough air
     _C("face_throat_swelling", "@SWELL + @FACE|@THROAT", unless="kjertl*|kjertel*|lymf*|gland*|mandl*|tonsil*|node*"
-       "|knute*|blåmerke*|bruise*"),
+       "|knute*|blåmerke*|bruise*|abscess*|byll*|tann|tannen|tenner|tooth|teeth|dental|visdomstann*|wisdom"
+       "|tannlege*|dentist"),  # a swollen cheek from a tooth abscess is an infection, not an allergy
     _C("face_throat_swelling", "angioødem*|angioedema"),
     _C("chest_pain", "bryst*|chest|hjerte* + @PAIN|trykk*|press*|pressure|tight*|tetthet|klem*|squeez*|heavy|tungt"
        "|ubehag|discomfort|burning|brenn*", unless="=brystene|=bryster|brystvorte*|breasts|nipple*|amm*|halsbrann"
@@ -161,7 +162,8 @@ ROUTINE_CUES: tuple[Cue, ...] = (
        "|verk_i_hodet|vondt_i_hodet|spenningshodepine"),
     _C("headache_mild", "hode|hodet|head + @PAIN|vondt|dunker|pounding|banker|throbbing|verker|sprenger|splitting"
        "|trykk|pressure", unless="@FACE|=lus|lice"),
-    _C("sign:severe_headache", "kraftig|kraftige|sterk|sterke|severe|terrible|awful|verste|worst|intense|intens"
+    _C("sign:severe_headache", "kraftig|kraftige|sterk|sterke|severe|terrible|awful|bad|dreadful|horrible|verste"
+       "|worst|intense|intens|kjempevondt"
        "|forferdelig|grusom|voldsom|unbearable|uutholdelig|blinding|splitting|hellish + hodepine*|headache*"
        "|migrene*|migraine*"),
     _C("fatigue", "trøttere|tiredere|more_tired|mer_sliten|slitnere|mer_trøtt|extra_tired|more_exhausted|so_tired"

@@ -34,7 +34,8 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|verre|skjelven*|shaky"),
     _C("clumsiness", "søler|sølte|spill|spilling|spilt|knocking|velter|veltet|bommer|bommet + ting|things|kaffe*|coffee"
        "|drinks|drink|glass|kopp*|cup|over|alt|everything|vann|water|mat|food"),
-    _C("clumsiness", "rykk*|rykninger|twitch*|spasm*|spasme* + @LIMB|ansikt*|face|øyelokk*|eyelid*"),
+    _C("clumsiness", "rykk*|rykninger|twitch*|spasm*|spasme* + @LIMB|ansikt*|face|øyelokk*|eyelid*",
+       unless="natt*|night|sleep*|sov|sovet|sovne*|asleep|falling|kramp*|cramp*"),  # jerks while falling asleep
     _C("clumsiness", "miss|missing|misses|missed|bommer|bommet|treffer_ikke|traff_ikke + mouth|munn*|target|koppen|cup"
        "|glass|knapp*|button*|tast*|keys|skje*|spoon|gaffel*|fork|nesa|nose"),
     _C("balance_walking", "balanse*|balance|balansen|ustø*|ustødig*|unsteady|wobbly|wobbl*|vakler|vaklet|vaklende"
@@ -207,7 +208,9 @@ NEURO_CUES: tuple[Cue, ...] = (
     _C("numbness_tingling", "prikk*|prikking|prikkende|prikker|prikket|stikninger|stikking|stikkende", unless="rød"
        "|røde|rødt|red|utslett*|rash*|spots|flekk*|blod*|blå*|purple|lilla|petekki*|prikkfri|=dot|dots|sprøyt*|nål*"
        "|needle|injection*|@SITE"),
-    _C("numbness_tingling", "maur|asleep|sovner|sovnet|sover|dead|død|døde|dov|elektrisk*|electric*|støt|shocks|zaps"
+    _C("numbness_tingling", "maur|asleep|sovner|sovnet|sover|dead|død|døde|dov + @LIMB", unless="natt*|night|sleep*"
+       "|falling|sovne*|sovet|sengen|bed"),
+    _C("numbness_tingling", "elektrisk*|electric*|støt|shocks|zaps"
        "|strøm|strømstøt*|strømninger|jolt|jolts"
        "|brennende|burning|brenner|isnende|iskald* + @LIMB|@BODY|spine|ryggrad*", unless="tiss*|urin*|@URINE"
        "|mage*|stomach|bryst*|chest|halsbrann|heartburn|injection*|sprøyt*|stikk*|@SITE|=sol|sun|sunburn|solbrent"

@@ -27,7 +27,7 @@ URGENT_CUES: tuple[Cue, ...] = (
        "|muffled|thick|grøtete|tykk"),
     _C("sign:voice", "lump|klump|something + throat|halsen|hals"),
     _C("sign:lips_tingle", "lepp*|lips|lip|tunge|tunga|tungen|tongue|munn*|mouth|gane*|palate + tingl*|tingly|prikk*"
-       "|nummen|numb|klør|itch*|itchy|burning|svir|brenner"),
+       "|nummen|numb|klør|itch*|itchy|burning|svir|brenner|rar|rart|strange|weird|odd|funny|thick|tykk|big|stor"),
     _C("sign:hair", "håravfall|hårtap|hårtapet|hair_loss|losing_hair|mister_hår|mister_håret|hair_falling_out"
        "|hair_is_falling_out|hair_coming_out|thinning_hair|hair_thinning"),
     _C("sign:sweats", "nattesvette|night_sweats|svetter|svettet|svett|svette|sweaty|sweating|sweats|clammy|kaldsvett*"),
@@ -43,6 +43,8 @@ URGENT_CUES: tuple[Cue, ...] = (
        "|sinus*|bihule*|tann*|tooth|teeth|øye*|eye|=sår|wound|sopp*|fungal|thrush|yeast|candida|@SITE|stikk*|lepp*"
        "|lip|munnsår*|zoster|helvetesild|shingles|forkjøl*|vaksin*|vaccin*|risk*|risiko|skjede*|vagina*"),
     _C("serious_infection", "puster|breathing|puste + fort|fast|rapid|raskt|rask"),
+    _C("serious_infection", "abscess|abscesses|byll|byllen|verkebyll* + tann*|tooth|teeth|dental|jaw|kjeve*|face"
+       "|ansikt*|kinn*|cheek"),
     _C("serious_infection", "hoster|hoste|hosting|coughing|cough + blod|blood|grønt|green|gult|yellow|brunt|brown"
        "|rust*|puss|pus"),
     _C("sign:uti", "@URINE|=do|toalett*|toilet + svie|svir|sviende|sved|brenner|brenning|brennende|burning|burns"

@@ -66,7 +66,8 @@ def _negated(doc: Reading, m: Mention) -> bool:
         if not _neutral_negation(doc, i):
             return True
     whole = doc.text(m.end)
-    if whole.endswith(("fri", "frie", "fritt")) and len(whole) > 5 or doc.text(m.end + 1) == "free":
+    free = whole.endswith(("fri", "frie", "fritt")) and len(whole) > 5 or doc.text(m.end + 1) == "free"
+    if free and not m.code.startswith("ctx:resolved"):
         return True  # "feberfri", "smertefri", "pain free"
     return _negated_list(doc, m)
 
@@ -188,11 +189,12 @@ def _since(doc: Reading, m: Mention) -> bool:
 
 
 def _today(doc: Reading, m: Mention) -> bool:
-    """It came and went today ("svimmel i et par minutter, gikk fort over"): still today's report."""
-    sentence = doc.tok(m.start).sentence
-    return bool(doc.in_sentence("ctx:recent", sentence)) or any(
-        d.value < 24 for d in doc.in_sentence("num:duration", sentence)
-    )
+    """It came and went today ("svimmel i et par minutter i dag, gikk fort over"): still today's report.
+    "Today" must be said of the symptom (its clause), not of the recovery ("…, fine today")."""
+    sentence, clause = doc.tok(m.start).sentence, doc.tok(m.start).clause
+    return any(
+        doc.tok(r.start).clause == clause for r in doc.in_sentence("ctx:recent", sentence)
+    ) or any(d.value < 24 and doc.tok(d.start).clause == clause for d in doc.in_sentence("num:duration", sentence))
 
 
 def _ongoing(doc: Reading, m: Mention) -> bool:
@@ -209,6 +211,10 @@ def _long_past(doc: Reading, m: Mention) -> bool:
     for mark in doc.in_sentence("ctx:past", tok.sentence):
         if any(doc.text(i) in ("siden", "since") for i in range(mark.start - 3, mark.start)):
             continue  # "since the relapse last year": it started then and goes on
+        if any(doc.text(i) in W.LIKE_WORDS for i in range(mark.start - 2, mark.start)):
+            continue  # "like my last relapse": a comparison, the symptom is now
+        if doc.clause_texts(m.start) & W.AGAIN_WORDS:
+            continue  # "… are starting again", "er tilbake igjen"
         where = doc.tok(mark.start)
         if where.segment == tok.segment or (
             where.clause == tok.clause and not doc.segment_words(m.start) & W.PRESENT_ANCHORS

@@ -195,10 +195,12 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
         first.setdefault(m.code, m.start)
     has = codes_now.__contains__
     headache = has("headache_mild") or has("sign:severe_headache")
-    if has("sign:worst_headache") or has("sign:stiff_neck") and (fever or headache or has("sign:light")) or (
+    severe = has("sign:severe_headache")
+    if has("sign:worst_headache") or has("sign:stiff_neck") and (fever or severe or has("sign:light")) or (
         has("sign:light") and fever and headache
     ):
-        # Sudden worst-ever headache, or stiff neck with fever or headache: meningitis signs (E6).
+        # Sudden worst-ever headache; a stiff neck with fever, a severe headache or light hurting: meningitis
+        # signs (symptoms.md meningitis_signs; E6). A stiff neck and an ordinary headache after a bad night are not.
         add("meningitis_signs", min(first.get(c, 10**9) for c in ("sign:worst_headache", "sign:stiff_neck", "sign:light")))
     elif has("sign:stiff_neck"):
         add("joint_muscle_pain", first["sign:stiff_neck"])
