@@ -193,7 +193,8 @@ COMPLAINT_CUES: tuple[Cue, ...] = (
        "|graze*|cut_my|cut_myself|kuttet_meg|kuttet|brant_meg|burned_myself|burnt_myself|burnt|splinter|flis|fliser"
        "|vorte|vorter|wart|warts|sopp|soppinfeksjon|thrush|yeast_infection|candida|tørre_øyne|dry_eyes|tørr_i_øynene"
        "|swell|swells|hovner|hovnet|blodtrykk*|blood_pressure|hay_fever|høysnue|pollen*|pollenallergi*|renner_fra_øynene"
-       "|watery_eyes|rennende_øyne|twitch*|rykninger|kramperykk|jerks|jerking|insektstikk|insect_bite|bee_sting|vepsestikk|flåttbitt|tick_bite|flått|tick",
+       "|watery_eyes|rennende_øyne|rough|lousy|rubbish|rotten|grotty|under_the_weather|off_colour|off_color"
+       "|dårlig_form|elendig_form|twitch*|rykninger|kramperykk|jerks|jerking|insektstikk|insect_bite|bee_sting|vepsestikk|flåttbitt|tick_bite|flått|tick",
        unless="app|appen|skjema|form|nettside*|website|login|passord*|password*|bestilling*|levering*|delivery|apotek*"
        "|pharmacy|=kø|queue|=bil|=car|jobb*|=work|=pc|=order|ordering|resept*|prescription*|logg*"),
 )
@@ -233,10 +234,7 @@ CATCHING = frozenset(
 PARTNERS = frozenset(
     "kona kone konen kjaeresten samboeren samboer partneren partner wife girlfriend partner's".split()
 )
-BECAME_WHAT = frozenset(
-    "yellow yellowish numb blurry blurred dark darker black pale red white weak stiff cold hot blue grey gray funny"
-    " weird fuzzy dim quiet dead limp floppy tingly".split()
-)
+GONE_FOR_GOOD = frozenset("away now completely altogether again entirely thankfully".split())
 SOFTENERS = frozenset("litt lett little slightly bit small lite liten mild mildly tiny knapt barely".split())
 SOFTENABLE = frozenset("hoven hovent hovne swollen swelling hevelse rodere redder hard hardt".split())
 LIKE_WORDS = frozenset("like som as akkurat same samme lik liksom".split())

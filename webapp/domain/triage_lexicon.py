@@ -47,7 +47,8 @@ MACROS = {
     "THROAT": "hals|halsen|throat|svelg|svelget|strupe*|luftrør*|windpipe",
     "SWELL": "hoven|hovent|hovne|hovner|hovnet|hovna|hevelse|hevelser|hevelsen|oppsvulmet|svulmer|svulmet|svullen"
     "|opphovnet|tykk|tykke|tykkere|swollen|swelling|swell|swells|swelled|puffy|puffed|thick|thicker|bigger|enlarged",
-    "WEAK": "svak|svake|svakt|svakere|svakhet*|kraftløs*|kraftesløs*|slapp|floppy|limp|weak|weaker|weakness|feeble|tung"
+    "WEAK": "svak|svake|svakt|svakere|svakhet*|kraftløs*|kraftesløs*|slapp|floppy|limp|jelly|gelé|gele|weak|weaker"
+    "|weakness|feeble|tung"
     "|tunge|tungt"
     "|tyngre|heavy|heavier|lam|lamme|lammet|useless|dead|død|døde",
     "PAIN": "vondt|vond|vonde|smerte|smerter|smertene|smerten|verk|verker|verke|verket|ømt|ømme|sår|sårt|såre|pain|pains"
@@ -86,6 +87,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     _C("breathing_difficulty", "breath|breathe|breathing + hard|difficult|difficulty|trouble|struggl*|laboured|labored"
        "|problem*|tight|short|shallow|gasping|heavy"),
     _C("breathing_difficulty", "catch my|catch his|catch her breath"),
+    _C("breathing_difficulty", "gasping|gasp|gasps|gisper|gispet|snapper|struggling|fighting|kjemper for|etter air|luft"
+       "|lufta|breath"),
     _C("breathing_difficulty", "tett|tetthet|trang|snører|snevrer|lukker|lukket|closing|closes|tight|tightness|narrow*"
        "|tighten* + @THROAT", unless="nese*|nose|forkjøl*|snue|mandl*|tonsil*"),
     _C("breathing_difficulty", "piper|piping + bryst*"),
@@ -101,6 +104,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
        "|ubehag|discomfort|burning|brenn*", unless="=brystene|=bryster|brystvorte*|breasts|nipple*|amm*|halsbrann"
        "|heartburn|reflux|oppstøt*|brystkreft*"),
     _C("chest_pain", "brystsmert*|hjerteinfarkt|infarkt|heart_attack|angina"),
+    _C("chest_pain", "sitting|sits|sitter|weight|vekt|elephant|elefant|crushing|knusende|band|bånd|vice|skrustikke"
+       " + chest|bryst*|brystet", unless="blemme*|blister*|utslett|rash|vabler"),
     _C("fainting_collapse", "svimte|svimer|svime|svimt av"),
     _C("fainting_collapse", "besvim*|dånet|kollaps*|collaps*|fainted|fainting|faints"
        "|segnet|svartnet|bevisstløs|bevisstløse|unconscious|blacked_out|black_out"),
@@ -122,6 +127,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
        "|whole|armer_og_bein|arms_and_legs + kropp*|body|over"),
     _C("seizure", "rykk*|rykker|rykninger|jerk*|shaking|rister|skjelver|stiv|stiff + svarer|responding|respond"
        "|bevisst*|conscious*|kontakt|contact"),
+    _C("seizure", "stiv|stiff|stivnet|rigid + shook|shaking|shake|shakes|rister|ristet|rykket|rykker|jerked|jerking"
+       "|convuls*|skalv|skjelvet", scope="sentence"),
     _C("sudden_paralysis", "lam|lamme|lammet|lammelse*|lammelser|paralys*|paralyz*|hjerneslag|=drypp|stroke"
        "|slagtilfelle", unless="stroking|stroked|heatstroke|heat|sunstroke|solstikk*"),
     _C("sudden_paralysis", "skjev|skjeve|skeiv|crooked|lopsided|uneven + munn*|ansikt*|smil*|fjes*|face|mouth|smile"),
@@ -139,7 +146,10 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     _C("sign:worst_headache", "verste|worst|kraftigste|sterkeste|voldsom*|eksplo*|thunderclap|lynhodepine|tordenskrall*"
        "|plutselig|plutselige|sudden|suddenly|brått + hodepine*|headache*|hodet|head"),
     _C("hard_to_wake", "vanskelig|umulig|hard|difficult|impossible + å|to vekke|vekkes|wake|waken|rouse"),
-    _C("hard_to_wake", "@CAN @NOT vekke|vekket|wake|rouse|få_liv|få_kontakt|get_him_up|get_her_up"),
+    _C("hard_to_wake", "@CAN @NOT vekke|vekket|wake|rouse|få_liv|få_kontakt|kontakt|contact|get_him_up|get_her_up"
+       "|through_to_him|through_to_her"),
+    _C("hard_to_wake", "stirrer|stirret|staring|stares|stared + tomt|blankly|ut_i_lufta|ut_i_luften|into_space|blank"
+       "|bare|just|ikke|not"),
     _C("hard_to_wake", "@NOT @CAN vekke|vekket|wake|rouse|vekt"),
     _C("hard_to_wake", "svarer|reagerer|responderer|responding|respond|responds|reacting|reagerte|svarte @NOT",
        unless="telefon*|phone*|melding*|message*|mail*|epost|sms|klinikk*|clinic*|sykepleier*|nurse*|legen"
@@ -227,6 +237,7 @@ ROUTINE_CUES: tuple[Cue, ...] = (
     _C("menstrual_changes", "mellomblødning*|spotting|menssmert*|menstruasjonssmert*|period_pain|period_pains"
        "|period_cramps|menstrual_cramps|pms|pmdd|overgangsalder*|menopause|klimakter*"),
     _C("known_ms_stable", "=ms + fatigue|trøtt*|trett*|tretthet|sliten|tired|tiredness|exhausted|exhaustion|utmatt*"
+       "|@LEG|balance|balansen|gange|walking|brain|hjerne*"
        "|smerte*|pain|plager|plagene|symptoms|symptomer"
        "|symptomene|spasm*|spastisitet|stiv*|stiff*|dag|day|days|dager", unless="verre|værre|worse|=ny|=nye|=nytt"
        "|=new|tilbake|back|økt|increased|attakk*|relapse*|flare*|oppbluss*"),

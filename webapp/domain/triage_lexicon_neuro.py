@@ -31,7 +31,7 @@ NEURO_CUES: tuple[Cue, ...] = (
        unless="kulde|kald*|cold|frysn*|fryser|feber*|fever|chill*"),
     _C("clumsiness", "knapp*|kneppe|knepper|buttons|button|skrive|skriver|writing|write|handskrift*|håndskrift*"
        "|handwriting|signatur*|signature + vanskelig*|dårlig*|@NOT|ulesel*|messy|worse|hard|trouble|struggl*"
-       "|verre|skjelven*|shaky"),
+       "|verre|skjelven*|shaky|wobbly|ustø|crooked|skjev|scrawl*|spidery"),
     _C("clumsiness", "søler|sølte|spill|spilling|spilt|knocking|velter|veltet|bommer|bommet + ting|things|kaffe*|coffee"
        "|drinks|drink|glass|kopp*|cup|over|alt|everything|vann|water|mat|food"),
     _C("clumsiness", "rykk*|rykninger|twitch*|spasm*|spasme* + @LIMB|ansikt*|face|øyelokk*|eyelid*",
@@ -72,6 +72,10 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|dark|svart*|black|skygge*|shadow|=blind|blindt|cloudy|grumsete|grå|grått|gråe|gråaktig|grey|flekk*|spot|spots|curtain|gardin*",
        unless="blemme*|blister*|rødt|rød|red|klør|klø*|itch*|renner|watery|puss|pus|=sår|gunky|sticky|@SWELL"
        "|circles|ringer|poser|bags|gul|gule|yellow"),
+    _C("vision_change", "slør|sløret|veil|film|hinne|curtain|gardin*|skygge|shadow|tåkeslør + øye*|eye|eyes|=øyne"
+       "|=øynene|syn|synet|sight|vision"),
+    _C("vision_change", "dark|mørk*|black|svart*|grey|grå|blank|blind + patch*|spot|spots|flekk*|area|område|shadow"
+       "|skygge* + see|ser|vision|sight|synet|øye*|eye|eyes|midten|middle", scope="sentence"),
     _C("vision_change", "flimr*|flimmer|flicker*|flashing|zigzag|sikksakk*|blinkende + syn*|øye*|eye*|foran|vision|sight"),
     _C("vision_change", "frosted|frostet|matt|dugget|duggete|fogged|misty|steamed|tåkete|grumsete + glass|glas*|vindu*"
        "|window|ruten|film|veil|slør"),
@@ -144,11 +148,14 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|mobil*|sko|shoes|wallet|lommebok*|skoene|brødet|bread|smør*|butter|sokk*|sock* + ovn*|oven|kjøleskap*|fridge"
        "|fryser*|freezer|microwave|mikro*|oppvask*|dishwasher|vaskemaskin*|washing_machine|søppel*|bin|trash|=do"
        "|toilet|toalett*", scope="sentence"),
-    _C("confusion", "gikk|går|got|get|getting|gets meg|seg|him|her|lost|bort|vill|vilse", unless="=i|=dag"),
+    _C("confusion", "gikk|går|gå meg|seg bort|vill|vilse"),
+    _C("confusion", "got|get|getting|gets|keep_getting lost"),
     _C("confusion", "fant|finner|find|found|could|can @NOT|frem|fram veien|way|the_way hjem|home|back"),
     _C("confusion", "@NOT vet|visste|know|knew|knows|recognise*|recognize*|kjenner|kjente|kjente_igjen + hvor|where"
        "|hvem|who|what_day|hvilken_dag|me|meg|us|oss|his|her|own|familie*|family|barna|kids|children|kona|wife"
        "|husband|mannen", unless="@ADMIN|om|=if|whether|how|hvordan|hvorfor|why|when|når|hva|what"),
+    _C("confusion", "vet|visste|know|knew|knows @NOT hvilken_dag|what_day|which_day|hvilket_år|what_year|hvor_jeg_er"
+       "|hvor_jeg_var|where_i_am|where_i_was|hvem_jeg_er|who_i_am|hvor_han_er|where_he_is|where_she_is|hvor_hun_er"),
     _C("confusion", "snakker|talking|talks|sier|says|saying|said + tull|nonsense|gibberish|rare_ting|strange_things"
        "|weird_things|vrøvl*|sludder|usammenhengende|incoherent*|rabl*"),
     _C("confusion", "usammenhengende|incoherent*|vrøvler|babbling|rabler"),
@@ -220,6 +227,8 @@ NEURO_CUES: tuple[Cue, ...] = (
     _C("numbness_tingling", "@CAN @NOT kjenne|kjenner|føle|føler|feel|feeling + @LIMB|@BODY|varme|heat|kulde|cold"
        "|temperatur*|temperature"),
     _C("numbness_tingling", "kjenner|føler|feel|felt ingenting|nothing + @LIMB|@BODY"),
+    _C("numbness_tingling", "@LIMB + @NOT belong|belongs|tilhører|mine|min|mitt"),
+    _C("numbness_tingling", "@LIMB + fremmed|fremmede|foreign|someone_else|noen_andres"),
     _C("numbness_tingling", "kjenner|føler|merker|feel|felt ikke|not|ingenting|nothing + @LIMB|@BODY + varme|heat|kulde"
        "|cold|temperatur*|temperature|berøring|touch|noe|anything"),
     _C("bladder_bowel_control", "inkontinen*|incontinen*|urinlekkasje*|blærekontroll*|bladder_control"

@@ -158,7 +158,7 @@ URGENT_CUES += (
        "|ta_mitt_eget_liv|tar_livet|ende_livet|avslutte_livet|kill_myself|killing_myself|end_my_life|ending_my_life"
        "|end_it_all|gjøre_slutt_på|hurt_myself|harm_myself|harming_myself|hurting_myself|skade_meg_selv|skade_meg"
        "|better_off_dead|bedre_død|ønsker_å_dø|want_to_die|wanna_die|vil_dø|lyst_til_å_dø|mørke_tanker"
-       "|dark_thoughts|mistet_lysten_til_å_leve|lost_the_will_to_live|no_will_to_live|ingen_lyst_til_å_leve"
+       "|dark_thoughts|ingen_grunn_til_å_leve|no_reason_to_live|ingen_vits_i_å_leve|mistet_lysten_til_å_leve|lost_the_will_to_live|no_will_to_live|ingen_lyst_til_å_leve"
        "|ikke_verdt_å_leve|not_worth_living|ingen_vits_å_leve|no_point_living|no_point_in_living"),
     _C("self_harm_thoughts", "vil|want|orker|ønsker|wish @NOT leve|live|living|be_alive|være_her|be_here"),
     _C("self_harm_thoughts", "jeg|i vil|want|ønsker|wish @NOT våkne|wake"),

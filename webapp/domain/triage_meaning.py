@@ -158,8 +158,8 @@ def _marked(doc: Reading, m: Mention, marker: str) -> bool:
     for mark in doc.in_sentence(marker, tok.sentence):
         if set(mark.positions) & set(m.positions) or status(doc, mark) == "negated":
             continue
-        if doc.text(mark.end) == "gone" and doc.text(mark.end + 1) in W.BECAME_WHAT:
-            continue  # "my skin has gone yellow": became, not went away
+        if doc.text(mark.end) == "gone" and not _ends_there(doc, mark.end):
+            continue  # "my skin has gone yellow", "gone all wobbly": became, not went away
         where = doc.tok(mark.start)
         if where.clause == tok.clause:
             return True
@@ -200,6 +200,12 @@ def _today(doc: Reading, m: Mention) -> bool:
 def _ongoing(doc: Reading, m: Mention) -> bool:
     """ "fortsatt", "still": whatever went over, this has not (so "hun er fortsatt helt borte" is no recovery)."""
     return bool(doc.clause_texts(m.start) & W.STILL_WORDS)
+
+
+def _ends_there(doc: Reading, i: int) -> bool:
+    """ "… has gone." / "has gone away now": the word closes its clause, or only "away/now/completely" follow."""
+    nxt = i + 1
+    return nxt >= len(doc.tokens) or doc.tok(nxt).clause != doc.tok(i).clause or doc.text(nxt) in W.GONE_FOR_GOOD
 
 
 def _long_past(doc: Reading, m: Mention) -> bool:
