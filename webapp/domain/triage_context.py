@@ -297,7 +297,7 @@ EN_FUNCTION_WORDS = frozenset(
 PROTECTED = tuple(
     "synes syntes synd fewer smell smells smelling spell shell hover blink blend handel noter feberfri feberfritt "
     "smertefri symptomfri horse hosts host haste tried tries tires trust greater vital tipped tipping sizing piling balanced "
-    "sweets tangling hearse meddled sodden "
+    "sweets tangling hearse meddled sodden flat trios "
     "nummer nummeret numre sanger vakker sjanger kamper kampene hater hatet haster hastet kjemi skepsis relasjon "
     "relasjoner relasjonen turist slapper sludd sluddet gater vinger dryppende drypper dryppet feberblemme "
     "feberblemmer singles single strike stoke dosing spain mellomblødning mellomblødninger panikkanfall "
