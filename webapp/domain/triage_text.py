@@ -1,14 +1,36 @@
-"""Reading free text for red flags, in Norwegian Bokmål and English (clinical/symptoms.md).
+"""Reading free text for red flags, in Norwegian Bokmål and English (clinical/symptoms.md, "Free text").
 
-PLACEHOLDER: the full reader is being written; this one finds nothing, so free text cannot yet
-raise a level. `read_text` returns what the rules in triage.py combine with the checked items.
+The text is a safety net behind the checklist: it can raise a level, never lower it. `read_text`
+finds the symptoms described as happening now and the modifiers it can read; `triage.assess`
+turns them into a level. The pieces:
+
+- `triage_lexicon`, `triage_lexicon_neuro`, `triage_lexicon_urgent`: patient words for each symptom code;
+- `triage_context`: words for time, certainty, relatives, the cold chain, and plain complaints;
+- `triage_match`: finds those words, typo-tolerant, with Norwegian compounds;
+- `triage_reading`: one message read into mentions (and what numbers say: temperatures, durations);
+- `triage_meaning`: how each mention is meant (negated, hypothetical, someone else's, past, usual);
+- here: signs that mean an item only together, the modifiers, and the findings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from webapp.domain import triage_context as W
 from webapp.domain.levels import Level
+from webapp.domain.triage_meaning import current, status
+from webapp.domain.triage_reading import Mention, Reading, read_message
+
+# Urgent neuro items that "as usual, unchanged" turns into known_ms_stable (symptoms.md, known_ms_stable).
+_MS_KNOWN = frozenset(
+    "limb_weakness one_sided_weakness clumsiness balance_walking vision_change double_vision speech_problems"
+    " memory_thinking numbness_tingling bladder_bowel_control swallowing_new ms_symptoms_worse known_ms_stable".split()
+)
+_NEURO = _MS_KNOWN - {"known_ms_stable"} | {
+    "seizure", "sudden_paralysis", "hard_to_wake", "confusion", "personality_change"}
+_LEFTOVER_SIGNS = frozenset(
+    "sign:itch sign:rash sign:flushing sign:unwell sign:sweats sign:light sign:flank sign:hair".split()
+)
 
 
 @dataclass(frozen=True)
@@ -26,4 +48,233 @@ class TextFindings:
 
 
 def read_text(text: str, lang: str) -> TextFindings:
-    return TextFindings()
+    """What the free text says is happening now, in either language; `lang` only breaks ties."""
+    doc, truncated = read_message(text, lang)
+    notes = ["text:truncated"] if truncated else []
+    if not doc.tokens:
+        return TextFindings(notes=tuple(notes))
+    return _weigh(doc, notes)
+
+
+# --- from mentions to findings ----------------------------------------------------------------------
+def _weigh(doc: Reading, notes: list[str]) -> TextFindings:
+    meant = {id(m): status(doc, m) for m in doc.symptom_like}
+    # The usual MS symptom, unchanged, is known_ms_stable (it turns urgent again if it lasts or worsens, A1);
+    # anything else said to be "as usual" is simply there now ("hodepine som vanlig").
+    usual = [m for m in doc.symptom_like if meant[id(m)] == "stable" and m.code in _MS_KNOWN]
+    now = [m for m in doc.symptom_like if meant[id(m)] == "now" or meant[id(m)] == "stable" and m.code not in _MS_KNOWN]
+    notes.extend(_notes(doc, meant))
+    found: dict[str, int] = {}  # code -> first position
+
+    def add(code: str, pos: int) -> None:
+        found[code] = min(pos, found.get(code, pos))
+
+    for m in usual:
+        add("known_ms_stable", m.start)
+    mods = _modifiers(doc, now, usual)
+    within_2h = mods["within_2h"]
+    fever, fever_at, raised = _fever(doc, now)
+    if fever:
+        add("fever", fever_at)
+    neck = {p for m in now if m.code == "sign:stiff_neck" for p in m.positions}
+    for m in now:
+        if m.code.startswith("sign:") or m.code in ("fever", "cold_no_fever", "bruising_bleeding"):
+            continue  # weighed together with other signs in _combine_signs
+        if m.code == "joint_muscle_pain" and neck.intersection(m.positions):
+            continue  # the neck belongs to the stiff-neck sign, weighed with fever and headache
+        add(m.code, m.start)
+    codes_now = {m.code for m in now}
+    _combine_signs(doc, now, codes_now, fever, within_2h, add)
+    extra = _extras(doc, codes_now, found)
+    if not found and not extra and _complaint(doc, now, raised):
+        # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
+        level = Level.URGENT if mods["worse"] or within_2h else Level.ROUTINE  # as the "other" item (triage.py)
+        extra.append((level, "general", "text:unplaced"))
+    codes = tuple(sorted(found, key=lambda c: found[c]))
+    return TextFindings(
+        codes=codes,
+        within_2h_of_injection=within_2h and bool(codes or extra),
+        lasted_over_24h=mods["over_24h"] and bool(codes),
+        getting_worse=mods["worse"] and bool(codes or extra),
+        fever=fever,
+        sudden_onset=mods["sudden"] and any(c in _NEURO for c in codes),
+        reported_by_other=any(status(doc, m) == "now" for m in doc.of("ctx:reported_by_other")) and bool(codes),
+        extra=tuple(extra),
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _notes(doc: Reading, meant: dict[int, str]) -> list[str]:
+    """Reasons that explain without deciding: a question is answered with education (symptoms.md, Free text)."""
+    out = []
+    if "hypothetical" in meant.values() or any(status(doc, m) == "hypothetical" for m in doc.of("ctx:cold_chain")):
+        out.append("text:question")
+    if "past" in meant.values():
+        out.append("text:past")
+    if "other" in meant.values():
+        out.append("text:someone_else")  # an illness at home: the nurse may still want to know (facts B4)
+    return out
+
+
+def _modifiers(doc: Reading, now: list[Mention], usual: list[Mention]) -> dict[str, bool]:
+    """The modifiers of symptoms.md, each counted only beside a symptom (its sentence, or the next)."""
+    sentences = {doc.tok(m.start).sentence for m in now + usual}
+    # A usual symptom has lasted for years; "over 24 hours" is about something new or flaring (facts A1).
+    new_sentences = {doc.tok(m.start).sentence for m in now}
+    return {
+        "within_2h": any(not _delayed(doc, m) for m in _modifier(doc, "after_dose", sentences)),
+        "over_24h": bool(_modifier(doc, "over_24h", new_sentences)) or any(
+            d.value >= 24 and doc.tok(d.start).sentence in new_sentences for d in current(doc, "num:duration")
+        ),
+        "worse": bool(_modifier(doc, "worse", sentences)),
+        "sudden": bool(_modifier(doc, "sudden", sentences)),
+    }
+
+
+def _fever(doc: Reading, now: list[Mention]) -> tuple[bool, int, bool]:
+    """Fever (38 °C or more, or the word without a lower reading), where it is first said, and whether only a
+    slightly raised temperature (37.5-37.9, or "feber" with such a reading) was given (symptoms.md, fever)."""
+    readings = [r for r in doc.mentions if r.code == "num:temp" and status(doc, r) in ("now", "stable")]
+    words = [m for m in now if m.code == "fever"]
+    highest = max((r.value for r in readings), default=None)
+    if highest is not None and highest < 38.0:
+        return False, 0, highest >= 37.5 or bool(words)  # the thermometer overrules the word
+    places = [m.start for m in words] + [r.start for r in readings if r.value >= 38.0]
+    return bool(places), min(places, default=0), False
+
+
+def _extras(doc: Reading, codes_now: set[str], found: dict[str, int]) -> list[tuple[Level, str, str]]:
+    """Levels outside the vocabulary: for the nurse, with the fact behind each."""
+    extra: list[tuple[Level, str, str]] = []
+    if any(status(doc, m) == "now" for m in doc.of("ctx:cold_chain")) or _fridge_out_of_range(doc):
+        extra.append((Level.ROUTINE, "general", "text:cold_chain"))  # the nurse judges the syringes (storage, 5)
+    if current(doc, "ctx:lab_platelets"):
+        extra.append((Level.URGENT, "bleeding", "text:low_platelets"))  # a named reason to stop (facts B6)
+    if current(doc, "ctx:lab_liver"):
+        extra.append((Level.URGENT, "liver", "text:liver_tests"))  # raised liver tests: the clinic decides (B5)
+    if "sign:severe_headache" in codes_now and not found.keys() & {"meningitis_signs", "fever"}:
+        # A severe headache is not the ordinary one (symptoms.md notes); CNS infections on natalizumab (E6).
+        extra.append((Level.URGENT, "general", "text:severe_headache"))
+    return extra
+
+
+def _fridge_out_of_range(doc: Reading) -> bool:
+    """A fridge reading outside 2-8 °C ("kjøleskapet viste 14 grader"); 4 °C is as it should be (storage, 5)."""
+    for m in current(doc, "ctx:fridge_temperature"):
+        numbers = [float(t.text) for t in doc.clause_tokens(m.start) if t.is_number]
+        if any(not 2 <= n <= 8 for n in numbers):
+            return True
+    return False
+
+
+def _modifier(doc: Reading, name: str, sentences: set[int]) -> list[Mention]:
+    """A modifier counts beside a symptom: in its sentence or the one before or after."""
+    out = []
+    for m in current(doc, f"mod:{name}"):
+        sentence = doc.tok(m.start).sentence
+        if not sentences & {sentence - 1, sentence, sentence + 1}:
+            continue
+        if name == "worse" and any(doc.tok(h.start).clause == doc.tok(m.start).clause for h in doc.of("ctx:heat")):
+            continue  # worse in the heat or after effort and then settles: not progressive (facts A3)
+        out.append(m)
+    return out
+
+
+def _delayed(doc: Reading, after: Mention) -> bool:
+    """ "tre dager etter sprøyten", "the morning after the injection": not within 2 hours (facts B1)."""
+    for d in doc.of("num:duration"):
+        if after.start - 4 <= d.end < after.start and d.value > 2:
+            return True
+    return any(doc.text(i) in W.DELAY_WORDS for i in range(after.start - 3, after.start))
+
+
+def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
+    """Signs that mean an item only together ("stiff neck" + fever, burning pee + fever, a bruise + the site)."""
+    first = {}
+    for m in now:
+        first.setdefault(m.code, m.start)
+    has = codes_now.__contains__
+    headache = has("headache_mild") or has("sign:severe_headache")
+    severe = has("sign:severe_headache")
+    if has("sign:worst_headache") or has("sign:stiff_neck") and (fever or severe or has("sign:light")) or (
+        has("sign:light") and fever and headache
+    ):
+        # Sudden worst-ever headache; a stiff neck with fever, a severe headache or light hurting: meningitis
+        # signs (symptoms.md meningitis_signs; E6). A stiff neck and an ordinary headache after a bad night are not.
+        add("meningitis_signs", min(first.get(c, 10**9) for c in ("sign:worst_headache", "sign:stiff_neck", "sign:light")))
+    elif has("sign:stiff_neck"):
+        add("joint_muscle_pain", first["sign:stiff_neck"])
+    if has("sign:uti"):
+        # Burning pee with fever, chills or flank pain may be a kidney infection (symptoms.md uti_fever).
+        upper = fever or has("sign:flank") or has("sign:chills") or has("sign:cold_feeling")
+        add("uti_fever" if upper else "uti_no_fever", first["sign:uti"])
+    if has("sign:chills"):
+        # Chills within hours of the dose are a reaction (B1); otherwise a sign of serious infection (B4).
+        add("reaction_after_dose" if within_2h else "serious_infection", first["sign:chills"])
+    if has("cold_no_fever"):
+        add("serious_infection" if fever else "cold_no_fever", first["cold_no_fever"])  # cough with fever
+    if has("sign:diarrhoea") or has("sign:diarrhoea_severe"):
+        days = max([d.value for d in current(doc, "num:duration")] + [0])
+        two_days = [m for m in current(doc, "mod:over_24h") if not _just_yesterday(doc, m)]
+        severe = has("sign:diarrhoea_severe") or days >= 48 or bool(two_days)
+        start = min(first.get(c, 10**9) for c in ("sign:diarrhoea", "sign:diarrhoea_severe"))
+        add("severe_diarrhoea" if severe else "stomach_upset_mild", start)  # > 2 days (B3, E6)
+    sick = [c for c in ("sign:nausea", "sign:vomit") if has(c)]
+    vomits = [m for m in now if m.code == "sign:vomit"]
+    gastro = has("sign:diarrhoea") or has("sign:diarrhoea_severe")  # vomiting with diarrhoea: a stomach bug
+    vomit_lasts = bool(vomits) and (has("sign:persistent") or not gastro and _lasts_a_day(doc, vomits))
+    if has("sign:upper_abdo") and sick or vomit_lasts:
+        add("liver_pain_vomiting", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))  # liver (B5)
+    elif sick or has("sign:upper_abdo"):
+        add("stomach_upset_mild", min(first[c] for c in (*sick, "sign:upper_abdo") if c in first))
+    if has("sign:lips_tingle") and (within_2h or has("hives_widespread") or has("sign:itch") or has("sign:rash")):
+        # Tingling lips or tongue with hives, or after the dose: angioedema may be starting (facts B1).
+        add("face_throat_swelling", first["sign:lips_tingle"])
+    if within_2h and (has("swallowing_new") or has("sign:voice")):
+        # Throat trouble within hours of the dose is a possible allergic reaction: a tight throat (facts B1).
+        add("face_throat_swelling", min(first.get(c, 10**9) for c in ("swallowing_new", "sign:voice")))
+    _site_and_skin(doc, now, first, within_2h, add)
+
+
+def _just_yesterday(doc: Reading, m: Mention) -> bool:
+    """ "siden i går": a day, not the two days of severe diarrhoea."""
+    return {doc.text(i) for i in m.positions} & {"gar", "yesterday"} and "forgars" not in {doc.text(i) for i in m.positions}
+
+
+def _lasts_a_day(doc: Reading, mentions: list[Mention]) -> bool:
+    """A duration of a day or more in the same sentence ("three days of vomiting")."""
+    sentences = {doc.tok(m.start).sentence for m in mentions}
+    return any(doc.tok(d.start).sentence in sentences for d in current(doc, "mod:over_24h")) or any(
+        d.value >= 24 and doc.tok(d.start).sentence in sentences for d in current(doc, "num:duration")
+    )
+
+
+def _site_and_skin(doc, now, first, within_2h, add) -> None:
+    sites = current(doc, "ctx:site")
+    site_sentences = {doc.tok(s.start).sentence for s in sites}
+    skin = [m for m in now if m.code.startswith("sign:skin") and doc.tok(m.start).sentence in site_sentences]
+    if skin:
+        severe = any(m.code == "sign:skin_severe" and not _softened(doc, m) for m in skin)
+        add("injection_site_severe" if severe else "injection_site_mild", min(m.start for m in skin))
+    near_site = {m.start for m in skin}
+    for m in now:
+        if m.code == "bruising_bleeding" and not any(abs(m.start - p) <= 6 for p in near_site):
+            sentence = doc.tok(m.start).sentence
+            explained = any(status(doc, c) == "now" for c in doc.in_sentence("ctx:injury", sentence))
+            if explained and not doc.in_sentence("ctx:unexplained", sentence):
+                continue  # "slo meg på bordet": an ordinary bruise, left to the complaint check below
+            add("bruising_bleeding", m.start)  # unusual bruising or bleeding: low platelets? (B6)
+    reaction = [m for m in now if m.code in ("sign:itch", "sign:rash", "sign:flushing", "sign:unwell")]
+    if within_2h and reaction and not skin:
+        add("reaction_after_dose", min(m.start for m in reaction))  # itching, flushing, unwell after the dose (B1)
+
+
+def _softened(doc: Reading, m: Mention) -> bool:
+    """ "litt hoven", "slightly swollen": a little swelling at the site is the mild item; warmth, pus,
+    spreading or a large area are not softened (symptoms.md injection_site_*)."""
+    return doc.text(m.start) in W.SOFTENABLE and any(doc.text(i) in W.SOFTENERS for i in range(m.start - 3, m.start))
+
+
+def _complaint(doc: Reading, now: list[Mention], raised_temperature: bool) -> bool:
+    leftovers = [m for m in now if m.code in _LEFTOVER_SIGNS or m.code == "bruising_bleeding"]
+    return bool(leftovers) or raised_temperature or any(status(doc, m) == "now" for m in doc.of("ctx:complaint"))

@@ -1,0 +1,176 @@
+"""Patient words for the other urgent items: infection, liver, bleeding, allergy, injection site,
+pregnancy, self-harm and new immune-suppressing medicines (clinical/symptoms.md).
+
+The pattern language is described in `triage_lexicon`.
+"""
+
+from __future__ import annotations
+
+from webapp.domain.triage_lexicon import Cue
+
+_C = Cue
+
+URGENT_CUES: tuple[Cue, ...] = (
+    # --- urgent, infection on natalizumab (facts B4, E6)
+    _C("fever", "feber|febr|feberen|febern|febril|febrilt|feberaktig|feberhet|feberfølelse|feberfølelsen|fever|feverish"
+       "|fevers|=febrile|frostfeber", unless="hay|høysnue"),  # hay fever is no fever
+    _C("fever", "have|has|had|got|running|har|hatt|fått|med|with a|en|høy|high|raised temp|temperature|temperatur",
+       unless="kjøleskap*|fridge*|rom*|room|=ute|outside|vær*|weather|sprøyt*|syringe*|normal*|vanlig|under|lav|low"
+       "|checked|sjekket|målte|measured|=tok|took|fine|=fin|=ok|=bra"),
+    _C("fever", "høy|high|raised|forhøyet|elevated temp|tempen|temperature|temperatur|temperaturen",
+       unless="kjøleskap*|fridge*|rom*|room|=ute|outside|vær*|weather|sprøyt*|syringe*"),
+    _C("sign:chills", "frysninger|frysning|frostrier|frostanfall|chills|chill|shivering|shivers|shiver|shivery|rigors"
+       "|hakker_tenner|teeth_chattering|kuldegysninger|kuldegys*|skjelvinger"),
+    _C("sign:chills", "skjelv*|shaking|rister|fryser|freezing + kulde|cold|fryser|feber*|fever|hot_and|varm_og",
+       unless="kjøleskap*|fridge|sprøyt*|syringe*|vær*|weather|=ute|outside|hus*|house|=rom|room"),
+    _C("sign:voice", "voice|stemmen|stemme + funny|strange|weird|odd|hoarse|hes|rar|rart|endret|changed|different"
+       "|muffled|thick|grøtete|tykk"),
+    _C("sign:voice", "lump|klump|something + throat|halsen|hals"),
+    _C("sign:lips_tingle", "lepp*|lips|lip|tunge|tunga|tungen|tongue|munn*|mouth|gane*|palate + tingl*|tingly|prikk*"
+       "|nummen|numb|klør|itch*|itchy|burning|svir|brenner|rar|rart|strange|weird|odd|funny|thick|tykk|big|stor"),
+    _C("sign:hair", "håravfall|hårtap|hårtapet|hair_loss|losing_hair|mister_hår|mister_håret|hair_falling_out"
+       "|hair_is_falling_out|hair_coming_out|thinning_hair|hair_thinning"),
+    _C("sign:sweats", "nattesvette|night_sweats|svetter|svettet|svett|svette|sweaty|sweating|sweats|clammy|kaldsvett*"),
+    _C("serious_infection", "svært|veldig|kjempe|fryktelig|skikkelig|utrolig|very|really|seriously|extremely|terribly"
+       " syk|sjuk|ill|sick|unwell|poorly|dårlig", unless="lei|tired|kvalm*|mage*|stomach|@ADMIN|reise*|travel*|car"
+       "|bil*|=sea|sjø*|=of|=to"),
+    _C("serious_infection", "kjempesyk|dødssyk|helt_utslått|knocked_out|wiped_out|elendig|sengeliggende|bedridden"
+       "|feel_terrible|feel_awful|feel_dreadful|feeling_awful|feeling_terrible|feeling_dreadful"),
+    _C("serious_infection", "lungebetennelse*|pneumoni*|pneumonia|sepsis|blodforgiftning*|bronkitt|bronchitis"
+       "|chest_infection|brystinfeksjon*|lungeinfeksjon*|infeksjon|infeksjonen|infeksjoner|infection|infections|antibiotika*|antibiotics"
+       "|antibiotic|penicillin*|amoksicillin*|amoxicillin|ab_kur|antibiotikakur*|=tbc|tuberkulose|tuberculosis"
+       "|abscess|byll*", unless="urinvei*|=uvi|=uti|blære*|bladder|urinary|øre*|ear|ears|=hals|halsen|throat"
+       "|sinus*|bihule*|tann*|tooth|teeth|øye*|eye|=sår|wound|sopp*|fungal|thrush|yeast|candida|@SITE|stikk*|lepp*"
+       "|lip|munnsår*|zoster|helvetesild|shingles|forkjøl*|vaksin*|vaccin*|risk*|risiko|skjede*|vagina*"),
+    _C("serious_infection", "puster|breathing|puste + fort|fast|rapid|raskt|rask"),
+    _C("serious_infection", "abscess|abscesses|byll|byllen|verkebyll* + tann*|tooth|teeth|dental|jaw|kjeve*|face"
+       "|ansikt*|kinn*|cheek"),
+    _C("serious_infection", "hoster|hoste|hosting|coughing|cough + blod|blood|grønt|green|gult|yellow|brunt|brown"
+       "|rust*|puss|pus"),
+    _C("sign:uti", "@URINE|=do|toalett*|toilet + svie|svir|sviende|sved|brenner|brenning|brennende|burning|burns"
+       "|stings|stinging|@PAIN|vondt", unless="@LEG|@ARM|stomach|mage*|lekk*|leak*"),
+    _C("sign:uti", "urinveisinfeksjon*|urinveis*|=uvi|=uti|utis|blærebetennelse*|blærekatarr|cystitt|cystitis"
+       "|bladder_infection|water_infection|urinary_tract_infection|urinary_infection"),
+    _C("sign:flank", "vondt|smerte*|pain|ache|aching|hurts|verk* i|in side|siden|sida|flanken|flank|nyrene|nyre"
+       "|kidney|kidneys|korsryggen|lower_back"),
+    _C("sign:cold_feeling", "fryser|freezing|frøs|feel_cold|feeling_cold|kald_og_skjelven|shivery|shaky_and_cold"),
+    _C("sign:flank", "nyresmerte*|flankesmerte*|kidney_pain|flank_pain|pyelonefritt|nyrebekkenbetennelse*"),
+    _C("shingles", "helvetesild|shingles|herpes_zoster|=zoster|belterose"),
+    _C("shingles", "blemme*|blemmer|blisters|blister|blistering|utslett|rash|vabler|vable* + belte|band|stripe|streak"
+       "|stripe*|ene_siden|one_side|rundt_livet|round_my_waist|around_my_waist|around_my_middle|rundt_midjen|along"
+       "|langs|ribbein*|ribs", scope="sentence", unless="@SITE|stikk*|lepp*|lip|munn*|mouth|@LEG"),
+    _C("shingles", "smertefullt|smertefulle|painful|svir|burning|brennende + utslett|rash + blemme*|blisters",
+       scope="sentence"),
+    _C("eye_infection_signs", "blemme*|blisters|blister|herpes|forkjølelsessår*|cold_sore|cold_sores|feberblemme*|=sår"
+       "|sårene|sores|utslett|rash|vabler + øye*|eye|eyes|=øyne|=øynene|øyelokk*|eyelid*|øyebryn*|eyebrow*",
+       scope="sentence"),  # sores near the eye: herpes of the eye on natalizumab (facts E6)
+    _C("eye_infection_signs", "@PAIN|painful|vondt + rød|rødt|red|blodsprengt|bloodshot|betent|inflamed + øye|øyet|eye"
+       "|=øyne|=øynene|eyes"),
+    _C("eye_infection_signs", "rødt|rød|red|bloodshot|blodsprengt + øye|øyet|eye|eyes|=øyne|=øynene + uklar*|tåkete"
+       "|tåket|tåka|tåkelagt"
+       "|blurry|dårlig*|worse|svekket|redusert|lys*|light", scope="sentence"),
+    _C("eye_infection_signs", "regnbuehinnebetennelse|iritt|iritis|uveitt|uveitis|keratitt|keratitis|retinitt"
+       "|retinitis"),
+    _C("sign:diarrhoea", "diaré|diare|diarre|diarè|diaréen|diarrhoea|diarrhea|diarrea|diahrea|diarhea|løs_mage"
+       "|løs_i_magen|tynn_avføring|løs_avføring|loose_stools|loose_stool|the_runs|omgangssyke|stomach_bug|magesjau"
+       "|magesyke|magevirus|gastroenteritt|gastroenteritis|tarminfeksjon*|tynn_i_magen|vannaktig_avføring"
+       "|watery_stools"),
+    _C("sign:diarrhoea_severe", "kraftig|kraftige|voldsom*|severe|bad|heavy|massive|constant|nonstop|vannaktig|watery"
+       "|blodig|bloody + diaré|diare|diarre|diarrhoea|diarrhea|stools"),
+    _C("sign:diarrhoea_severe", "blod|blood|blodig|bloody + diaré*|diarr*|diare"),
+)
+
+URGENT_CUES += (
+    # --- urgent: liver (facts B5), bleeding (B6), allergic (B1), site, pregnancy (G2-G3), self-harm, medicines (W2)
+    _C("jaundice_dark_urine", "gulsott|gulsotten|jaundice|jaundiced|ikterus|icterus"),
+    _C("jaundice_dark_urine", "gul|gule|gulaktig*|gult|gulere|yellow|yellowish|yellowy + hud*|huden|skin|øye*|eyes|eye"
+       "|=øyne|=øynene|øyehvit*|whites|sclera*|fjeset|ansikt*|face", unless="puss|pus|slim|mucus|snørr*|=snot"
+       "|negl*|nails|tenner|teeth|hair|blåmerke*|bruise*|=sår|utslett*|rash|@SITE|stikk*|injection"),
+    _C("jaundice_dark_urine", "@URINE + mørk*|dark|darker|brun*|brown|cola|coke|=te|tea|rust*|strong|sterk*|konsentr*"
+       "|colour|color|farge|whisky|beer|øl", unless="prøve*|test*|sample*"),
+    _C("jaundice_dark_urine", "lys|lyse|pale|grå|grey|gray|hvit|hvite|white|leirfarget*|clay* + avføring*|stools|stool"
+       "|poo|bæsj*"),
+    _C("sign:upper_abdo", "vondt|smerte*|pain|ache|aching|hurts|verk*|ubehag|discomfort|trykk|pressure + øverst|upper"
+       "|top|under_ribbeina|under_ribbeinet|under_the_ribs|under_my_ribs|lever*|liver"),
+    _C("sign:upper_abdo", "vondt|smerte*|pain|ache|aching|hurts|verk*|ubehag|discomfort|trykk|pressure + under"
+       " ribbein*|ribs|rib|ribcage|ribbeina|ribbeinet"),
+    _C("sign:upper_abdo", "leversmerte*|liver_pain|øvre_mage|upper_abdomen|upper_stomach|upper_belly"),
+    _C("sign:nausea", "kvalm|kvalme|kvalmen|kvalmende|nausea|nauseous|nauseated|nausious|nausous|nauseus|naucious"
+       "|queasy|bilsyk*|sjøsyk*|uvel_i_magen"
+       "|sick_to_my_stomach|urolig_mage"),
+    _C("sign:nausea", "feel|feeling|felt|feels sick", unless="=of|lei|tired", lang="en"),
+    _C("sign:vomit", "kaster_opp|kastet_opp|kasta_opp|spyr|spydde|spy|oppkast*|vomit*|throwing_up|threw_up|throw_up"
+       "|brekninger|brekker_meg|brakk_meg|puking|puked|been_sick|was_sick|being_sick"),
+    _C("sign:persistent", "can_not_keep|could_not_keep|klarer_ikke_å_beholde|får_ikke_beholdt|holder_ikke_på"),
+    _C("sign:persistent", "hele_natta|hele_natten|all_night|hele_dagen|all_day|over_and_over|igjen_og_igjen"
+       "|flere_ganger_i_timen|every_hour|hver_time"),
+    _C("sign:persistent", "hele_tiden|all_the_time|constantly|stopper_ikke|will_not_stop|ikke_går_over"
+       "|will_not_go_away|not_going_away|does_not_go_away|ikke_gi_seg|nonstop|non_stop|klarer_ikke_å_stoppe"
+       "|can_not_stop|keep_anything_down|keep_down|holde_på_noe|holde_noe_nede|får_ikke_i_meg|nothing_stays"),
+    _C("bruising_bleeding", "blåmerke*|blåmerker|blåmerkene|blå_merker|blå_flekker|bruise|bruises|bruising|bruised"
+       "|petekki*|petechia*|purpura|småblødning*|blødningsprikker"),
+    _C("bruising_bleeding", "røde|rød|red|purple|lilla|små|small|tiny + prikker|dots|spots|flekker|pinpoint*",
+       unless="@SITE|stikk*|injection|kløe|klør|itch*|hives|elveblest*|utslett|kviser|pimples|acne|akne"),
+    _C("bruising_bleeding", "blør|blø|bløde|blødde|blødd|blødning|blødninger|bleeding|bleed|bleeds|bled|neseblod*|nosebleed*"
+       "|nose_bleed|nose_bleeds|blødende", unless="mens|menstru*|mensen|period*|mellomblød*|spotting|tampong*|=bind"
+       "|trusebind|@SITE|stikk*|injection*|sprøyt*|injected|barber*|shaving|kuttet|cut|kutt"),
+    _C("bruising_bleeding", "blod|blood + urin*|urine|pee|tiss*|spytt*|spit|spytter|oppkast*|vomit|hoster|cough*"
+       "|tannkjøtt*|gums|avføring*|stool*|poo|bæsj*", unless="prøve*|test*|sample*|blodprøve*|work|results|svar*"),
+    _C("bruising_bleeding", "vanskelig|hard|slutter|can|klarer + stoppe|stop|stopper|stopping + blø*|bleed*|blødning*"),
+    _C("hives_widespread", "elveblest*|neslefeber|urtikaria|urticaria|hives|welts|kvaler|nettle_rash|quaddel*"),
+    _C("hives_widespread", "utslett|rash|prikker|flekker|spots|blotches|blotchy|patches|kløe|klør|itch*|itching|itchy"
+       "|raised + hele_kroppen|over_alt|overalt|all_over|everywhere|whole_body|store_deler|large_parts|spreading"
+       "|sprer_seg|spredt|spread|armene_og_beina|arms_and_legs|mage_og_rygg|chest_and_back|hele_meg|both_arms"
+       "|begge_armene|overalt_på_kroppen"),
+    _C("sign:itch", "kløe|klør|klødde|kløende|klø|itch|itches|itching|itchy|itched|pruritus"),
+    _C("sign:rash", "utslett|utslettet|rash|eksem|eczema|flekker|blotches|blotchy|red_patches|røde_flekker|kviser"
+       "|pimples|bumps|dumper|acne|akne", unless="blekner|fade|fades|glass"),
+    _C("sign:flushing", "rødme|rødmer|rødmet|flush|flushed|flushing|hetetokt*|hot_flush|hot_flushes|hot_flash"
+       "|hot_flashes|red_face|rød_i_ansiktet|rødt_ansikt|varm_i_ansiktet|warm_face|hot_face|blussende"),
+    _C("sign:unwell", "uvel|unwell|rar|rart|weird|feel_off|feeling_off|strange|odd|dårlig|poorly|ill|syk|sjuk|sick"
+       "|not_right|ikke_bra|not_good|not_well|ikke_i_form|ikke_helt_bra", unless="lei|tired|@ADMIN|vær*|weather"
+       "|nyhet*|news|=of"),
+    _C("sign:skin_mild", "sår|sårt|ømt|ømme|=om|tender|sore|rød|rødt|røde|red|redness|rødme|blåmerke*|bruise*|kul|kulen"
+       "|flekk|flekken|spot|blå|blått|blue|bluish|lilla|purple"
+       "|kuler|klump*|lump|lumps|bump|bumps|knute*|knot|hard|hardt|hevelse|swelling|kløe|klør|itch*|itchy|sved|svir"
+       "|svie|stung|stings|sting|stinging|burned|brant|stakk|prikk*|blødde|bled|bleeding|bleed|blør|blod|blood"
+       "|vondt|hurt|hurts|@PAIN|utslett|rash|merke|mark|dump|hovent|hoven|swollen"),
+    _C("sign:skin_severe", "stor|stort|store|large|big|huge|enorm*|varm*|hot|warm|hoven|hovent|hovne|swollen|@SWELL"
+       "|verk*|verker|puss|pus|oozing|oozes|væsk*|væske|weeping|sprer_seg|spreading|spreads|growing|vokser"
+       "|rød_stripe|red_streak|red_line|red_streaks|dunker|throbbing|betent|infected|infeksjon*|infection|abscess"
+       "|byll*|redder|rødere|bigger|større|sprer|spredt|spread"),
+    _C("pregnancy", "gravid|gravide|graviditet*|pregnan*|pregnant|svanger*|expecting_a_baby|venter_barn|venter_en_baby"
+       "|venter_baby|positiv_graviditetstest|positive_pregnancy_test|graviditetstest*|pregnancy_test|barn_i_magen"),
+    _C("pregnancy", "uker|uke|weeks|week|=mnd|måneder|months på_vei|along|pregnant"),
+    _C("pregnancy", "=i|=am|we|are|she|wife|partner|girlfriend expecting", lang="en", unless="call|calls|delivery"
+       "|parcel|package|order|answer|reply|results|result|message|letter|visit|visitors|guests|nurse|doctor|you|it|too"
+       "|much|more|better|worse|prescription|syringes|dose|news"),
+    _C("pregnancy", "test|testen|tested|testet + positiv|positive", unless="covid*|korona*|corona|strep|jcv|antistoff*"
+       "|antibod*|rsv|influensa|flu|blod*|blood|urin*|urine|virus|hurtigtest*|lateral|pcr|=jc"),
+    _C("pregnancy", "prøver|trying|planlegger|planning|plan|ønsker|want|wants|wanting|hoping|håper|vurderer"
+       "|considering + bli_gravid|få_barn|conceive|get_pregnant|for_a_baby|baby|have_a_baby|få_et_barn"
+       "|start_a_family|stifte_familie|ha_barn|pregnancy|graviditet|svangerskap*|barn|children|kids"),
+    _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + forsinket|sen|seint|sent|uteblitt|uteblir|late"
+       "|missed|skipped|overdue"),
+    _C("pregnancy", "@NOT|missed|skipped fått|had|come|kommet|got mens|mensen|menstruasjon*|period|my_period",
+       unless="lenge|years|år|overgangsalder*|menopause|spiral|hormonspiral|p_piller|pill"),
+    _C("self_harm_thoughts", "selvmord*|suicid*|suicidal|selvskad*|self_harm|selfharm|livet_av_meg|ta_livet"
+       "|ta_mitt_eget_liv|tar_livet|ende_livet|avslutte_livet|kill_myself|killing_myself|end_my_life|ending_my_life"
+       "|end_it_all|gjøre_slutt_på|hurt_myself|harm_myself|harming_myself|hurting_myself|skade_meg_selv|skade_meg"
+       "|better_off_dead|bedre_død|ønsker_å_dø|want_to_die|wanna_die|vil_dø|lyst_til_å_dø|mørke_tanker"
+       "|dark_thoughts|ingen_grunn_til_å_leve|no_reason_to_live|ingen_vits_i_å_leve|mistet_lysten_til_å_leve|lost_the_will_to_live|no_will_to_live|ingen_lyst_til_å_leve"
+       "|ikke_verdt_å_leve|not_worth_living|ingen_vits_å_leve|no_point_living|no_point_in_living"),
+    _C("self_harm_thoughts", "vil|want|orker|ønsker|wish @NOT leve|live|living|be_alive|være_her|be_here"),
+    _C("self_harm_thoughts", "jeg|i vil|want|ønsker|wish @NOT våkne|wake"),
+    _C("self_harm_thoughts", "thought|thinking|thoughts|tenkt|tenker|tanker|want|wanted|vil|planning|planlegger"
+       " about|på|of|to ending_it|end_it|ending_it_all|end_everything|avslutte_alt|gjøre_slutt|ende_det|ta_livet"),
+    _C("new_immunosuppressant", "kortison*|kortikosteroid*|cortison*|corticosteroid*|steroid|steroids|steroider"
+       "|steroidkur*|prednisolon*|prednison*|prednisone|prednisolone|medrol|solu_medrol|solumedrol|metylprednisolon*"
+       "|methylprednisolone|deksametason|dexamethasone|azatioprin*|azathioprine|imurel|imuran|metotreksat*"
+       "|methotrexate|mykofenolat*|mycophenolate|cellcept|ciklosporin*|ciclosporin|cyclosporin*|takrolimus|tacrolimus"
+       "|rituksimab|rituximab|mabthera|ocrelizumab|ocrevus|cyklofosfamid*|cyclophosphamide|cellegift*|chemotherapy"
+       "|chemo|kjemoterapi|kjemo|cytostatika|immundempende|immunsuppr*|immunosuppress*|humira|adalimumab|infliximab"
+       "|remicade|etanercept|enbrel|fingolimod|gilenya|mitoxantron*|kladribin*|cladribin*|mavenclad|ofatumumab"
+       "|kesimpta|alemtuzumab|lemtrada|tofacitinib|xeljanz|baricitinib|olumiant|jak_hemmer",
+       unless="krem*|cream*|salve*|ointment|spray*|nesespray*|inhal*|dråper|drops|gel|lotion|puff*|astmamedisin*"),
+)

@@ -1,0 +1,229 @@
+"""How a mention in a message is meant (clinical/symptoms.md, "Free text").
+
+In this order, each step with its reason:
+1. negated in its clause ("ingen feber", "no trouble breathing", "feberfri")   -> does not count;
+2. hypothetical ("hva gjør jeg hvis…", "can Tysabri cause…?", reading about it) -> a note;
+3. someone else's ("barnet mitt har feber, kan jeg ta dosen?")                 -> a note;
+4. usual and unchanged ("som vanlig", "unchanged", worse only in the heat)     -> known_ms_stable;
+5. resolved or long past ("gikk over", "i fjor")                                -> a note;
+6. otherwise it happens now.
+Words of reassurance ("sikkert ingenting") are not negation: they never lower a level.
+"""
+
+from __future__ import annotations
+
+from webapp.domain import triage_context as W
+from webapp.domain.triage_lexicon import PASSED_STILL_COUNTS
+from webapp.domain.triage_reading import Mention, Reading
+
+NEG_REACH = 6  # a negation denies words up to this far after it, in its own clause segment
+COND_REACH = 15  # "hvis jeg skulle begynne å få …": a condition reaches this far, within its clause
+
+
+def status(doc: Reading, m: Mention) -> str:
+    """How the mention is meant: "negated", "hypothetical", "other" (someone else's), "past", "stable"
+    or "now" (see the module docstring); worked out once per mention."""
+    key = id(m)
+    if key not in doc.status_cache:
+        doc.status_cache[key] = _status(doc, m)
+    return doc.status_cache[key]
+
+
+def current(doc: Reading, prefix: str) -> list[Mention]:
+    """The mentions of a kind that happen now (or as usual)."""
+    return [m for m in doc.of(prefix) if status(doc, m) in ("now", "stable")]
+
+
+def _status(doc: Reading, m: Mention) -> str:
+    """"negated", "hypothetical", "past", "stable" or "now" (see the module docstring)."""
+    if _negated(doc, m):
+        return "negated"
+    if m.code.startswith(("ctx:claim", "ctx:edu", "ctx:past", "ctx:resolved", "ctx:stable", "ctx:heat")):
+        return "now"
+    if _hypothetical(doc, m):
+        return "hypothetical"
+    if m.code.startswith(("ctx:", "num:duration")) and m.code != "ctx:complaint":
+        return "now"  # stable, past and resolved describe symptoms, not a broken fridge or who noticed
+    if _someone_elses(doc, m):
+        return "other"
+    if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
+        return "stable"  # before "past": "the numbness from last year's relapse is unchanged" is still there
+    if _long_past(doc, m) or _marked(doc, m, "ctx:resolved") and not _ongoing(doc, m) and not _today(doc, m) and (
+        m.code not in PASSED_STILL_COUNTS
+    ):
+        return "past"
+    return "now"
+
+
+def _negated(doc: Reading, m: Mention) -> bool:
+    """A negation before the mention in its own clause segment, or inside it ("pusten er ikke tung")."""
+    if m.code.startswith("num:"):
+        return any(doc.text(i) in W.BELOW_WORDS for i in (m.start - 1, m.start - 2))
+    first = doc.tok(m.start)
+    for i in doc.positions_of(W.NEGATIONS, m.start - NEG_REACH, m.end):
+        if i in m.positions or doc.tok(i).segment != first.segment:
+            continue
+        if not _neutral_negation(doc, i):
+            return True
+    whole = doc.text(m.end)
+    free = whole.endswith(("fri", "frie", "fritt")) and len(whole) > 5 or doc.text(m.end + 1) == "free"
+    if free and not m.code.startswith("ctx:resolved"):
+        return True  # "feberfri", "smertefri", "pain free"
+    return _negated_list(doc, m)
+
+
+def _neutral_negation(doc: Reading, i: int) -> bool:
+    after = doc.text(i + 1)
+    if after in W.NEGATION_NEUTRAL_NEXT or doc.text(i - 1) in W.NEGATION_NEUTRAL_BEFORE:
+        return True  # "ikke sikker", "not only", "no better", "vet ikke", "probably nothing"
+    if doc.text(i) in ("aldri", "never"):
+        # "aldri hatt dette før", "never felt anything like it": something new, not a denial
+        return any(doc.text(j) in W.NOVELTY_AFTER_NEVER for j in range(i + 1, i + 6))
+    return any(doc.text(j) in ("sikker", "sure", "certain") for j in range(i + 1, i + 4))  # "ikke helt sikker"
+
+
+def _negated_list(doc: Reading, m: Mention) -> bool:
+    """ "ingen feber, hoste eller utslett": a negation carries over short comma-separated items."""
+    tok = doc.tok(m.start)
+    if doc.clause_size(m.start) > 4:
+        return False
+    clause = doc.clause_tokens(m.start)
+    if any(t.text in W.NEGATIONS or t.text in W.CLAUSE_WORDS for t in clause):
+        return False
+    i = clause[0].index - 1
+    seen_or = any(t.text in W.LIST_OR for t in clause)
+    while i >= 0 and doc.tok(i).sentence == tok.sentence:
+        if doc.clause_size(i) > 8:
+            return False
+        previous = doc.clause_tokens(i)
+        if any(t.text in W.NEGATIONS and not _neutral_negation(doc, t.index) for t in previous):
+            return seen_or or _or_follows(doc, clause[-1].index)
+        if len(previous) > 4 or any(t.text in W.CLAUSE_WORDS for t in previous):
+            return False
+        seen_or = seen_or or any(t.text in W.LIST_OR for t in previous)
+        i = previous[0].index - 1
+    return False
+
+
+def _or_follows(doc: Reading, i: int) -> bool:
+    sentence = doc.tok(i).sentence
+    for j in range(i + 1, min(len(doc.tokens), i + 10)):
+        if doc.tok(j).sentence != sentence:
+            return False
+        if doc.text(j) in W.LIST_OR:
+            return True
+    return False
+
+
+def _hypothetical(doc: Reading, m: Mention) -> bool:
+    """ "hvis jeg får…", "what if…", a question or reading about symptoms without saying they happen."""
+    if _conditional_before(doc, m.start):
+        return True
+    sentence = doc.tok(m.start).sentence
+    asks = sentence in doc.questions or any(status(doc, e) != "negated" for e in doc.in_sentence("ctx:edu", sentence))
+    return asks and not _claimed(doc, sentence)
+
+
+def _conditional_before(doc: Reading, pos: int) -> bool:
+    clause = doc.tok(pos).clause
+    for i in reversed(doc.positions_of(W.CONDITION_STARTS, pos - COND_REACH, pos)):
+        if doc.tok(i).clause != clause:
+            break
+        word, before = doc.text(i), doc.text(i - 1)
+        uncertain = any(doc.text(j) in W.UNCERTAIN for j in range(i - 3, i))
+        if word in W.CONDITIONALS and before not in ("as", "even", "som", "selv") and not uncertain:
+            return True  # "hvis", "dersom", "if" (not "as if", "not sure if")
+        if word == "om" and doc.text(i + 1) in W.NB_PRONOUNS and before not in ("som", "selv") and not uncertain:
+            return True  # "om jeg får" (not "som om", "lurer på om")
+        if word in ("case", "tilfelle") and before in ("in", "i"):
+            return True
+        if word == "skulle" and doc.text(i + 1) in W.NB_PRONOUNS and (i == 0 or doc.tok(i - 1).clause != clause):
+            return True  # "Skulle jeg få feber, …"
+        if word in ("nar", "when") and doc.text(i + 1) in W.GENERIC_SUBJECTS:
+            return True  # "når man får feber", "when you have a fever"
+    return False
+
+
+def _claimed(doc: Reading, sentence: int) -> bool:
+    """The sentence says it happens: "my hand is numb?", "I have had a fever since…", "han har…"."""
+    if sentence not in doc.claim_cache:
+        claims = doc.in_sentence("ctx:claim", sentence) + doc.in_sentence("num:duration", sentence)  # "…for 3 days?"
+        doc.claim_cache[sentence] = any(not _conditional_before(doc, c.start) for c in claims)
+    return doc.claim_cache[sentence]
+
+
+def _marked(doc: Reading, m: Mention, marker: str) -> bool:
+    """A marker in the mention's clause, or later in its sentence in a clause with no symptom of its own."""
+    tok = doc.tok(m.start)
+    for mark in doc.in_sentence(marker, tok.sentence):
+        if set(mark.positions) & set(m.positions) or status(doc, mark) == "negated":
+            continue
+        if doc.text(mark.end) == "gone" and not _ends_there(doc, mark.end):
+            continue  # "my skin has gone yellow", "gone all wobbly": became, not went away
+        where = doc.tok(mark.start)
+        if where.clause == tok.clause:
+            return True
+        if mark.start > m.end and where.clause not in doc.symptom_clauses:
+            return True
+    return False
+
+
+def _someone_elses(doc: Reading, m: Mention) -> bool:
+    """ "Barnet mitt har feber, kan jeg ta sprøyta?": the child's fever, not the patient's (the writer asks about
+    their own dose or catching it). A relative's neuro signs always count: relatives often write for the patient (E2)."""
+    clause_start = doc.clause_tokens(m.start)[0].index
+    before = range(max(clause_start, m.start - 6), m.start)
+    if m.code == "pregnancy":  # "my girlfriend is pregnant": the writer is not (fathers on natalizumab: no risk)
+        return any(doc.text(i) in W.PARTNERS for i in before)
+    if m.code not in W.CATCHING or not doc.of("ctx:self_exposure"):
+        return False
+    return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
+
+
+def _since(doc: Reading, m: Mention) -> bool:
+    """ "down since the relapse last year": it began then and goes on ("lenge siden" is no "since")."""
+    in_marks = {p for mark in doc.in_sentence("ctx:past", doc.tok(m.start).sentence) for p in mark.positions}
+    return any(
+        doc.text(i) in ("siden", "since") and i not in in_marks for i in range(m.start, min(len(doc.tokens), m.end + 8))
+    )
+
+
+def _today(doc: Reading, m: Mention) -> bool:
+    """It came and went today ("svimmel i et par minutter i dag, gikk fort over"): still today's report.
+    "Today" must be said of the symptom (its clause), not of the recovery ("…, fine today")."""
+    sentence, clause = doc.tok(m.start).sentence, doc.tok(m.start).clause
+    return any(
+        doc.tok(r.start).clause == clause for r in doc.in_sentence("ctx:recent", sentence)
+    ) or any(d.value < 24 and doc.tok(d.start).clause == clause for d in doc.in_sentence("num:duration", sentence))
+
+
+def _ongoing(doc: Reading, m: Mention) -> bool:
+    """ "fortsatt", "still": whatever went over, this has not (so "hun er fortsatt helt borte" is no recovery)."""
+    return bool(doc.clause_texts(m.start) & W.STILL_WORDS)
+
+
+def _ends_there(doc: Reading, i: int) -> bool:
+    """ "… has gone." / "has gone away now": the word closes its clause, or only "away/now/completely" follow."""
+    nxt = i + 1
+    return nxt >= len(doc.tokens) or doc.tok(nxt).clause != doc.tok(i).clause or doc.text(nxt) in W.GONE_FOR_GOOD
+
+
+def _long_past(doc: Reading, m: Mention) -> bool:
+    """ "i fjor", "years ago", "tidligere attakk": in the same clause, unless its part says "nå"/"igjen"; or
+    said after it ("… men det er lenge siden")."""
+    if _marked(doc, m, "ctx:past") and not _today(doc, m) and not _since(doc, m):
+        return True
+    tok = doc.tok(m.start)
+    for mark in doc.in_sentence("ctx:past", tok.sentence):
+        if any(doc.text(i) in ("siden", "since") for i in range(mark.start - 3, mark.start)):
+            continue  # "since the relapse last year": it started then and goes on
+        if any(doc.text(i) in W.LIKE_WORDS for i in range(mark.start - 2, mark.start)):
+            continue  # "like my last relapse": a comparison, the symptom is now
+        if doc.clause_texts(m.start) & W.AGAIN_WORDS:
+            continue  # "… are starting again", "er tilbake igjen"
+        where = doc.tok(mark.start)
+        if where.segment == tok.segment or (
+            where.clause == tok.clause and not doc.segment_words(m.start) & W.PRESENT_ANCHORS
+        ):
+            return True
+    return False
