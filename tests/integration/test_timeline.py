@@ -88,3 +88,18 @@ def test_the_timeline_makes_the_same_number_of_queries_with_a_longer_history(app
         assert len(statements) == short
     finally:
         event.remove(engine, "before_cursor_execute", count)
+
+
+def test_the_timeline_shows_twelve_months_at_a_time_with_a_link_to_the_year_before(client, auth, db_session):
+    per = patient_of(db_session, "patient@example.org")
+    per.treatment_start = date.today() - timedelta(days=600)  # two years on treatment
+    old = Injection(patient_id=per.id, client_id="old-dose", given_at=datetime.now(UTC) - timedelta(days=500),
+                    site_1="thigh_left", site_2="thigh_right", batch_1="OLD-BATCH-17", created_by_id=per.user_id)
+    db_session.add(old)
+    db_session.commit()
+    auth.login("nurse")
+    latest = client.get(f"/nurse/patients/{per.id}/timeline").text
+    assert "OLD-BATCH-17" not in latest
+    earlier = re.search(r'href="(/nurse/patients/\d+/timeline\?until=[\d-]+)"', latest).group(1)
+    assert "OLD-BATCH-17" in client.get(earlier).text
+    assert client.get(f"/nurse/patients/{per.id}/timeline?until=not-a-date").status_code == 200

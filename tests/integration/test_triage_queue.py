@@ -242,3 +242,17 @@ def test_a_report_by_the_checklist_is_named_so_in_the_queue(client, auth, db_ses
     auth.login("nurse")
     assert "Sikkerhetssjekk før dose: skal ikke sette dosen" in client.get("/nurse/queue").text
     assert "Sikkerhetssjekk: Jeg har feber eller en infeksjon nå" in client.get(f"/nurse/flags/{flag.id}").text
+
+
+def test_a_busy_clinic_sees_the_40_newest_routine_reports_and_how_many_there_are(client, auth, db_session):
+    per = patient_of(db_session, "patient@example.org")
+    now = datetime.now(UTC)
+    for n in range(60):
+        db_session.add(SymptomReport(patient_id=per.id, client_id=f"busy-{n}", reported_at=now - timedelta(hours=n),
+                                     codes=["fatigue"], level="routine", reasons=["item:fatigue"]))
+    db_session.commit()
+    auth.login("nurse")
+    page = client.get("/nurse/queue").text
+    review_table = page.split("Rutinemeldinger", 1)[-1]
+    assert review_table.count("/timeline") == 40
+    assert re.search(r"De 40 nyeste av 6\d vises", page)

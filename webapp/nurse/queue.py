@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import current_user
+from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 from sqlmodel import select
 
@@ -28,6 +29,9 @@ from .routes import clinic_patient
 OPEN_STATUSES = (FlagStatus.OPEN, FlagStatus.IN_PROGRESS)
 # Routine reports raise no flag; the nurse reviews the last four weeks of them (one dose cycle).
 REVIEW_WINDOW = timedelta(days=28)
+# The queue page lists at most this many routine reports (newest first) and says how many there are,
+# so that it stays small and fast however busy the clinic is (issue 7: under 60 KB).
+REVIEW_LIMIT = 40
 
 
 def _now() -> datetime:
@@ -70,12 +74,13 @@ def queue():
         select(Flag).where(Flag.clinic_id == current_user.clinic_id, Flag.status.in_(OPEN_STATUSES))
     ).all()
     flags = sorted(flags, key=queue_order)
-    reviews = session.exec(
+    in_review = (
         select(SymptomReport).join(Patient, SymptomReport.patient_id == Patient.id)
         .where(Patient.clinic_id == current_user.clinic_id, SymptomReport.level == Level.ROUTINE,
                SymptomReport.reported_at >= now - REVIEW_WINDOW)
-        .order_by(SymptomReport.reported_at.desc())
-    ).all()
+    )
+    reviews = session.exec(in_review.order_by(SymptomReport.reported_at.desc()).limit(REVIEW_LIMIT)).all()
+    review_count = session.exec(select(func.count()).select_from(in_review.subquery())).one()
     audit("read", patient_id=None, target="nurse.queue")
     session.commit()
     return render_template(
@@ -83,6 +88,7 @@ def queue():
         flags=flags, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},
         nurses=_names(f.assigned_nurse_id for f in flags), flag_what=flag_what, level_labels=LEVEL_LABELS,
         status_labels=STATUS_LABELS, symptom_label=symptom_label, review_days=REVIEW_WINDOW.days,
+        review_count=review_count,
     )
 
 
