@@ -108,14 +108,16 @@ def pages(port: int) -> list[dict]:
         "codes": "fatigue", "started_on": hour_ago.date().isoformat(), "within_2h": "no", "sudden_onset": "no",
         "lasted_over_24h": "no", "getting_worse": "no", "fever": "no", "free_text": "trøtt etter jobb"}) + \
         "&client_id={uid}&csrf_token={csrf}"
+    # The pages that only read come first: the writing pages add doses and reports to the same
+    # patients, and would otherwise fill the queue and the timeline with a year's worth in seconds.
     candidates = [
         {"name": "bare route (/healthz)", "path": "/healthz", "who": "patient"},
         {"name": "patient start page", "path": "/", "who": "patient"},
+        {"name": "nurse queue", "path": "/nurse/queue", "who": "nurse"},
+        {"name": "patient timeline", "path": "/nurse/patients/1/timeline", "who": "nurse"},
         {"name": "log an injection (POST)", "path": "/injections/new", "method": "POST", "body": injection,
          "who": "patient"},
         {"name": "symptom report (POST)", "path": "/symptoms/new", "method": "POST", "body": symptom, "who": "patient"},
-        {"name": "nurse queue", "path": "/nurse/queue", "who": "nurse"},
-        {"name": "patient timeline", "path": "/nurse/patients/1/timeline", "who": "nurse"},
     ]
     return candidates
 

@@ -114,6 +114,22 @@ patient_required = role_required(Role.PATIENT)
 nurse_required = role_required(Role.NURSE)
 
 
+def own_patient():
+    """The signed-in patient's own record; a patient reaches data only through this (404 if none)."""
+    patient = current_user.patient
+    if patient is None:
+        abort(404)
+    return patient
+
+
+def own_record(model, record_id: int, patient):
+    """A row of `model` that belongs to the patient; another patient's id answers 404, as if absent."""
+    record = db.session().get(model, record_id)
+    if record is None or record.patient_id != patient.id:
+        abort(404)
+    return record
+
+
 def safe_next(target: str | None, default: str) -> str:
     """A `next` value is used only when it is a path on this site, never another host."""
     if not target:

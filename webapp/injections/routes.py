@@ -19,7 +19,7 @@ from ..domain.levels import Level
 from ..domain.predose import PreDoseQuestion, assess_predose
 from ..flags import raise_flag
 from ..models import Injection, Patient, SupervisedDose
-from ..security import patient_required
+from ..security import own_patient, own_record, patient_required
 from ..symptoms.service import store_report
 from . import bp
 from .calendar_feed import calendar_token_hash, feed_for_token
@@ -33,18 +33,8 @@ OLDEST_LOGGABLE = timedelta(days=730)
 GUIDE_STEPS = 7
 
 
-def own_patient() -> Patient:
-    patient = current_user.patient
-    if patient is None:
-        abort(404)
-    return patient
-
-
 def own_injection(patient: Patient, injection_id: int) -> Injection:
-    injection = db.session().get(Injection, injection_id)
-    if injection is None or injection.patient_id != patient.id:
-        abort(404)
-    return injection
+    return own_record(Injection, injection_id, patient)
 
 
 def _now() -> datetime:

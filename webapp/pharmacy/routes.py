@@ -18,7 +18,7 @@ from ..domain.supply import ColdChainProblem, PickupProblem, PrescriptionProblem
 from ..flags import raise_flag
 from ..models import Patient, Pickup, Prescription, utcnow
 from ..nurse.routes import clinic_patient
-from ..security import audit, nurse_required, patient_required
+from ..security import audit, nurse_required, own_patient, patient_required
 from . import bp
 from .advice import clinic_phone_if_needed, patient_advice
 from .forecast import cold_chain_dedupe_key, patient_supply
@@ -29,12 +29,6 @@ def _today() -> date:
     return local_date(utc_now())
 
 
-def _own_patient() -> Patient:
-    patient = current_user.patient
-    if patient is None:
-        abort(404)
-    return patient
-
 
 # ------------------------------------------------------------------------------------------------ patient
 
@@ -42,7 +36,7 @@ def _own_patient() -> Patient:
 @bp.get("/pharmacy/")
 @patient_required
 def index():
-    patient = _own_patient()
+    patient = own_patient()
     today = _today()
     forecast = patient_supply(db.session(), patient, today)
     advice = patient_advice(forecast, today)
@@ -104,7 +98,7 @@ def _pickup_saved_message(patient: Patient, today: date) -> str:
 @bp.route("/pharmacy/pickups/new", methods=["GET", "POST"])
 @patient_required
 def new_pickup():
-    patient = _own_patient()
+    patient = own_patient()
     session = db.session()
     today = _today()
     form = PickupForm()
@@ -152,7 +146,7 @@ def new_pickup():
 @patient_required
 def storage_problem():
     """Syringes at home were left out, frozen or in a broken fridge: about the latest pickup."""
-    patient = _own_patient()
+    patient = own_patient()
     session = db.session()
     pickup = session.exec(
         select(Pickup).where(Pickup.patient_id == patient.id, Pickup.withdrawn_at.is_(None))
@@ -214,7 +208,7 @@ def _prescription_page(form: PrescriptionForm, patient: Patient, for_nurse: bool
 @bp.route("/pharmacy/prescriptions/new", methods=["GET", "POST"])
 @patient_required
 def new_prescription():
-    patient = _own_patient()
+    patient = own_patient()
     session = db.session()
     form = PrescriptionForm()
     if form.validate_on_submit():

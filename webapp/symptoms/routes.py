@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import _, get_locale
-from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -15,7 +14,7 @@ from ..domain.clock import local_date, utc_now
 from ..domain.levels import Level
 from ..domain.triage import BY_CODE, SYMPTOMS, assess
 from ..models import Injection, Patient, SymptomReport
-from ..security import patient_required
+from ..security import own_patient, own_record, patient_required
 from . import bp
 from .forms import SymptomReportForm
 from .labels import CATEGORY_LABELS, CATEGORY_ORDER, REACTION_CATEGORY_ORDER, SOURCE_LABELS, symptom_label
@@ -24,18 +23,8 @@ from .service import find_report, report_statuses, store_report
 REPORTS_SHOWN = 100
 
 
-def own_patient() -> Patient:
-    patient = current_user.patient
-    if patient is None:
-        abort(404)
-    return patient
-
-
 def own_report(patient: Patient, report_id: int) -> SymptomReport:
-    report = db.session().get(SymptomReport, report_id)
-    if report is None or report.patient_id != patient.id:
-        abort(404)
-    return report
+    return own_record(SymptomReport, report_id, patient)
 
 
 def own_injection_id(patient: Patient, value: str | None) -> int | None:
