@@ -24,9 +24,9 @@ def new_patient(db_session) -> Patient:
     return patient
 
 
-def add_doses(client, patient_id, n, reaction_on=None):
+def add_doses(client, patient_id, n, reaction_on=None, first=0):
     start = date.today() - timedelta(weeks=30)
-    for i in range(n):
+    for i in range(first, first + n):
         data = {"given_on": (start + timedelta(weeks=4 * i)).isoformat(), "route": "iv" if i == 0 else "sc"}
         if i == reaction_on:
             data.update(reaction="y", reaction_note="flushing")
@@ -46,7 +46,7 @@ def test_approval_needs_six_supervised_doses_and_training(client, auth, db_sessi
     approve(client, new_patient.id)
     db_session.refresh(new_patient)
     assert new_patient.home_approved_at is None
-    add_doses(client, new_patient.id, 1)
+    add_doses(client, new_patient.id, 1, first=5)
     approve(client, new_patient.id)
     db_session.refresh(new_patient)
     assert new_patient.home_approved_at is None  # training still missing
@@ -126,3 +126,12 @@ def test_a_supervised_dose_in_the_future_is_refused(client, auth, new_patient):
                            data={"given_on": (date.today() + timedelta(days=3)).isoformat(), "route": "sc"})
     assert response.status_code == 422
     assert "Datoen kan ikke være fram i tid." in response.text
+
+
+def test_a_double_tapped_supervised_dose_counts_once(client, auth, db_session, new_patient):
+    auth.login("nurse")
+    data = {"given_on": (date.today() - timedelta(days=3)).isoformat(), "route": "sc"}
+    assert client.post(f"/nurse/patients/{new_patient.id}/supervised-doses", data=data).status_code == 302
+    assert client.post(f"/nurse/patients/{new_patient.id}/supervised-doses", data=data).status_code == 302
+    doses = db_session.exec(select(SupervisedDose).where(SupervisedDose.patient_id == new_patient.id)).all()
+    assert len(doses) == 1

@@ -72,6 +72,12 @@ def add_supervised_dose(patient_id: int):
     form = SupervisedDoseForm()
     if not form.validate():
         return _page(patient, 422, dose_form=form)
+    # One dose a day at most: a double-tapped or resent form must not count twice toward the six (H2).
+    same_day = db.session().exec(select(SupervisedDose.id).where(
+        SupervisedDose.patient_id == patient.id, SupervisedDose.given_on == form.given_on.data)).first()
+    if same_day is not None:
+        flash(_("A supervised dose on that day is already recorded."), "info")
+        return redirect(url_for("nurse.enrolment", patient_id=patient.id))
     db.session().add(SupervisedDose(
         patient_id=patient.id, given_on=form.given_on.data, route=form.route.data, reaction=form.reaction.data,
         reaction_note=(form.reaction_note.data or "").strip(), recorded_by_id=current_user.id))
