@@ -269,3 +269,11 @@ def test_the_guided_mode_walks_through_seven_steps_to_the_log_form(client, auth)
     assert 'href="/injections/new"' in client.get("/injections/guide/7").text
     assert client.get("/injections/guide/8").status_code == 404
     assert client.get("/injections/new").status_code == 200  # the check was done at the start
+
+
+def test_the_next_dose_is_the_first_thing_on_the_start_page(client, auth):
+    auth.login("patient")
+    page = client.get("/").text
+    main = page[page.index('<main'):]
+    first_card = main.index('<section class="card')
+    assert main.index("card-dose") < main.index("<section", first_card + 1)

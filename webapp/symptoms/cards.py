@@ -17,7 +17,7 @@ from .service import report_statuses
 HANDLED_SHOWN = timedelta(days=7)
 
 
-@start_card(5)
+@start_card(15)  # after the next dose, which issue 3 puts first
 def symptoms_card(patient: Patient, today):
     since = datetime.now(UTC) - HANDLED_SHOWN
     session = db.session()
