@@ -61,6 +61,11 @@ def test_injection_pages_are_accessible(page, lang):
     click_and_wait(page, "button[name=action][value=new]")
     assert page.locator("#calendar-link").is_visible()
     assert_accessible(page)
+    page.goto("/injections/")
+    click_and_wait(page, ".dose-list a >> nth=0")  # correct the newest dose
+    assert_accessible(page)
+    click_and_wait(page, "main a[href$='/withdraw']")
+    assert_accessible(page)
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
