@@ -277,3 +277,19 @@ def test_the_next_dose_is_the_first_thing_on_the_start_page(client, auth):
     main = page[page.index('<main'):]
     first_card = main.index('<section class="card')
     assert main.index("card-dose") < main.index("<section", first_card + 1)
+
+
+def test_the_history_shows_about_two_years_and_links_to_all_doses(client, auth, db_session):
+    patient = patient_of(db_session)
+    first = db_session.exec(select(Injection).where(Injection.patient_id == patient.id)
+                            .order_by(Injection.given_at)).first()
+    for n in range(30):
+        db_session.add(Injection(patient_id=patient.id, client_id=f"old-{n}", site_1="thigh_left",
+                                 site_2="thigh_right", created_by_id=patient.user_id,
+                                 given_at=first.given_at - timedelta(days=28 * (n + 1))))
+    db_session.commit()
+    auth.login("patient")
+    page = client.get("/injections/").text
+    assert page.count("Rett eller trekk tilbake") == 26
+    total = int(re.search(r"Vis alle (\d+) dosene", page).group(1))
+    assert client.get("/injections/?all=1").text.count("Rett eller trekk tilbake") == total > 26

@@ -31,6 +31,7 @@ PREDOSE_VALID = timedelta(hours=12)
 # Doses older than this are recorded by the clinic, not logged at home.
 OLDEST_LOGGABLE = timedelta(days=730)
 GUIDE_STEPS = 7
+HISTORY_SHOWN = 26
 
 
 def own_injection(patient: Patient, injection_id: int) -> Injection:
@@ -299,8 +300,11 @@ def history():
     patient = own_patient()
     doses = current_injections(db.session(), patient.id)
     gaps = schedule.dose_gaps([d.given_at for d in doses], patient.dose_interval_weeks)
+    newest_first = list(reversed(doses))
+    # About two years of doses unless the patient asks for all: the page stays small with years of history.
+    shown = newest_first if request.args.get("all") else newest_first[:HISTORY_SHOWN]
     return render_template(
-        "injections/history.html", doses=list(reversed(doses)), chart=interval_chart(gaps[-12:], patient),
+        "injections/history.html", doses=shown, total=len(doses), chart=interval_chart(gaps[-12:], patient),
         site_labels=SITE_LABELS, interval_days=schedule.interval_days(patient.dose_interval_weeks),
     )
 
