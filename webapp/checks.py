@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from .domain import schedule
 from .domain.clock import local_date
 from .flags import raise_flag
-from .models import Injection, Patient, UTCDateTime
+from .models import INJECTION_COUNTS, Injection, Patient, UTCDateTime
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,13 @@ class CheckContext:
 
 def current_injections():
     """Injections that count: not replaced by a correction and not withdrawn."""
-    return select(Injection).where(Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None))
+    return select(Injection).where(*INJECTION_COUNTS)
 
 
 def last_doses(session: Session) -> dict[int, datetime]:
     rows = session.exec(
         select(Injection.patient_id, func.max(Injection.given_at))
-        .where(Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None))
+        .where(*INJECTION_COUNTS)
         .group_by(Injection.patient_id)
     ).all()
     # func.max loses the column type on some databases: make it aware UTC again

@@ -12,6 +12,7 @@ from .domain.clock import OSLO, local_date
 from .domain.triage import assess
 from .domain.working_days import callback_due
 from .models import (
+    INJECTION_COUNTS,
     Clinic,
     Flag,
     FlagEvent,
@@ -170,7 +171,7 @@ def _demo_supply(session: Session, patient: Patient, pharmacy: str, issued_days_
     doses = session.exec(
         select(Injection.given_at).where(
             Injection.patient_id == patient.id, Injection.place == "home",
-            Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None),
+            *INJECTION_COUNTS,
         ).order_by(Injection.given_at)
     ).all()
     if not doses:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
+from wtforms.validators import Regexp
+
+# The id a form makes when it is shown, so that a double tap or a resent form stores one row.
+CLIENT_ID_PATTERN = re.compile(r"^[0-9a-f-]{8,64}$")
+CLIENT_ID = Regexp(CLIENT_ID_PATTERN, message=_l("The form was damaged. Please reload the page."))
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

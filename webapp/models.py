@@ -214,6 +214,11 @@ class Injection(SQLModel, table=True):
         return self.superseded_at is None and self.withdrawn_at is None
 
 
+# The SQL twin of Injection.is_current: a dose counts unless a correction replaced it or it was
+# withdrawn. Every query for "the doses" uses this, so the rule lives in one place.
+INJECTION_COUNTS = (Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None))
+
+
 class SymptomReport(SQLModel, table=True):
     """What the patient reported and the level and reasons the triage rules gave (symptoms.md)."""
 

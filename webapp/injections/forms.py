@@ -1,13 +1,11 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField, TimeField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..domain.predose import PreDoseQuestion
 from ..form_choices import choices
-from ..forms_base import BaseForm
+from ..forms_base import CLIENT_ID, BaseForm
 from .labels import PREDOSE_LABELS, SITE_LABELS
-
-CLIENT_ID = Regexp(r"^[0-9a-f-]{8,64}$", message=_l("The form was damaged. Please reload the page."))
 
 
 def site_choices(blank=False):

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from ..models import Injection
+from ..models import INJECTION_COUNTS, Injection
 
 
 def current_injections(session: Session, patient_id: int) -> list[Injection]:
     """Doses that count, oldest first: not replaced by a correction, not withdrawn."""
     return list(session.exec(
         select(Injection)
-        .where(Injection.patient_id == patient_id, Injection.superseded_at.is_(None),
-               Injection.withdrawn_at.is_(None))
+        .where(Injection.patient_id == patient_id, *INJECTION_COUNTS)
         .order_by(Injection.given_at)
     ).all())
 
@@ -20,8 +19,7 @@ def current_injections(session: Session, patient_id: int) -> list[Injection]:
 def last_injection(session: Session, patient_id: int) -> Injection | None:
     return session.exec(
         select(Injection)
-        .where(Injection.patient_id == patient_id, Injection.superseded_at.is_(None),
-               Injection.withdrawn_at.is_(None))
+        .where(Injection.patient_id == patient_id, *INJECTION_COUNTS)
         .order_by(Injection.given_at.desc())
         .limit(1)
     ).first()

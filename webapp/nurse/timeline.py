@@ -18,6 +18,7 @@ from ..domain import schedule
 from ..domain.clock import OSLO
 from ..injections.labels import SITE_LABELS
 from ..models import (
+    INJECTION_COUNTS,
     Flag,
     FlagEvent,
     Injection,
@@ -67,8 +68,8 @@ def build_timeline(session, patient, start: datetime, end: datetime) -> list[Ent
         Injection.patient_id == pid, Injection.given_at >= start, Injection.given_at < end)).all()
     # The dose just before the window, for the days between it and the window's first dose.
     before = session.exec(select(Injection).where(
-        Injection.patient_id == pid, Injection.given_at < start, Injection.superseded_at.is_(None),
-        Injection.withdrawn_at.is_(None)).order_by(Injection.given_at.desc()).limit(1)).first()
+        Injection.patient_id == pid, Injection.given_at < start, *INJECTION_COUNTS)
+        .order_by(Injection.given_at.desc()).limit(1)).first()
     current = sorted((i for i in [*injections, *([before] if before else [])] if i.is_current),
                      key=lambda i: i.given_at)
     gaps = schedule.dose_gaps([i.given_at for i in current], patient.dose_interval_weeks)

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from ..domain import schedule, supply
 from ..domain.levels import Level
 from ..domain.supply import ColdChainProblem, SupplyStatus, SupplyWarning
-from ..models import Flag, FlagStatus, Injection, Patient, Pickup, Prescription, UTCDateTime
+from ..models import INJECTION_COUNTS, Flag, FlagStatus, Injection, Patient, Pickup, Prescription, UTCDateTime
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _doses(session: Session, patient_id: int) -> tuple[int, int, datetime | None
     """
     rows = session.exec(
         select(Injection.place, Injection.syringes, func.count(), func.max(Injection.given_at))
-        .where(Injection.patient_id == patient_id, Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None))
+        .where(Injection.patient_id == patient_id, *INJECTION_COUNTS)
         .group_by(Injection.place, Injection.syringes)
     ).all()
     full = partial = 0

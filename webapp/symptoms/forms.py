@@ -5,17 +5,15 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..domain.clock import local_date, utc_now
 from ..domain.levels import Level
 from ..domain.triage import BY_CODE, SYMPTOMS
-from ..forms_base import BaseForm, clean_text
+from ..forms_base import CLIENT_ID, BaseForm, clean_text
 from .labels import QUESTION_LABELS, SYMPTOM_LABELS
-from .service import CLIENT_ID_PATTERN
 
-CLIENT_ID = Regexp(CLIENT_ID_PATTERN, message=_l("The form was damaged. Please reload the page."))
 ANSWERS = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No")), SelectChoice("unknown", _l("Don't know"))]
 QUESTIONS = tuple(QUESTION_LABELS)  # within_2h, sudden_onset, lasted_over_24h, getting_worse, fever
 OLDEST_START = timedelta(days=3650)

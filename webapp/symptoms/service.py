@@ -3,7 +3,6 @@ the patient is told about each report afterwards (seen, called, handled)."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,9 +12,8 @@ from sqlmodel import Session, select
 
 from ..domain.levels import Level
 from ..flags import raise_flag
+from ..forms_base import CLIENT_ID_PATTERN  # ids the forms make; anything else finds nothing
 from ..models import Flag, FlagEvent, FlagStatus, Patient, SymptomReport
-
-CLIENT_ID_PATTERN = re.compile(r"^[0-9a-f-]{8,64}$")  # made by the form: anything else finds nothing
 
 # The flag code for each source of a report: the nurse's queue shows what it came from.
 FLAG_CODES = {"report": "symptom_report", "checklist": "checklist_report",
