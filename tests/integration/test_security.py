@@ -149,3 +149,13 @@ def test_demo_data_command_is_refused_outside_demo_mode(production_app):
 def test_demo_data_is_loaded_once(app):
     with Session(app.extensions["db_engine"]) as session:
         assert load_demo_data(session, app.extensions["passwords"]) is False
+
+
+@pytest.mark.parametrize(("path", "kwargs"), [
+    ("/auth/login", {"data": {"email": "a\x00b@example.org", "password": "x"}}),
+    ("/auth/login", {"query_string": {"next": "/\x00"}}),
+])
+def test_a_nul_byte_anywhere_is_refused_politely(client, path, kwargs):
+    response = client.post(path, **kwargs)
+    assert response.status_code == 400
+    assert "Noe i forespørselen var feil" in response.text
