@@ -9,6 +9,7 @@ form would after a reload: that must not store it twice either.
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import os
 import re
 import secrets
@@ -124,7 +125,7 @@ class Patient(threading.Thread):
                 else:
                     errors = re.findall(r'class="error"[^>]*>([^<]+)<', _page)
                     raise AssertionError(f"unexpected answer {status} {location} {errors}")
-            except OSError as problem:
+            except (OSError, http.client.HTTPException) as problem:  # killed mid-answer, e.g. IncompleteRead
                 self.answers[type(problem).__name__] = self.answers.get(type(problem).__name__, 0) + 1
                 time.sleep(0.05)  # the server is down or a worker died: try again with the same id
 
