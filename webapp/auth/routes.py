@@ -1,6 +1,7 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import _, format_time
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.orm import joinedload
 
 from .. import db
 from ..extensions import limiter, login_manager
@@ -23,7 +24,8 @@ def load_user(session_id: str) -> User | None:
     user_id, _sep, generation = session_id.partition(".")
     if not (user_id.isdigit() and generation.isdigit()):
         return None
-    user = db.session().get(User, int(user_id))
+    # the patient row comes in the same query: every patient page needs it (issue 7: one query fewer)
+    user = db.session().get(User, int(user_id), options=[joinedload(User.patient)])
     if user is None or user.session_generation != int(generation) or not user.password_hash:
         return None
     return user

@@ -24,7 +24,7 @@ from ..symptoms.service import store_report
 from . import bp
 from .calendar_feed import calendar_token_hash, feed_for_token
 from .forms import ConfirmForm, InjectionForm, PreDoseForm
-from .history import current_injections
+from .history import current_injections, nearest_dose_times, recent_sites_and_batches
 from .labels import SITE_LABELS, missing_text
 
 PREDOSE_VALID = timedelta(hours=12)
@@ -98,13 +98,13 @@ def _fresh_predose() -> dict | None:
 
 
 # ------------------------------------------------------------------ log and correct
-def _suggested_sites(doses: list[Injection]) -> tuple[str, str]:
+def _suggested_sites(doses) -> tuple[str, str]:
     history = [[d.site_1] + ([d.site_2] if d.site_2 else []) for d in doses]
     first, second = schedule.suggest_sites(history)
     return first.value, second.value
 
 
-def _fill_defaults(form: InjectionForm, doses: list[Injection]) -> None:
+def _fill_defaults(form: InjectionForm, doses) -> None:
     now_oslo = _now().astimezone(OSLO)
     form.client_id.data = str(uuid.uuid4())
     form.day.data = now_oslo.date()
@@ -133,7 +133,7 @@ def _moment(form: InjectionForm) -> datetime | None:
     return moment
 
 
-def _validate_dose(form: InjectionForm, others: list[Injection]) -> datetime | None:
+def _validate_dose(form: InjectionForm, patient: Patient, replaces: Injection | None) -> datetime | None:
     """Checks beyond single fields; returns the moment when everything is fine."""
     moment = _moment(form)
     if form.syringes.data == "2":
@@ -143,7 +143,8 @@ def _validate_dose(form: InjectionForm, others: list[Injection]) -> datetime | N
             form.site_2.errors.append(_("Use two different sites for the two syringes."))
     if moment is None or form.errors:
         return None
-    close = schedule.second_dose_check(moment, [d.given_at for d in others])
+    nearby = nearest_dose_times(db.session(), patient.id, moment, exclude_id=replaces.id if replaces else None)
+    close = schedule.second_dose_check(moment, nearby)
     if close.needs_confirmation and not form.confirm_close.data:
         form.confirm_close.errors.append(
             _("You logged a dose %(days)s days from this one. Tick the box if this is really another dose.",
@@ -198,13 +199,13 @@ def _already_saved(patient: Patient, client_id: str | None) -> Injection | None:
     ).first()
 
 
-def _save_posted(form: InjectionForm, patient: Patient, others: list[Injection], replaces: Injection | None):
+def _save_posted(form: InjectionForm, patient: Patient, replaces: Injection | None):
     """Validate and store a posted dose; a response when done, None to show the form again."""
     form.validate()
     repeat = _already_saved(patient, form.client_id.data)
     if repeat is not None:  # a double tap or a resent form: the first one is stored already
         return redirect(url_for("injections.saved", injection_id=repeat.id))
-    moment = _validate_dose(form, others)
+    moment = _validate_dose(form, patient, replaces)
     if moment is None or form.errors:
         return None
     try:
@@ -231,13 +232,12 @@ def new():
     patient = own_patient()
     if not patient.home_approved:
         return not_approved_page(patient)
-    doses = current_injections(db.session(), patient.id)
     form = InjectionForm()
     if request.method == "GET":
         if _fresh_predose() is None:
             return redirect(url_for("injections.check"))
-        _fill_defaults(form, doses)
-    elif (response := _save_posted(form, patient, doses, replaces=None)) is not None:
+        _fill_defaults(form, recent_sites_and_batches(db.session(), patient.id))
+    elif (response := _save_posted(form, patient, replaces=None)) is not None:
         return response
     return render_template("injections/log.html", form=form, editing=None), 422 if form.errors else 200
 
@@ -250,7 +250,6 @@ def edit(injection_id: int):
     if not old.is_current:
         flash(_("This entry has already been changed."), "info")
         return redirect(url_for("injections.history"))
-    others = [d for d in current_injections(db.session(), patient.id) if d.id != old.id]
     form = InjectionForm()
     if request.method == "GET":
         local = old.given_at.astimezone(OSLO)
@@ -262,7 +261,7 @@ def edit(injection_id: int):
         form.reaction.data = "yes" if old.reaction else "no"
         form.note.data = old.note
         form.confirm_close.data = old.confirmed_close_to_other
-    elif (response := _save_posted(form, patient, others, replaces=old)) is not None:
+    elif (response := _save_posted(form, patient, replaces=old)) is not None:
         return response
     return render_template("injections/log.html", form=form, editing=old), 422 if form.errors else 200
 
@@ -335,7 +334,7 @@ def guide(step: int):
         return not_approved_page(patient)
     if not 1 <= step <= GUIDE_STEPS:
         abort(404)
-    sites = _suggested_sites(current_injections(db.session(), patient.id))
+    sites = _suggested_sites(recent_sites_and_batches(db.session(), patient.id))
     return render_template("injections/guide.html", step=step, steps=GUIDE_STEPS, sites=sites,
                            site_labels=SITE_LABELS)
 
