@@ -30,6 +30,27 @@ def make_engine(url: str, echo: bool = False) -> Engine:
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
+# ------------------------------------------------------------------ reads shared within a request
+# The start page's cards each need the patient's doses (next dose, syringes left, check-up dates).
+# `shared_read` reads them once per session; any flush, commit or rollback forgets every shared read,
+# so that a request never sees its own earlier reads after it has written.
+_SHARED = "natahjem_shared_reads"
+
+
+def shared_read(db_session: Session, key: tuple, read):
+    cache = db_session.info.setdefault(_SHARED, {})
+    if key not in cache:
+        cache[key] = read()
+    return cache[key]
+
+
+@event.listens_for(Session, "after_flush")
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_shared_reads(db_session, *_args) -> None:
+    db_session.info.pop(_SHARED, None)
+
+
 def init_app(app) -> None:
     app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"], app.config.get("SQL_ECHO", False))
     app.teardown_appcontext(_close_session)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from .. import db
 from ..domain import schedule
+from ..dose_record import counted_doses
 from ..extension_points import nurse_patient_section, start_card
 from ..models import Patient
-from .history import all_versions, last_injection
+from .history import all_versions
 from .labels import SITE_LABELS
 
 
@@ -15,9 +16,10 @@ def next_dose_card(patient: Patient, today):
     """First on the start page: days to go, due today, or overdue (issue 3)."""
     if not patient.home_approved:
         return None
-    last = last_injection(db.session(), patient.id)
-    status = schedule.dose_status(last.given_at, patient.dose_interval_weeks, today) if last else None
-    return "injections/_next_dose_card.html", {"status": status, "last": last}
+    doses = counted_doses(db.session(), patient.id)
+    last = doses[-1].given_at if doses else None
+    status = schedule.dose_status(last, patient.dose_interval_weeks, today) if last else None
+    return "injections/_next_dose_card.html", {"status": status}
 
 
 @nurse_patient_section(10)

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..domain import schedule, supply
 from ..domain.levels import Level
 from ..domain.supply import ColdChainProblem, SupplyStatus, SupplyWarning
-from ..models import INJECTION_COUNTS, Flag, FlagStatus, Injection, Patient, Pickup, Prescription, UTCDateTime
+from ..dose_record import counted_doses
+from ..models import Flag, FlagStatus, Patient, Pickup, Prescription
 
 
 @dataclass(frozen=True)
@@ -41,37 +41,22 @@ def cold_chain_dedupe_key(pickup: Pickup) -> str:
     return f"supply:cold_chain:{pickup.patient_id}:pickup-{pickup.id}:{pickup.cold_chain_problem}"
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    # func.max loses the column type on SQLite: make it aware UTC again
-    if value is None or value.tzinfo is not None:
-        return value
-    return UTCDateTime().process_result_value(value, None)
-
-
 def _doses(session: Session, patient_id: int) -> tuple[int, int, datetime | None]:
     """Home doses with two syringes, with one syringe, and the latest dose anywhere.
 
-    Only current entries count (checks.current_injections). Doses given at the clinic use the
+    Only current entries count (models.INJECTION_COUNTS). Doses given at the clinic use the
     clinic's stock, not the syringes the patient picked up, so they move the schedule only.
     """
-    rows = session.exec(
-        select(Injection.place, Injection.syringes, func.count(), func.max(Injection.given_at))
-        .where(Injection.patient_id == patient_id, *INJECTION_COUNTS)
-        .group_by(Injection.place, Injection.syringes)
-    ).all()
+    doses = counted_doses(session, patient_id)
     full = partial = 0
-    last: datetime | None = None
-    for place, syringes, count, latest in rows:
-        latest = _aware(latest)
-        if latest is not None and (last is None or latest > last):
-            last = latest
-        if place != "home":
+    for dose in doses:
+        if dose.place != "home":
             continue
-        if syringes >= schedule.SYRINGES_PER_DOSE:
-            full += count
+        if dose.syringes >= schedule.SYRINGES_PER_DOSE:
+            full += 1
         else:
-            partial += count
-    return full, partial, last
+            partial += 1
+    return full, partial, (doses[-1].given_at if doses else None)
 
 
 def _open_cold_chain(session: Session, pickups: tuple[Pickup, ...]) -> tuple[tuple[Pickup, Level], ...]:

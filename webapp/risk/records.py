@@ -9,10 +9,10 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from ..checks import current_injections
 from ..domain import monitoring, pml_risk
 from ..domain.schedule import dose_day
-from ..models import Injection, JcvResult, MonitoringCheck, Patient, SupervisedDose, User
+from ..dose_record import counted_doses
+from ..models import JcvResult, MonitoringCheck, Patient, SupervisedDose, User
 from .icon_array import IconArray, icon_array
 
 # --------------------------------------------------------------------------- JCV results
@@ -121,10 +121,8 @@ def dose_dates(session: Session, patient_id: int) -> list[date]:
     """Supervised doses and current home injections, as Oslo days in date order
     ("before dose 1, 2, 3 and 6" counts them together, facts M1 and H2)."""
     supervised = session.exec(select(SupervisedDose.given_on).where(SupervisedDose.patient_id == patient_id)).all()
-    injected = session.exec(
-        current_injections().with_only_columns(Injection.given_at).where(Injection.patient_id == patient_id)
-    ).all()
-    return sorted([*supervised, *(dose_day(moment) for moment in injected)])
+    injected = counted_doses(session, patient_id)
+    return sorted([*supervised, *(dose_day(dose.given_at) for dose in injected)])
 
 
 def checks_done(session: Session, patient_id: int) -> list[MonitoringCheck]:
