@@ -1,7 +1,9 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import _, format_time
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
+from sqlmodel import select
 
 from .. import db
 from ..extensions import limiter, login_manager
@@ -17,6 +19,10 @@ from .accounts import (
 )
 from .forms import ChangePasswordForm, LoginForm, SetPasswordForm
 
+# Every signed-in request runs this: built once, and the patient row comes in the same query, as every
+# patient page needs it (issue 7).
+USER_WITH_PATIENT = select(User).options(joinedload(User.patient)).where(User.id == bindparam("user_id"))
+
 
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
@@ -24,8 +30,7 @@ def load_user(session_id: str) -> User | None:
     user_id, _sep, generation = session_id.partition(".")
     if not (user_id.isdigit() and generation.isdigit()):
         return None
-    # the patient row comes in the same query: every patient page needs it (issue 7: one query fewer)
-    user = db.session().get(User, int(user_id), options=[joinedload(User.patient)])
+    user = db.session().exec(USER_WITH_PATIENT, params={"user_id": int(user_id)}).first()
     if user is None or user.session_generation != int(generation) or not user.password_hash:
         return None
     return user

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from ..domain import schedule, supply
@@ -75,15 +76,20 @@ def _open_cold_chain(session: Session, pickups: tuple[Pickup, ...]) -> tuple[tup
     return tuple(found)
 
 
+PICKUPS = (
+    select(Pickup).where(Pickup.patient_id == bindparam("patient_id"), Pickup.withdrawn_at.is_(None))
+    .order_by(Pickup.picked_up_on.desc(), Pickup.id.desc())
+)
+PRESCRIPTIONS = (
+    select(Prescription).where(Prescription.patient_id == bindparam("patient_id"), Prescription.withdrawn_at.is_(None))
+    .order_by(Prescription.issued_on.desc(), Prescription.id.desc())
+)
+
+
 def patient_supply(session: Session, patient: Patient, today: date) -> PatientSupply:
-    pickups = tuple(session.exec(
-        select(Pickup).where(Pickup.patient_id == patient.id, Pickup.withdrawn_at.is_(None))
-        .order_by(Pickup.picked_up_on.desc(), Pickup.id.desc())
-    ).all())
-    prescriptions = tuple(session.exec(
-        select(Prescription).where(Prescription.patient_id == patient.id, Prescription.withdrawn_at.is_(None))
-        .order_by(Prescription.issued_on.desc(), Prescription.id.desc())
-    ).all())
+    by_patient = {"patient_id": patient.id}
+    pickups = tuple(session.exec(PICKUPS, params=by_patient).all())
+    prescriptions = tuple(session.exec(PRESCRIPTIONS, params=by_patient).all())
     full, partial, last_dose = _doses(session, patient.id)
     current = max(prescriptions, key=lambda p: (p.valid_until, p.id), default=None)
     valid_until = current.valid_until if current else None

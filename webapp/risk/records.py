@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from ..domain import monitoring, pml_risk
@@ -40,12 +41,15 @@ class JcvHistoryRow:
     replaced: bool  # a later entry for the same test date stands instead
 
 
+JCV_HISTORY = (
+    select(JcvResult, User.full_name).join(User, JcvResult.recorded_by_id == User.id)
+    .where(JcvResult.patient_id == bindparam("patient_id"))
+    .order_by(JcvResult.tested_on.desc(), JcvResult.recorded_at.desc(), JcvResult.id.desc())
+)
+
+
 def jcv_history(session: Session, patient_id: int) -> list[JcvHistoryRow]:
-    rows = session.exec(
-        select(JcvResult, User.full_name).join(User, JcvResult.recorded_by_id == User.id)
-        .where(JcvResult.patient_id == patient_id)
-        .order_by(JcvResult.tested_on.desc(), JcvResult.recorded_at.desc(), JcvResult.id.desc())
-    ).all()
+    rows = session.exec(JCV_HISTORY, params={"patient_id": patient_id}).all()
     seen: set[date] = set()
     history = []
     for result, name in rows:
@@ -117,19 +121,23 @@ def risk_summary(patient: Patient, result: JcvResult | None, today: date) -> Ris
 # --------------------------------------------------------------------------- the monitoring calendar
 
 
+SUPERVISED_DAYS = select(SupervisedDose.given_on).where(SupervisedDose.patient_id == bindparam("patient_id"))
+CHECKS_DONE = (
+    select(MonitoringCheck).where(MonitoringCheck.patient_id == bindparam("patient_id"))
+    .order_by(MonitoringCheck.done_on.desc(), MonitoringCheck.id.desc())
+)
+
+
 def dose_dates(session: Session, patient_id: int) -> list[date]:
     """Supervised doses and current home injections, as Oslo days in date order
     ("before dose 1, 2, 3 and 6" counts them together, facts M1 and H2)."""
-    supervised = session.exec(select(SupervisedDose.given_on).where(SupervisedDose.patient_id == patient_id)).all()
+    supervised = session.exec(SUPERVISED_DAYS, params={"patient_id": patient_id}).all()
     injected = counted_doses(session, patient_id)
     return sorted([*supervised, *(dose_day(dose.given_at) for dose in injected)])
 
 
 def checks_done(session: Session, patient_id: int) -> list[MonitoringCheck]:
-    return list(session.exec(
-        select(MonitoringCheck).where(MonitoringCheck.patient_id == patient_id)
-        .order_by(MonitoringCheck.done_on.desc(), MonitoringCheck.id.desc())
-    ).all())
+    return list(session.exec(CHECKS_DONE, params={"patient_id": patient_id}).all())
 
 
 @dataclass(frozen=True, slots=True)
