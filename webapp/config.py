@@ -41,6 +41,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = not DEMO_MODE
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)  # every session ends after 12 hours
+    # The 12 hours count from login (auth_at, security.py), so the cookie need not be re-signed and
+    # re-sent on every response: only when the session changes (at most once a minute, for seen_at).
+    SESSION_REFRESH_EACH_REQUEST = False
     NURSE_IDLE_TIMEOUT = timedelta(minutes=30)  # a nurse's shared desk: 30 idle minutes
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session (12 h at most)
 

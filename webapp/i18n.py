@@ -6,20 +6,19 @@ browser's Accept-Language when it asks for English, and otherwise Norwegian.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from functools import lru_cache
+
+from babel import dates as babel_dates
 from flask import Blueprint, current_app, g, redirect, request, url_for
-from flask_babel import (
-    format_date,
-    format_datetime,
-    format_decimal,
-    format_time,
-    get_locale,
-    get_translations,
-    to_user_timezone,
-)
+from flask_babel import format_decimal, get_locale, get_translations
 from flask_login import current_user
+from jinja2 import pass_context
+from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
 from . import db
+from .domain.clock import OSLO
 from .security import safe_next
 
 bp = Blueprint("i18n", __name__)
@@ -70,13 +69,14 @@ def translations():
     """The request's catalog. Flask-Babel looks it up again for every string (about a dozen context
     lookups each, a tenth of a page's time): keep it on Flask-Babel's own per-request state instead,
     keyed by the locale object, which `force_locale` and `refresh` replace, so both still work."""
-    if not g:
-        return get_translations()
-    state = g.get("_flask_babel")
-    locale = getattr(state, "babel_locale", None)
-    cached = getattr(state, "natahjem_translations", None)
-    if cached is not None and locale is not None and cached[0] is locale:
-        return cached[1]
+    try:
+        state = g._flask_babel
+        cached = state.natahjem_translations
+        if cached[0] is state.babel_locale:
+            return cached[1]
+    except (AttributeError, RuntimeError):  # first string of the request, or no request at all
+        if not g:
+            return get_translations()
     catalog = get_translations()
     state = g._flask_babel  # get_translations has made it and chosen the locale
     state.natahjem_translations = (state.babel_locale, catalog)
@@ -96,13 +96,77 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     return translations().ungettext(singular, plural, num) % variables
 
 
-def format_moment(value, fmt: str = "medium") -> str:
+# ------------------------------------------------------------------ dates, in Oslo time
+# Formatting is a pure function of the value, the style and the language, and the same dates come
+# back on every page (next dose, order-by day, a report's time): remembered per worker (issue 7).
+@lru_cache(maxsize=8192)
+def format_day(value: date, fmt: str, language: str) -> str:
+    if isinstance(value, datetime):
+        value = _in_oslo(value).date()
+    return babel_dates.format_date(value, fmt, locale=language)
+
+
+@lru_cache(maxsize=8192)
+def format_moment_in(value: datetime, fmt: str, language: str) -> str:
     """A date and time in Oslo time: the date in the given style, the time as hours and minutes."""
+    local = _in_oslo(value)
+    if fmt == "short":
+        return babel_dates.format_datetime(local, "short", tzinfo=OSLO, locale=language)
+    return f"{babel_dates.format_date(local.date(), fmt, locale=language)} " \
+           f"{babel_dates.format_time(local, 'short', tzinfo=OSLO, locale=language)}"
+
+
+def _in_oslo(value: datetime) -> datetime:
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(OSLO)
+
+
+def format_moment(value, fmt: str = "medium") -> str:
     if not value:
         return ""
-    if fmt == "short":
-        return format_datetime(value, "short")
-    return f"{format_date(to_user_timezone(value).date(), fmt)} {format_time(value, 'short')}"
+    return format_moment_in(value, fmt, str(get_locale()))
+
+
+def _language(context) -> str:
+    # macros imported without context do not see the page's variables
+    return context.get("current_language") or str(get_locale())
+
+
+@pass_context
+def _date_filter(context, value, fmt: str = "long") -> str:
+    return format_day(value, fmt, _language(context)) if value else ""
+
+
+@pass_context
+def _datetime_filter(context, value, fmt: str = "medium") -> str:
+    return format_moment_in(value, fmt, _language(context)) if value else ""
+
+
+# ------------------------------------------------------------------ strings in templates
+# Each page's templates get gettext and ngettext bound to the request's catalog, so that a string in a
+# template costs a dictionary lookup, not a search for the request (the same behaviour as Jinja's
+# "newstyle" gettext: escaped, with %(name)s variables).
+def _template_gettext(catalog):
+    @pass_context
+    def template_gettext(context, string, **variables):
+        text = catalog.ugettext(string)
+        if context.eval_ctx.autoescape:
+            # as Jinja's own: the catalog is ours and trusted; Markup's % escapes every variable
+            text = Markup(text)  # noqa: S704  # nosec B704
+        return text % variables
+
+    return template_gettext
+
+
+def _template_ngettext(catalog):
+    @pass_context
+    def template_ngettext(context, singular, plural, num, **variables):
+        variables.setdefault("num", num)
+        text = catalog.ungettext(singular, plural, num)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)  # noqa: S704  # nosec B704  (as above)
+        return text % variables
+
+    return template_ngettext
 
 
 def init_app(app) -> None:
@@ -114,14 +178,18 @@ def init_app(app) -> None:
         npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
         newstyle=True,
     )
-    app.jinja_env.filters["date"] = lambda value, fmt="long": format_date(value, fmt) if value else ""
-    app.jinja_env.filters["datetime"] = format_moment
+    app.jinja_env.filters["date"] = _date_filter
+    app.jinja_env.filters["datetime"] = _datetime_filter
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
 
     @app.context_processor
     def language_context():
+        catalog = translations()
+        language = str(get_locale())
         return {
-            "current_language": str(get_locale()),
-            "other_language": other_language(),
+            "current_language": language,
+            "other_language": "en" if language == "nb" else "nb",
             "language_names": LANGUAGE_NAMES,
+            "gettext": _template_gettext(catalog),
+            "ngettext": _template_ngettext(catalog),
         }

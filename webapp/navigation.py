@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from .i18n import gettext
 from .models import Role
+
+
+def _l(message: str) -> str:
+    """Marks a label for extraction (pybabel -k _l); `nav_items` translates it on every page, through
+    the request's catalog, which is cheaper than a lazy string (issue 7)."""
+    return message
+
 
 MENU = {
     Role.PATIENT: [
@@ -30,7 +37,7 @@ MENU = {
 def nav_items():
     if not current_user.is_authenticated:
         return []
-    return [(endpoint, label) for endpoint, label in MENU[current_user.role]
+    return [(endpoint, gettext(label)) for endpoint, label in MENU[current_user.role]
             if endpoint in current_app.view_functions]
 
 
