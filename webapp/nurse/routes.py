@@ -3,8 +3,8 @@ from datetime import UTC, datetime
 from flask import abort, render_template, url_for
 from flask_babel import _
 from flask_login import current_user
-from sqlalchemy import func
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, func
+from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import select
 
 from .. import db
@@ -16,13 +16,15 @@ from ..security import audit, nurse_required
 from . import bp
 from .forms import InvitationForm, NewPatientForm
 
+# Built once (issue 7); the patient's user (name, e-mail) comes in the same query.
+CLINIC_PATIENT = (select(Patient).options(joinedload(Patient.user))
+                  .where(Patient.id == bindparam("patient_id"), Patient.clinic_id == bindparam("clinic_id")))
+
 
 def clinic_patient(patient_id: int) -> Patient:
     """A patient of the nurse's own clinic; any other id answers 404, as if it did not exist."""
     patient = db.session().exec(
-        select(Patient).where(Patient.id == patient_id, Patient.clinic_id == current_user.clinic_id)
-        .options(selectinload(Patient.user))
-    ).first()
+        CLINIC_PATIENT, params={"patient_id": patient_id, "clinic_id": current_user.clinic_id}).first()
     if patient is None:
         abort(404)
     return patient

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from flask import render_template, request
+from sqlalchemy import bindparam
 from sqlmodel import select
 
 from .. import db
@@ -58,18 +59,36 @@ def _day(value: date) -> datetime:
     return datetime.combine(value, time(12, 0), OSLO).astimezone(UTC)
 
 
+def _window(model, column, *more):
+    """The patient's rows of one table inside the window, as a statement built once (issue 7)."""
+    return select(model).where(model.patient_id == bindparam("pid"), column >= bindparam("start"),
+                               column < bindparam("end"), *more)
+
+
+INJECTIONS = _window(Injection, Injection.given_at)
+# The dose just before the window, for the days between it and the window's first dose.
+DOSE_BEFORE = (select(Injection).where(Injection.patient_id == bindparam("pid"),
+                                       Injection.given_at < bindparam("start"), *INJECTION_COUNTS)
+               .order_by(Injection.given_at.desc()).limit(1))
+SUPERVISED = _window(SupervisedDose, SupervisedDose.given_on)
+INTERVALS = _window(IntervalChange, IntervalChange.changed_at)
+REPORTS = _window(SymptomReport, SymptomReport.reported_at)
+FLAGS = _window(Flag, Flag.created_at)
+FLAG_EVENTS = (select(FlagEvent).join(Flag, FlagEvent.flag_id == Flag.id)
+               .where(Flag.patient_id == bindparam("pid"), Flag.created_at >= bindparam("start"),
+                      Flag.created_at < bindparam("end"), FlagEvent.kind != "created"))
+PICKUPS = _window(Pickup, Pickup.picked_up_on)
+PRESCRIPTIONS = _window(Prescription, Prescription.issued_on)
+
+
 def build_timeline(session, patient, start: datetime, end: datetime) -> list[Entry]:
     """The patient's entries from `start` up to `end`, newest first; one query per table, each limited
     to the window, so the page costs the same with one month or five years of history."""
-    pid = patient.id
     entries: list[Entry] = []
-    day_from, day_to = start.astimezone(OSLO).date(), end.astimezone(OSLO).date()
-    injections = session.exec(select(Injection).where(
-        Injection.patient_id == pid, Injection.given_at >= start, Injection.given_at < end)).all()
-    # The dose just before the window, for the days between it and the window's first dose.
-    before = session.exec(select(Injection).where(
-        Injection.patient_id == pid, Injection.given_at < start, *INJECTION_COUNTS)
-        .order_by(Injection.given_at.desc()).limit(1)).first()
+    moments = {"pid": patient.id, "start": start, "end": end}
+    days = {"pid": patient.id, "start": start.astimezone(OSLO).date(), "end": end.astimezone(OSLO).date()}
+    injections = session.exec(INJECTIONS, params=moments).all()
+    before = session.exec(DOSE_BEFORE, params=moments).first()
     current = sorted((i for i in [*injections, *([before] if before else [])] if i.is_current),
                      key=lambda i: i.given_at)
     gaps = schedule.dose_gaps([i.given_at for i in current], patient.dose_interval_weeks)
@@ -77,34 +96,23 @@ def build_timeline(session, patient, start: datetime, end: datetime) -> list[Ent
     for injection in injections:
         entries.append(Entry(injection.given_at, "injection", injection,
                              extra={"gap": gap_after.get(injection.id)}))
-    for dose in session.exec(select(SupervisedDose).where(
-            SupervisedDose.patient_id == pid, SupervisedDose.given_on >= day_from,
-            SupervisedDose.given_on < day_to)).all():
+    for dose in session.exec(SUPERVISED, params=days).all():
         entries.append(Entry(_day(dose.given_on), "supervised", dose, date_only=True))
-    for change in session.exec(select(IntervalChange).where(
-            IntervalChange.patient_id == pid, IntervalChange.changed_at >= start,
-            IntervalChange.changed_at < end)).all():
+    for change in session.exec(INTERVALS, params=moments).all():
         entries.append(Entry(change.changed_at, "interval", change))
-    for report in session.exec(select(SymptomReport).where(
-            SymptomReport.patient_id == pid, SymptomReport.reported_at >= start,
-            SymptomReport.reported_at < end)).all():
+    for report in session.exec(REPORTS, params=moments).all():
         entries.append(Entry(report.reported_at, "report", report))
-    flags = session.exec(select(Flag).where(Flag.patient_id == pid, Flag.created_at >= start,
-                                            Flag.created_at < end)).all()
+    flags = session.exec(FLAGS, params=moments).all()
     by_id = {f.id: f for f in flags}
     for flag in flags:
         entries.append(Entry(flag.created_at, "flag", flag))
-    events = session.exec(select(FlagEvent).join(Flag, FlagEvent.flag_id == Flag.id).where(
-        Flag.patient_id == pid, Flag.created_at >= start, Flag.created_at < end, FlagEvent.kind != "created")).all()
-    for event in events:  # a flag's "created" event is the flag's own entry
+    for event in session.exec(FLAG_EVENTS, params=moments).all():  # a flag's "created" event is the flag's own entry
         entries.append(Entry(event.at, "flag_event", event, extra={"flag": by_id[event.flag_id]}))
-    for pickup in session.exec(select(Pickup).where(
-            Pickup.patient_id == pid, Pickup.picked_up_on >= day_from, Pickup.picked_up_on < day_to)).all():
+    for pickup in session.exec(PICKUPS, params=days).all():
         entries.append(Entry(_day(pickup.picked_up_on), "pickup", pickup, date_only=True))
-    for prescription in session.exec(select(Prescription).where(
-            Prescription.patient_id == pid, Prescription.issued_on >= day_from,
-            Prescription.issued_on < day_to)).all():
+    for prescription in session.exec(PRESCRIPTIONS, params=days).all():
         entries.append(Entry(_day(prescription.issued_on), "prescription", prescription, date_only=True))
+    day_from, day_to = days["start"], days["end"]
     if patient.training_done_on and day_from <= patient.training_done_on < day_to:
         entries.append(Entry(_day(patient.training_done_on), "training", patient, date_only=True))
     if patient.home_approved_at and start <= patient.home_approved_at < end:
