@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import _, format_date, ngettext
+from flask_babel import _, get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 
 from ..domain.levels import Level
 from ..domain.supply import ColdChainProblem, SupplyWarning, SupplyWarningCode
+from ..i18n import format_day
 from .forecast import PatientSupply
 
 W = SupplyWarningCode
@@ -39,7 +40,7 @@ class Advice:
 
 
 def _day(value: date) -> str:
-    return format_date(value, "long")
+    return format_day(value, "long", str(get_locale()))
 
 
 def _shown(warnings: tuple[SupplyWarning, ...]) -> list[SupplyWarning]:

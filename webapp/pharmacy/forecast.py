@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import bindparam
+from sqlalchemy.engine import Row
 from sqlmodel import Session, select
 
 from ..domain import schedule, supply
@@ -27,18 +28,18 @@ class PatientSupply:
     status: SupplyStatus | None  # None until there is a pickup or a home dose to count from
     warnings: tuple[SupplyWarning, ...]  # the status's warnings, or the H-resept's alone without one
     next_dose_due: date | None
-    pickups: tuple[Pickup, ...]  # newest first
+    pickups: tuple[Row, ...]  # newest first, read-only: see PICKUPS
     prescriptions: tuple[Prescription, ...]  # newest first
     prescription: Prescription | None  # the one that lasts longest: its expiry drives the warnings
     renewal_on: date | None  # the day to ask the clinic for a new H-resept
-    cold_chain_open: tuple[tuple[Pickup, Level], ...]  # storage problems the clinic has not closed yet
+    cold_chain_open: tuple[tuple[Row, Level], ...]  # storage problems the clinic has not closed yet
 
     @property
     def prescription_unconfirmed(self) -> bool:
         return self.prescription is not None and self.prescription.confirmed_by_id is None
 
 
-def cold_chain_dedupe_key(pickup: Pickup) -> str:
+def cold_chain_dedupe_key(pickup: Pickup | Row) -> str:
     return f"supply:cold_chain:{pickup.patient_id}:pickup-{pickup.id}:{pickup.cold_chain_problem}"
 
 
@@ -60,7 +61,7 @@ def _doses(session: Session, patient_id: int) -> tuple[int, int, datetime | None
     return full, partial, (doses[-1].given_at if doses else None)
 
 
-def _open_cold_chain(session: Session, pickups: tuple[Pickup, ...]) -> tuple[tuple[Pickup, Level], ...]:
+def _open_cold_chain(session: Session, pickups: tuple[Row, ...]) -> tuple[tuple[Row, Level], ...]:
     """Pickups with a storage problem whose flag the clinic has not resolved, with the flag's level."""
     reported = {cold_chain_dedupe_key(p): p for p in pickups if p.cold_chain_problem != ColdChainProblem.NONE}
     if not reported:
@@ -76,8 +77,11 @@ def _open_cold_chain(session: Session, pickups: tuple[Pickup, ...]) -> tuple[tup
     return tuple(found)
 
 
+# Read-only rows (id, patient_id, picked_up_on, pharmacy, syringes, cold_chain_problem), not objects:
+# years of pickups cost little to list (issue 7). Change a pickup through its own query.
 PICKUPS = (
-    select(Pickup).where(Pickup.patient_id == bindparam("patient_id"), Pickup.withdrawn_at.is_(None))
+    select(Pickup.id, Pickup.patient_id, Pickup.picked_up_on, Pickup.pharmacy, Pickup.syringes,
+           Pickup.cold_chain_problem).where(Pickup.patient_id == bindparam("patient_id"), Pickup.withdrawn_at.is_(None))
     .order_by(Pickup.picked_up_on.desc(), Pickup.id.desc())
 )
 PRESCRIPTIONS = (

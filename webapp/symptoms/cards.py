@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import select
 
 from .. import db
@@ -17,16 +18,20 @@ from .service import report_statuses
 HANDLED_SHOWN = timedelta(days=7)
 
 
+# Built once (issue 7): reports whose flag is open, or was handled in the last week.
+RECENT_REPORTS = (
+    select(SymptomReport).join(Flag, Flag.symptom_report_id == SymptomReport.id)
+    .where(SymptomReport.patient_id == bindparam("patient_id"),
+           (Flag.status != FlagStatus.RESOLVED) | (Flag.resolved_at >= bindparam("since")))
+    .order_by(SymptomReport.reported_at.desc()).limit(5)
+)
+
+
 @start_card(15)  # after the next dose, which issue 3 puts first
 def symptoms_card(patient: Patient, today):
     since = datetime.now(UTC) - HANDLED_SHOWN
     session = db.session()
-    reports = session.exec(
-        select(SymptomReport).join(Flag, Flag.symptom_report_id == SymptomReport.id)
-        .where(SymptomReport.patient_id == patient.id,
-               (Flag.status != FlagStatus.RESOLVED) | (Flag.resolved_at >= since))
-        .order_by(SymptomReport.reported_at.desc()).limit(5)
-    ).all()
+    reports = session.exec(RECENT_REPORTS, params={"patient_id": patient.id, "since": since}).all()
     return "symptoms/_start_card.html", {
         "reports": reports, "statuses": report_statuses(session, reports), "symptom_label": symptom_label,
         "levels": Level,
