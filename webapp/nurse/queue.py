@@ -11,8 +11,7 @@ from datetime import UTC, datetime, timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import current_user
-from sqlalchemy import func
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, func
 from sqlmodel import select
 
 from .. import db
@@ -49,13 +48,15 @@ def is_late(flag: Flag, now: datetime) -> bool:
         and flag.level != Level.EMERGENCY
 
 
-def _patients(ids) -> dict[int, Patient]:
-    """The patients with their user rows, in one query (the page's query count stays flat)."""
+def _patient_names(ids) -> dict[int, str]:
+    """Each listed patient's name, in one query (the page's query count stays flat)."""
     ids = set(ids)
     if not ids:
         return {}
-    rows = db.session().exec(select(Patient).where(Patient.id.in_(ids)).options(selectinload(Patient.user))).all()
-    return {p.id: p for p in rows}
+    rows = db.session().exec(
+        select(Patient.id, User.full_name).join(User, Patient.user_id == User.id).where(Patient.id.in_(ids))
+    ).all()
+    return dict(rows)
 
 
 def _names(ids) -> dict[int, str]:
@@ -65,26 +66,32 @@ def _names(ids) -> dict[int, str]:
     return {u.id: u.full_name for u in db.session().exec(select(User).where(User.id.in_(ids))).all()}
 
 
+# Built once (issue 7). The routine reports come with their total, counted in the same query.
+OPEN_FLAGS = select(Flag).where(Flag.clinic_id == bindparam("clinic_id"), Flag.status.in_(OPEN_STATUSES))
+ROUTINE_REVIEWS = (
+    select(SymptomReport, func.count().over().label("total"))
+    .join(Patient, SymptomReport.patient_id == Patient.id)
+    .where(Patient.clinic_id == bindparam("clinic_id"), SymptomReport.level == Level.ROUTINE,
+           SymptomReport.reported_at >= bindparam("since"))
+    .order_by(SymptomReport.reported_at.desc(), SymptomReport.id.desc()).limit(REVIEW_LIMIT)
+)
+
+
 @bp.get("/queue")
 @nurse_required
 def queue():
     session = db.session()
     now = _now()
-    flags = session.exec(
-        select(Flag).where(Flag.clinic_id == current_user.clinic_id, Flag.status.in_(OPEN_STATUSES))
-    ).all()
-    flags = sorted(flags, key=queue_order)
-    in_review = (
-        select(SymptomReport).join(Patient, SymptomReport.patient_id == Patient.id)
-        .where(Patient.clinic_id == current_user.clinic_id, SymptomReport.level == Level.ROUTINE,
-               SymptomReport.reported_at >= now - REVIEW_WINDOW)
-    )
-    reviews = session.exec(in_review.order_by(SymptomReport.reported_at.desc()).limit(REVIEW_LIMIT)).all()
-    review_count = session.exec(select(func.count()).select_from(in_review.subquery())).one()
+    clinic = {"clinic_id": current_user.clinic_id}
+    flags = sorted(session.exec(OPEN_FLAGS, params=clinic).all(), key=queue_order)
+    rows = session.exec(ROUTINE_REVIEWS, params={**clinic, "since": now - REVIEW_WINDOW}).all()
+    reviews = [report for report, _total in rows]
+    review_count = rows[0][1] if rows else 0
     audit("read", patient_id=None, target="nurse.queue")
     session.commit()
     return render_template(
-        "nurse/queue.html", patients=_patients([f.patient_id for f in flags] + [r.patient_id for r in reviews]),
+        "nurse/queue.html",
+        names=_patient_names([f.patient_id for f in flags] + [r.patient_id for r in reviews]),
         flags=flags, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},
         nurses=_names(f.assigned_nurse_id for f in flags), flag_what=flag_what, level_labels=LEVEL_LABELS,
         status_labels=STATUS_LABELS, symptom_label=symptom_label, review_days=REVIEW_WINDOW.days,
