@@ -4,10 +4,14 @@ of surrounding space) before validation, so nothing unprintable reaches the data
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from babel import support
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
+from wtforms.i18n import messages_path
 from wtforms.validators import Regexp
 
 # The id a form makes when it is shown, so that a double tap or a resent form stores one row.
@@ -26,8 +30,18 @@ def clean_text(value):
     return value.strip() if isinstance(value, str) else value
 
 
+@lru_cache(maxsize=8)
+def _wtforms_catalog(language: str) -> support.Translations:
+    return support.Translations.load(messages_path(), [language], domain="wtforms")
+
+
 class BaseForm(FlaskForm):
     class Meta:
+        def get_translations(self, form):
+            # WTForms' own messages in the user's language. Flask-WTF reads and parses the catalog file
+            # again on every request with a form (a sixth of a symptom report's time): once per language.
+            return _wtforms_catalog(str(get_locale()))
+
         def bind_field(self, form, unbound_field, options):
             # WTForms' documented hook for a filter on every field of every form.
             cleaner = without_control_characters if unbound_field.field_class is PasswordField else clean_text

@@ -82,3 +82,14 @@ def test_patient_page_shows_the_treatment_start_in_each_locale(client, auth, db_
     assert "15. januar 2025" in client.get("/nurse/patients/1").text
     client.post("/language", data={"lang": "en", "next": "/"})
     assert "January 15, 2025" in client.get("/nurse/patients/1").text
+
+
+@pytest.mark.parametrize(("who", "message"), [("patient", "Ikke en gyldig datoverdi"),
+                                               ("patient_en", "Not a valid date value")])
+def test_the_form_librarys_own_messages_are_in_the_users_language(client, auth, who, message):
+    # WTForms' built-in messages come from its own catalog, which is kept per language (issue 7).
+    auth.login(who)
+    for _ in range(2):  # the second time from the kept catalog
+        page = client.post("/symptoms/new", data={"started_on": "31.02.2026", "codes": ["fatigue"]})
+        assert page.status_code == 422
+        assert message in page.text

@@ -219,6 +219,11 @@ class CueIndex:
                 self.compiled.append(_Compiled(cue, groups, gaps, unless, scope))
         self._max_prefix = max(self._prefix_lengths, default=0)
         self._max_suffix = max(self._suffix_lengths, default=0)
+        # Every term of a cue must be in the message, so each cue is filed under its first term and
+        # only the cues of the message's words are tried (not all of them for every report).
+        self._by_first_term: dict[int, list[int]] = {}
+        for number, comp in enumerate(self.compiled):
+            self._by_first_term.setdefault(comp.groups[0][0], []).append(number)
 
     # --- building -----------------------------------------------------------------------------
     def _alternatives(self, term: str) -> list[str]:
@@ -373,7 +378,8 @@ class CueIndex:
             for tid in self.terms_of(tok.text, whole):
                 positions.setdefault(tid, []).append(tok.index)
         matches: list[Match] = []
-        for comp in self.compiled:
+        candidates = sorted(n for tid in positions for n in self._by_first_term.get(tid, ()))
+        for comp in (self.compiled[n] for n in candidates):
             if not all(gid in positions for group in comp.groups for gid in group):
                 continue
             spans = [self._sequence(group, gaps, positions, tokens) for group, gaps in zip(comp.groups, comp.gaps, strict=True)]
