@@ -152,7 +152,8 @@ def _template_gettext(catalog):
         if context.eval_ctx.autoescape:
             # as Jinja's own: the catalog is ours and trusted; Markup's % escapes every variable
             text = Markup(text)  # noqa: S704  # nosec B704
-        return text % variables
+        # formatted as Jinja does (so "%%" is "%"), but a plain sentence needs no formatting pass
+        return text % variables if variables or "%" in text else text
 
     return template_gettext
 
