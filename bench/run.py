@@ -112,6 +112,8 @@ def pages(port: int) -> list[dict]:
     # patients, and would otherwise fill the queue and the timeline with a year's worth in seconds.
     candidates = [
         {"name": "bare route (/healthz)", "path": "/healthz", "who": "patient"},
+        # The floor for any signed-in page: session, user and layout, no data of its own.
+        {"name": "signed-in layout only (/emergency)", "path": "/emergency", "who": "patient"},
         {"name": "patient start page", "path": "/", "who": "patient"},
         {"name": "nurse queue", "path": "/nurse/queue", "who": "nurse"},
         {"name": "patient timeline", "path": "/nurse/patients/1/timeline", "who": "nurse"},

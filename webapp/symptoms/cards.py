@@ -21,7 +21,8 @@ HANDLED_SHOWN = timedelta(days=7)
 # Built once (issue 7): reports whose flag is open, or was handled in the last week.
 RECENT_REPORTS = (
     select(SymptomReport).join(Flag, Flag.symptom_report_id == SymptomReport.id)
-    .where(SymptomReport.patient_id == bindparam("patient_id"),
+    # the flag's own patient_id too, so that the database starts from the patient's few flags
+    .where(SymptomReport.patient_id == bindparam("patient_id"), Flag.patient_id == bindparam("patient_id"),
            (Flag.status != FlagStatus.RESOLVED) | (Flag.resolved_at >= bindparam("since")))
     .order_by(SymptomReport.reported_at.desc()).limit(5)
 )
