@@ -114,12 +114,13 @@ def pages(port: int) -> list[dict]:
         {"name": "bare route (/healthz)", "path": "/healthz", "who": "patient"},
         # The floor for any signed-in page: session, user and layout, no data of its own.
         {"name": "signed-in layout only (/emergency)", "path": "/emergency", "who": "patient"},
-        {"name": "patient start page", "path": "/", "who": "patient"},
-        {"name": "nurse queue", "path": "/nurse/queue", "who": "nurse"},
-        {"name": "patient timeline", "path": "/nurse/patients/1/timeline", "who": "nurse"},
+        {"name": "patient start page", "path": "/", "who": "patient", "target": "patient"},
+        {"name": "nurse queue", "path": "/nurse/queue", "who": "nurse", "target": "nurse"},
+        {"name": "patient timeline", "path": "/nurse/patients/1/timeline", "who": "nurse", "target": "nurse"},
         {"name": "log an injection (POST)", "path": "/injections/new", "method": "POST", "body": injection,
-         "who": "patient"},
-        {"name": "symptom report (POST)", "path": "/symptoms/new", "method": "POST", "body": symptom, "who": "patient"},
+         "who": "patient", "target": "patient"},
+        {"name": "symptom report (POST)", "path": "/symptoms/new", "method": "POST", "body": symptom, "who": "patient",
+         "target": "patient"},
     ]
     return candidates
 
@@ -181,6 +182,7 @@ def bench_backend(backend: str, url: str, patients: int, seconds: int) -> dict:
             if page.get("method", "GET") == "GET":
                 figures["bytes"] = page_weight(port, first_cookie[page["who"]], page["path"])
             figures["name"] = page["name"]
+            figures["target"] = page.get("target")
             results["pages"].append(figures)
             print(f"[{backend}] {page['name']}: {figures['rps']:.0f} req/s, p50 {figures['p50']:.1f} ms, "
                   f"p95 {figures['p95']:.1f} ms, p99 {figures['p99']:.1f} ms, "
@@ -188,6 +190,22 @@ def bench_backend(backend: str, url: str, patients: int, seconds: int) -> dict:
     finally:
         stop(server)
     return results
+
+
+def verdict(page: dict, bare: float | None) -> str:
+    """The issue's targets: patient pages >= 30% of the bare route and p95 < 100 ms; nurse pages p95
+    < 200 ms; every page under 60 KB."""
+    if page.get("target") is None:
+        return "-"
+    checks = []
+    if page["target"] == "patient":
+        checks.append(("30% of bare", bool(bare) and page["rps"] / bare >= 0.30))
+        checks.append(("p95 < 100 ms", page["p95"] < 100))
+    else:
+        checks.append(("p95 < 200 ms", page["p95"] < 200))
+    if "bytes" in page:
+        checks.append(("< 60 KB", page["bytes"] < 60 * 1024))
+    return ", ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in checks)
 
 
 def report(all_results: dict, counts: dict, args) -> str:
@@ -204,13 +222,14 @@ def report(all_results: dict, counts: dict, args) -> str:
         pages_ = results["pages"]
         bare = next((p["rps"] for p in pages_ if p["name"].startswith("bare")), None)
         lines += [f"## {backend}", "", f"Data: {results['seeded']}", "",
-                  "| page | req/s | ratio to bare | p50 ms | p95 ms | p99 ms | non-2xx/3xx | KB (HTML+CSS+JS) |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "| page | req/s | ratio to bare | p50 ms | p95 ms | p99 ms | non-2xx/3xx | KB (HTML+CSS+JS) | "
+                  "issue 7 target |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         for p in pages_:
             ratio = f"{p['rps'] / bare:.0%}" if bare else "-"
             size = f"{p['bytes'] / 1024:.1f}" if "bytes" in p else "-"
             lines.append(f"| {p['name']} | {p['rps']:.0f} | {ratio} | {p['p50']:.1f} | {p['p95']:.1f} | "
-                         f"{p['p99']:.1f} | {p['non2xx3xx']} | {size} |")
+                         f"{p['p99']:.1f} | {p['non2xx3xx']} | {size} | {verdict(p, bare)} |")
         lines.append("")
     lines += ["## SQL statements per page", "", "| page | one month of history | five years of history |",
               "| --- | ---: | ---: |"]
