@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import bindparam, union_all
 from sqlalchemy.engine import Row
 from sqlmodel import Session, select
 
@@ -35,19 +36,24 @@ def recent_sites_and_batches(session: Session, patient_id: int) -> list[Row]:
     return list(reversed(rows))
 
 
+def _nearest(newer: bool):
+    query = select(Injection.given_at).where(
+        Injection.patient_id == bindparam("patient_id"), Injection.id != bindparam("exclude_id"), *INJECTION_COUNTS)
+    if newer:
+        return query.where(Injection.given_at >= bindparam("moment")).order_by(Injection.given_at).limit(1)
+    return query.where(Injection.given_at < bindparam("moment")).order_by(Injection.given_at.desc()).limit(1)
+
+
+# The dose that counts given last before a moment and the first at or after it, in one statement built
+# once: all that a check for a second dose close to this one needs, however many doses there are.
+NEAREST_DOSES = union_all(_nearest(False).subquery().select(), _nearest(True).subquery().select())
+
+
 def nearest_dose_times(session: Session, patient_id: int, moment: datetime, *, exclude_id: int | None = None
                        ) -> list[datetime]:
-    """The doses that count given last before and first after `moment`: all that a check for a second
-    dose close to this one needs (two rows, however many doses there are)."""
-    found = []
-    for newer in (False, True):
-        query = select(Injection.given_at).where(Injection.patient_id == patient_id, *INJECTION_COUNTS)
-        if exclude_id is not None:
-            query = query.where(Injection.id != exclude_id)
-        query = (query.where(Injection.given_at >= moment).order_by(Injection.given_at) if newer
-                 else query.where(Injection.given_at < moment).order_by(Injection.given_at.desc()))
-        found += session.exec(query.limit(1)).all()
-    return found
+    rows = session.exec(NEAREST_DOSES, params={"patient_id": patient_id, "moment": moment,
+                                                "exclude_id": exclude_id if exclude_id is not None else 0}).all()
+    return [row[0] for row in rows]
 
 
 def last_injection(session: Session, patient_id: int) -> Injection | None:
