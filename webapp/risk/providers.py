@@ -9,19 +9,16 @@ from ..domain import pml_risk
 from ..extension_points import nurse_patient_section, start_card
 from ..models import Patient
 from . import labels
-from .records import checks_done, jcv_history, monitoring_calendar, risk_summary
+from .records import checks_done, jcv_history, monitoring_calendar, monitoring_record, risk_summary
 
 
 @start_card(30)
 def next_check_card(patient: Patient, today: date):
     """The patient's next monitoring check and a way to the risk page."""
     session = db.session()
-    history = jcv_history(session, patient.id)
-    latest = history[0].result if history else None
-    calendar = monitoring_calendar(
-        session, patient, today, jcv=latest, checks=checks_done(session, patient.id),
-        jcv_dates=[row.result.tested_on for row in history],
-    )
+    record = monitoring_record(session, patient.id)
+    calendar = monitoring_calendar(session, patient, today, jcv=record.latest_jcv, checks=record.checks,
+                                   jcv_dates=record.jcv_dates)
     return "risk/start_card.html", {"next": calendar.next_due, "labels": labels}
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, literal_column, null, union_all
+from sqlalchemy.engine import Row
 from sqlmodel import Session, select
 
+from ..db import shared_read
 from ..domain import monitoring, pml_risk
 from ..domain.schedule import dose_day
 from ..dose_record import counted_doses
@@ -128,16 +130,77 @@ CHECKS_DONE = (
 )
 
 
+def supervised_days(session: Session, patient_id: int) -> list[date]:
+    return shared_read(session, ("supervised_days", patient_id),
+                       lambda: list(session.exec(SUPERVISED_DAYS, params={"patient_id": patient_id}).all()))
+
+
 def dose_dates(session: Session, patient_id: int) -> list[date]:
     """Supervised doses and current home injections, as Oslo days in date order
     ("before dose 1, 2, 3 and 6" counts them together, facts M1 and H2)."""
-    supervised = session.exec(SUPERVISED_DAYS, params={"patient_id": patient_id}).all()
+    supervised = supervised_days(session, patient_id)
     injected = counted_doses(session, patient_id)
     return sorted([*supervised, *(dose_day(dose.given_at) for dose in injected)])
 
 
 def checks_done(session: Session, patient_id: int) -> list[MonitoringCheck]:
     return list(session.exec(CHECKS_DONE, params={"patient_id": patient_id}).all())
+
+
+# --------------------------------------------------------------------------- the start page's reading
+# JCV results, checks done and supervised doses of one patient in one statement (one round trip, not
+# three: issue 7). Rows: source ("jcv", "check", "supervised"), day, positive, jcv_index, kind,
+# recorded_at, id.
+_PATIENT = bindparam("patient_id")
+MONITORING_RECORD = union_all(
+    select(literal_column("'jcv'").label("source"), JcvResult.tested_on.label("day"), JcvResult.positive,
+           JcvResult.jcv_index, null().label("kind"), JcvResult.recorded_at, JcvResult.id)
+    .where(JcvResult.patient_id == _PATIENT),
+    select(literal_column("'check'"), MonitoringCheck.done_on, null(), null(), MonitoringCheck.kind,
+           MonitoringCheck.recorded_at, MonitoringCheck.id).where(MonitoringCheck.patient_id == _PATIENT),
+    select(literal_column("'supervised'"), SupervisedDose.given_on, null(), null(), null(), null(),
+           SupervisedDose.id).where(SupervisedDose.patient_id == _PATIENT),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class JcvFacts:
+    """What the calendar reads of a JCV result (the same names as JcvResult's)."""
+
+    positive: bool
+    jcv_index: float | None
+    tested_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFacts:
+    """What the calendar reads of a check done (the same names as MonitoringCheck's)."""
+
+    kind: str
+    done_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringRecord:
+    latest_jcv: JcvFacts | None
+    jcv_dates: list[date]  # newest first
+    checks: list[CheckFacts]
+
+
+def monitoring_record(session: Session, patient_id: int) -> MonitoringRecord:
+    """What the monitoring calendar needs, read at once; the supervised days are kept for dose_dates."""
+    rows = session.exec(MONITORING_RECORD, params={"patient_id": patient_id}).all()
+    by_source: dict[str, list[Row]] = {"jcv": [], "check": [], "supervised": []}
+    for row in rows:
+        by_source[row.source].append(row)
+    # newest first: by test date, and for the same date the later entry (a correction), as jcv_results
+    jcv = sorted(by_source["jcv"], key=lambda r: (r.day, r.recorded_at, r.id), reverse=True)
+    shared_read(session, ("supervised_days", patient_id), lambda: [r.day for r in by_source["supervised"]])
+    return MonitoringRecord(
+        latest_jcv=JcvFacts(jcv[0].positive, jcv[0].jcv_index, jcv[0].day) if jcv else None,
+        jcv_dates=[r.day for r in jcv],
+        checks=[CheckFacts(r.kind, r.day) for r in by_source["check"]],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +216,8 @@ class Calendar:
 
 
 def monitoring_calendar(
-    session: Session, patient: Patient, today: date, *, jcv: JcvResult | None, checks: list[MonitoringCheck],
-    jcv_dates: list[date],
+    session: Session, patient: Patient, today: date, *, jcv: JcvResult | JcvFacts | None,
+    checks: list[MonitoringCheck] | list[CheckFacts], jcv_dates: list[date],
 ) -> Calendar:
     if patient.treatment_start is None:
         return Calendar(rows=(), problem="no_start")
