@@ -42,10 +42,6 @@ def select_locale() -> str:
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def other_language() -> str:
-    return "en" if str(get_locale()) == "nb" else "nb"
-
-
 @bp.post("/language")
 def switch_language():
     """Switch and remember the language: on the user when signed in, and in a cookie always."""
@@ -88,14 +84,6 @@ def gettext(string: str, **variables) -> str:
     return text % variables if variables else text
 
 
-_ = gettext
-
-
-def ngettext(singular: str, plural: str, num: int, **variables) -> str:
-    variables.setdefault("num", num)
-    return translations().ungettext(singular, plural, num) % variables
-
-
 # ------------------------------------------------------------------ dates, in Oslo time
 # Formatting is a pure function of the value, the style and the language, and the same dates come
 # back on every page (next dose, order-by day, a report's time): remembered per worker (issue 7).
@@ -118,12 +106,6 @@ def format_moment_in(value: datetime, fmt: str, language: str) -> str:
 
 def _in_oslo(value: datetime) -> datetime:
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(OSLO)
-
-
-def format_moment(value, fmt: str = "medium") -> str:
-    if not value:
-        return ""
-    return format_moment_in(value, fmt, str(get_locale()))
 
 
 def _language(context) -> str:

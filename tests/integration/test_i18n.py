@@ -93,3 +93,17 @@ def test_the_form_librarys_own_messages_are_in_the_users_language(client, auth, 
         page = client.post("/symptoms/new", data={"started_on": "31.02.2026", "codes": ["fatigue"]})
         assert page.status_code == 422
         assert message in page.text
+
+
+def test_the_kept_catalog_follows_force_locale_and_back(app):
+    # i18n.translations keeps the request's catalog; force_locale (e-mails, calendar feeds) must still
+    # switch it, and the page's own language must come back afterwards.
+    from flask_babel import force_locale
+
+    from webapp.i18n import gettext
+
+    with app.test_request_context("/", headers={"Accept-Language": "nb"}):
+        assert gettext("Sign out") == "Logg ut"
+        with force_locale("en"):
+            assert gettext("Sign out") == "Sign out"
+        assert gettext("Sign out") == "Logg ut"
