@@ -146,7 +146,8 @@ def _template_ngettext(catalog):
         variables.setdefault("num", num)
         text = catalog.ungettext(singular, plural, num)
         if context.eval_ctx.autoescape:
-            text = Markup(text)  # noqa: S704  # nosec B704  (as above)
+            # the same reason as in template_gettext
+            text = Markup(text)  # noqa: S704  # nosec B704
         return text % variables
 
     return template_ngettext

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.clinical_files import clinical_file
 from webapp.education.articles import (
     ARTICLE_ORDER,
     ARTICLES_DIR,
@@ -17,7 +18,7 @@ from webapp.education.articles import (
     render_markdown,
 )
 
-SYMPTOMS_MD = Path(__file__).resolve().parents[3] / "shared/clinical/symptoms.md"
+SYMPTOMS_MD = clinical_file("symptoms.md")
 SYMPTOM_LINK = re.compile(r"\(/symptoms/new\?code=([^)\s]*)\)")
 TEL_LINK = re.compile(r"\(tel:([^)\s]*)\)")
 

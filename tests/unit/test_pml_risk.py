@@ -3,10 +3,10 @@
 import csv
 import math
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.clinical_files import clinical_file
 from webapp.domain.levels import Level
 from webapp.domain.pml_risk import (
     RISK_TABLE,
@@ -29,7 +29,7 @@ from webapp.domain.pml_risk import (
     risk_status,
 )
 
-CSV_PATH = Path(__file__).resolve().parents[3] / "shared/clinical/pml_risk_table.csv"
+CSV_PATH = clinical_file("pml_risk_table.csv")
 needs_csv = pytest.mark.skipif(not CSV_PATH.exists(), reason="shared/clinical/pml_risk_table.csv not here")
 
 # The table from seed 000, typed again here rather than imported, so that a wrong cell in the module

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
+from tests.clinical_files import clinical_file
 from webapp.domain.levels import Level
 from webapp.domain.triage import BY_CODE, SYMPTOMS, assess
 
-SYMPTOMS_MD = Path(__file__).resolve().parents[3] / "shared" / "clinical" / "symptoms.md"
+SYMPTOMS_MD = clinical_file("symptoms.md")
 
 
 def rows_of_symptoms_md():

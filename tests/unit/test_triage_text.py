@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import csv
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.clinical_files import clinical_file
 from webapp.domain.levels import Level
 from webapp.domain.triage import SYMPTOMS, assess, assess_text
 from webapp.domain.triage_text import TextFindings, read_text
 
-EXAMPLES_TSV = Path(__file__).resolve().parents[3] / "shared/clinical/triage_examples.tsv"
+EXAMPLES_TSV = clinical_file("triage_examples.tsv")
 
 
 def _examples():
