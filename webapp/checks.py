@@ -27,11 +27,6 @@ class CheckContext:
     last_dose: dict[int, datetime]  # patient id -> the latest current dose
 
 
-def current_injections():
-    """Injections that count: not replaced by a correction and not withdrawn."""
-    return select(Injection).where(*INJECTION_COUNTS)
-
-
 def last_doses(session: Session) -> dict[int, datetime]:
     rows = session.exec(
         select(Injection.patient_id, func.max(Injection.given_at))
