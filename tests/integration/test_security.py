@@ -81,6 +81,16 @@ def test_session_cookie_is_httponly_and_samesite_lax(client, auth):
     assert cookie.same_site == "Lax"
 
 
+def test_the_session_cookie_is_sent_again_only_when_the_session_changes(client, auth):
+    # The 12 hours count from login, so an unchanged session needs no new cookie (issue 7: re-signing
+    # it on every response was needless work); seen_at is rewritten at most once a minute.
+    auth.login("patient")
+    client.get("/")  # the first page after login may still write to the session
+    answer = client.get("/")
+    assert answer.status_code == 200
+    assert not any("natahjem_session" in value for value in answer.headers.getlist("Set-Cookie"))
+
+
 class ProductionConfig(TestConfig):
     APP_ENV = "production"
     DEMO_MODE = False
