@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "clinical"
 COPIES = Path(__file__).resolve().parent / "clinical"
-NAMES = ("symptoms.md", "triage_examples.tsv", "pml_risk_table.csv")
+NAMES = ("symptoms.md", "triage_examples.tsv", "pml_risk_table.csv", "facts.md", "pml_risk_table.md")
 
 
 def clinical_file(name: str) -> Path:

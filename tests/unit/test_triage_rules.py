@@ -32,7 +32,7 @@ def md_rows():
 
 
 def test_the_vocabulary_is_exactly_the_one_in_symptoms_md(md_rows):
-    assert len(md_rows) == 50
+    assert len(md_rows) == 51
     assert [(i.code, i.category, i.level.value) for i in SYMPTOMS] == md_rows
 
 

@@ -46,6 +46,7 @@ SYMPTOMS: tuple[SymptomItem, ...] = (
         sudden_paralysis neuro
         meningitis_signs infection
         hard_to_wake neuro
+        sudden_severe_headache general
     """),
     # urgent, neurological: possible relapse or PML (facts E2, E3, A1)
     *_items(Level.URGENT, """

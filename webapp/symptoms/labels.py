@@ -22,6 +22,7 @@ SYMPTOM_LABELS = {
     "sudden_paralysis": _l("Sudden paralysis, drooping face, or suddenly unable to speak"),
     "meningitis_signs": _l("Sudden severe headache with a stiff neck and fever"),
     "hard_to_wake": _l("Very drowsy, hard to wake or not responding normally"),
+    "sudden_severe_headache": _l("Sudden, very severe headache (the worst you have ever had)"),
     "limb_weakness": _l("New or worse weakness in an arm or leg"),
     "one_sided_weakness": _l("Weakness on one side of the body"),
     "clumsiness": _l("Clumsy, dropping things, poorer hand control or shaking"),
