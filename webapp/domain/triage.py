@@ -116,6 +116,9 @@ class Assessment:
     reasons: tuple[str, ...]
     category: str  # of the item that decided the level, or "none"
     codes: tuple[str, ...]  # checked and read from the text, in vocabulary order
+    # The text seems to describe something present in the patient that no item clearly names: the app
+    # asks "does any of this fit?" before the answer (issue 11; symptoms.md "Floor: never silent").
+    unsure: bool = False
 
 
 def assess(
