@@ -14,6 +14,7 @@ from tests.integration.reports import patient_of, send_report, user_of
 from tests.integration.test_calendar import make_link
 from tests.integration.test_daily_checks import rebound_flags, run_checks
 from tests.integration.test_injections import an_hour_ago, log_form, pass_check
+from webapp.domain.clock import local_date
 from webapp.models import AuditEvent, DoseHold, Flag, Injection
 
 PER = "patient@example.org"  # Norwegian, Demo MS-poliklinikk (+47 22 00 00 00)
@@ -287,3 +288,44 @@ def test_a_forged_flag_id_from_another_clinic_does_not_redirect_there(client, au
                            data={"lift_reason": "Ok.", "flag_id": str(other.id)})
     assert response.location == f"/nurse/patients/{hold.patient_id}"
     assert re.search(r"dose-hold", client.get(f"/nurse/patients/{hold.patient_id}").text) is None
+
+
+# ------------------------------------------------------------------ the one late-dose rule (clinical review E4)
+def move_doses_back(db_session, email: str, days_since_last: int) -> None:
+    """Move every dose of the patient back so that the last one was `days_since_last` Oslo days ago."""
+    patient = patient_of(db_session, email)
+    last = db_session.exec(select(Injection).where(Injection.patient_id == patient.id)
+                           .order_by(Injection.given_at.desc())).first()
+    days = days_since_last - (local_date(datetime.now(UTC)) - local_date(last.given_at)).days
+    for injection in db_session.exec(select(Injection).where(Injection.patient_id == patient.id)):
+        injection.given_at -= timedelta(days=days)
+        db_session.add(injection)
+    db_session.commit()
+
+
+@pytest.mark.parametrize(("who", "email", "rule"), [
+    ("patient", PER, "Har du glemt en dose, ta den så snart du kan etter sikkerhetssjekken, og registrer den. Neste dose "
+                     "regnes fra den nye datoen. Er det gått 8 uker eller mer siden forrige dose, eller er du usikker, "
+                     "ring klinikken først."),
+    ("patient_en", EMMA, "If you missed a dose, take it as soon as you can after the safety check, and log it. Your next "
+                         "dose is counted from the new date. If it is 8 weeks or more since your last dose, or you are "
+                         "unsure, call the clinic first."),
+])
+def test_an_overdue_dose_shows_the_one_late_dose_rule(client, auth, db_session, who, email, rule):
+    move_doses_back(db_session, email, 30)  # the last dose 30 days ago: 2 days late on a 4-week interval
+    auth.login(who)
+    page = client.get("/").text
+    assert rule in page
+    assert ("Forsinket med 2 dager" if who == "patient" else "Overdue by 2 days") in page
+    auth.logout()
+    auth.login("patient")  # while on hold the rule gives way to "do not take it"
+    if who == "patient":
+        urgent_report(client)
+        page = client.get("/").text
+        assert rule not in page and HOLD_NB in page
+
+
+def test_one_day_late_is_singular_in_norwegian(client, auth, db_session):
+    move_doses_back(db_session, PER, 29)
+    auth.login("patient")
+    assert "Forsinket med 1 dag<" in client.get("/").text
