@@ -39,7 +39,8 @@ def last_doses(session: Session) -> dict[int, datetime]:
 
 
 def check_rebound(ctx: CheckContext, patient: Patient) -> int:
-    """More than 8 weeks since the last dose: one urgent flag per gap (facts I5)."""
+    """More than 8 weeks since the last dose: one urgent flag per gap (facts I5). It runs while the next
+    dose is on hold too: a hold stops what offers a dose, never this flag (facts §3 "Dose on hold")."""
     last = ctx.last_dose.get(patient.id)
     if last is None or not patient.home_approved:
         return 0

@@ -336,3 +336,19 @@ class MonitoringCheck(SQLModel, table=True):
     note: str = Field(default="", max_length=500)
     recorded_by_id: int = Field(foreign_key="user.id")
     recorded_at: datetime = utc_field(default_factory=utcnow)
+
+
+class DoseHold(SQLModel, table=True):
+    """The patient's next dose waits until a nurse lifts the hold (facts §3 "Dose on hold"). Placed by an
+    urgent report, a pre-dose check stop or a nurse's outcome; lifting keeps the row (DESIGN.md)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    placed_at: datetime = utc_field(default_factory=utcnow)
+    source: str = Field(max_length=10)  # report, predose, nurse (domain/dose_hold.HoldSource)
+    symptom_report_id: int | None = Field(default=None, foreign_key="symptomreport.id")
+    flag_id: int | None = Field(default=None, foreign_key="flag.id")
+    placed_by_id: int | None = Field(default=None, foreign_key="user.id")
+    lifted_at: datetime | None = utc_field(default=None, nullable=True)
+    lifted_by_id: int | None = Field(default=None, foreign_key="user.id")
+    lift_reason: str = Field(default="", max_length=500)

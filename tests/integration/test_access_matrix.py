@@ -75,6 +75,7 @@ TABLE: dict[str, str] = {
     "nurse.record_call": "nurse_clinic",
     "nurse.record_outcome": "nurse_clinic",
     "nurse.timeline": "nurse_clinic",
+    "nurse.lift_dose_hold": "nurse_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]

@@ -73,4 +73,4 @@ def test_the_start_page_tells_the_patient_to_contact_the_clinic_from_8_weeks(cli
     auth.login("patient")
     page = client.get("/").text
     assert "Det er 8 uker eller mer siden forrige dose. Kontakt klinikken i dag" in page
-    assert "32 dager på etterskudd" in page
+    assert "Forsinket med 32 dager" in page

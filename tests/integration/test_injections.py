@@ -174,8 +174,9 @@ def test_any_yes_in_the_safety_check_stops_the_dose_and_raises_an_urgent_flag(cl
     assert (report.level, report.reasons) == ("urgent", [f"predose:{question}"])
     flag = db_session.exec(select(Flag).where(Flag.symptom_report_id == report.id)).one()
     assert flag.level == "urgent" and flag.due_by is not None
-    # The log form is not open until the check is passed.
-    assert client.get("/injections/new").location == "/injections/check"
+    # The next dose is now on hold (facts §3): the log says so instead of opening (tests/integration/test_dose_hold.py).
+    page = client.get("/injections/new")
+    assert page.status_code == 200 and "Neste dose venter" in page.text and 'name="client_id"' not in page.text
 
 
 def test_the_safety_answers_are_stored_with_the_injection(logged_in, db_session):

@@ -16,6 +16,7 @@ from ..domain.clock import local_date
 from ..extension_points import CALENDAR_EVENTS, calendar_events
 from ..models import Patient
 from .history import last_injection
+from .hold import hold_state
 
 UPCOMING_DOSES = 6
 
@@ -66,6 +67,9 @@ def _all_day_event(patient: Patient, day, summary: str, description: str) -> Eve
 
 @calendar_events
 def next_doses(patient: Patient, today) -> list:
+    # No dose is offered while the next dose is on hold, reminders included (facts §3 "Dose on hold").
+    if hold_state(db.session(), patient.id).on_hold:
+        return []
     last = last_injection(db.session(), patient.id)
     if last is None:
         return []

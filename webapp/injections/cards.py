@@ -8,6 +8,7 @@ from ..dose_record import counted_doses
 from ..extension_points import nurse_patient_section, start_card
 from ..models import Patient
 from .history import all_versions
+from .hold import hold_state, tel_number
 from .labels import SITE_LABELS
 
 
@@ -19,7 +20,12 @@ def next_dose_card(patient: Patient, today):
     doses = counted_doses(db.session(), patient.id)
     last = doses[-1].given_at if doses else None
     status = schedule.dose_status(last, patient.dose_interval_weeks, today) if last else None
-    return "injections/_next_dose_card.html", {"status": status}
+    # The next dose on hold: the card says so and whom to call, and offers no dose (facts §3).
+    hold = hold_state(db.session(), patient.id)
+    card = {"status": status, "hold": hold}
+    if hold.on_hold:
+        card.update(clinic=patient.clinic, clinic_tel=tel_number(patient.clinic.phone))
+    return "injections/_next_dose_card.html", card
 
 
 @nurse_patient_section(10)

@@ -24,7 +24,8 @@ from ..symptoms.service import store_report
 from . import bp
 from .calendar_feed import calendar_token_hash, feed_for_token
 from .forms import ConfirmForm, InjectionForm, PreDoseForm
-from .history import current_injections, nearest_dose_times, recent_sites_and_batches
+from .history import current_injections, last_injection, nearest_dose_times, recent_sites_and_batches
+from .hold import hold_state, tel_number
 from .labels import SITE_LABELS, missing_text
 
 PREDOSE_VALID = timedelta(hours=12)
@@ -57,13 +58,34 @@ def not_approved_page(patient: Patient):
     return render_template("injections/not_approved.html", missing=missing), 403
 
 
+def on_hold_page(patient: Patient):
+    """The next dose waits (facts §3 "Dose on hold"): the safety check, the log and guided mode say so
+    and whom to call instead of offering a dose. A POST stores nothing and gets this page too."""
+    hold = hold_state(db.session(), patient.id)
+    last = last_injection(db.session(), patient.id)
+    due = schedule.next_dose_due(last.given_at, patient.dose_interval_weeks) if last else None
+    clinic = patient.clinic
+    page = render_template("injections/on_hold.html", hold=hold, due=due, clinic=clinic,
+                           clinic_tel=tel_number(clinic.phone))
+    return page, 409 if request.method == "POST" else 200
+
+
+def dose_closed(patient: Patient):
+    """The page to show instead of a dose flow, or None when a dose may be offered now."""
+    if not patient.home_approved:
+        return not_approved_page(patient)
+    if hold_state(db.session(), patient.id).on_hold:
+        return on_hold_page(patient)
+    return None
+
+
 # ------------------------------------------------------------------ safety check before the dose
 @bp.route("/check", methods=["GET", "POST"])
 @patient_required
 def check():
     patient = own_patient()
-    if not patient.home_approved:
-        return not_approved_page(patient)
+    if (closed := dose_closed(patient)) is not None:
+        return closed
     form = PreDoseForm()
     if request.method == "GET":
         form.then.data = "guide" if request.args.get("then") == "guide" else "log"
@@ -230,8 +252,8 @@ def _save_posted(form: InjectionForm, patient: Patient, replaces: Injection | No
 @patient_required
 def new():
     patient = own_patient()
-    if not patient.home_approved:
-        return not_approved_page(patient)
+    if (closed := dose_closed(patient)) is not None:
+        return closed
     form = InjectionForm()
     if request.method == "GET":
         if _fresh_predose() is None:
@@ -330,8 +352,8 @@ def interval_chart(gaps, patient: Patient) -> dict:
 @patient_required
 def guide(step: int):
     patient = own_patient()
-    if not patient.home_approved:
-        return not_approved_page(patient)
+    if (closed := dose_closed(patient)) is not None:
+        return closed
     if not 1 <= step <= GUIDE_STEPS:
         abort(404)
     sites = _suggested_sites(recent_sites_and_batches(db.session(), patient.id))

@@ -17,10 +17,12 @@ from sqlmodel import select
 from .. import db
 from ..domain.levels import Level
 from ..extension_points import nurse_patient_section
+from ..injections.hold import hold_after_outcome
 from ..models import Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
 from ..security import audit, nurse_required
 from ..symptoms.labels import LEVEL_LABELS, QUESTION_LABELS, SOURCE_LABELS, reason_text, symptom_label
 from . import bp
+from .dose_hold import hold_view
 from .flag_forms import CallForm, OutcomeForm, TakeForm
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, flag_what
 from .routes import clinic_patient
@@ -123,6 +125,7 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
         "outcome_form": OutcomeForm(formdata=None, outcome=flag.outcome),
     }
     defaults.update(forms)
+    dose_hold = hold_view(session, patient)  # the next dose on hold, with the form to lift it (facts §3)
     audit("read", patient_id=patient.id, target=f"flag:{flag.id}")
     session.commit()
     return render_template(
@@ -130,7 +133,8 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
         nurses=_names([flag.assigned_nurse_id, *(e.actor_id for e in events)]), late=is_late(flag, _now()),
         flag_what=flag_what, level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, event_labels=EVENT_LABELS,
         outcome_labels=OUTCOME_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
-        reason_text=reason_text, answers=report_answers(report) if report and report.started_on else [], **defaults,
+        reason_text=reason_text, answers=report_answers(report) if report and report.started_on else [],
+        dose_hold=dose_hold, **defaults,
     ), status
 
 
@@ -231,6 +235,8 @@ def record_outcome(flag_id: int):
     now = _now()
     if outcome:
         flag.outcome = outcome
+        # "The next dose waits until the patient is seen" puts the next dose on hold (facts §3).
+        hold_after_outcome(db.session(), clinic_patient(flag.patient_id), flag, outcome, current_user.id, now)
     if flag.status == FlagStatus.OPEN:
         _take(flag, now)
     if resolve:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from flask import render_template, request
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, or_
 from sqlmodel import select
 
 from .. import db
@@ -20,6 +20,7 @@ from ..domain.clock import OSLO
 from ..injections.labels import SITE_LABELS
 from ..models import (
     INJECTION_COUNTS,
+    DoseHold,
     Flag,
     FlagEvent,
     Injection,
@@ -33,10 +34,11 @@ from ..models import (
 from ..security import audit, nurse_required
 from ..symptoms.labels import LEVEL_LABELS, SOURCE_LABELS, reason_text, symptom_label
 from . import bp
+from .dose_hold import SOURCE_TEXT
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, flag_what
 from .routes import clinic_patient
 
-TIE_ORDER = {"flag": 1, "flag_event": 2}
+TIE_ORDER = {"flag": 1, "hold_placed": 2, "flag_event": 3}
 WINDOW = timedelta(days=365)
 
 
@@ -77,6 +79,11 @@ FLAGS = _window(Flag, Flag.created_at)
 FLAG_EVENTS = (select(FlagEvent).join(Flag, FlagEvent.flag_id == Flag.id)
                .where(Flag.patient_id == bindparam("pid"), Flag.created_at >= bindparam("start"),
                       Flag.created_at < bindparam("end"), FlagEvent.kind != "created"))
+# The next dose put on hold and lifted (facts §3 "Dose on hold"): one row, up to two entries.
+HOLDS = select(DoseHold).where(
+    DoseHold.patient_id == bindparam("pid"),
+    or_(DoseHold.placed_at.between(bindparam("start"), bindparam("end")),
+        DoseHold.lifted_at.between(bindparam("start"), bindparam("end"))))
 PICKUPS = _window(Pickup, Pickup.picked_up_on)
 PRESCRIPTIONS = _window(Prescription, Prescription.issued_on)
 
@@ -108,6 +115,11 @@ def build_timeline(session, patient, start: datetime, end: datetime) -> list[Ent
         entries.append(Entry(flag.created_at, "flag", flag))
     for event in session.exec(FLAG_EVENTS, params=moments).all():  # a flag's "created" event is the flag's own entry
         entries.append(Entry(event.at, "flag_event", event, extra={"flag": by_id[event.flag_id]}))
+    for hold in session.exec(HOLDS, params=moments).all():
+        if start <= hold.placed_at < end:
+            entries.append(Entry(hold.placed_at, "hold_placed", hold))
+        if hold.lifted_at is not None and start <= hold.lifted_at < end:
+            entries.append(Entry(hold.lifted_at, "hold_lifted", hold))
     for pickup in session.exec(PICKUPS, params=days).all():
         entries.append(Entry(_day(pickup.picked_up_on), "pickup", pickup, date_only=True))
     for prescription in session.exec(PRESCRIPTIONS, params=days).all():
@@ -125,7 +137,8 @@ def build_timeline(session, patient, start: datetime, end: datetime) -> list[Ent
 def _actor_ids(entries: list[Entry]) -> set[int]:
     ids = set()
     for entry in entries:
-        for name in ("actor_id", "changed_by_id", "recorded_by_id", "home_approved_by_id", "assigned_nurse_id"):
+        for name in ("actor_id", "changed_by_id", "recorded_by_id", "home_approved_by_id", "assigned_nurse_id",
+                     "placed_by_id", "lifted_by_id"):
             value = getattr(entry.item, name, None)
             if value:
                 ids.add(value)
@@ -153,7 +166,7 @@ def timeline(patient_id: int):
         "nurse/timeline.html", patient=patient, entries=entries, names=names, site_labels=SITE_LABELS,
         level_labels=LEVEL_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
         reason_text=reason_text, event_labels=EVENT_LABELS, outcome_labels=OUTCOME_LABELS, flag_what=flag_what,
-        rebound_days=schedule.REBOUND_DAYS, window_start=start, window_end=end,
+        hold_sources=SOURCE_TEXT, rebound_days=schedule.REBOUND_DAYS, window_start=start, window_end=end,
         earlier=start.astimezone(OSLO).date().isoformat() if has_earlier else None,
         is_latest=request.args.get("until") is None,
     )

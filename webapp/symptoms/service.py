@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from ..domain.levels import Level
 from ..flags import raise_flag
 from ..forms_base import CLIENT_ID_PATTERN  # ids the forms make; anything else finds nothing
+from ..injections.hold import hold_after_report
 from ..models import Flag, FlagEvent, FlagStatus, Patient, SymptomReport
 
 # The flag code for each source of a report: the nurse's queue shows what it came from.
@@ -47,6 +48,7 @@ def store_report(
         flag = raise_flag(session, patient, source="symptom" if source == "report" else source,
                           code=FLAG_CODES.get(source, f"{source}_report"), level=level,
                           symptom_report_id=report.id, injection_id=injection_id, now=now)
+        hold_after_report(session, patient, report, flag)  # "do not take your next dose" holds it (facts §3)
     return report, flag
 
 
