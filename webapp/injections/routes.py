@@ -19,7 +19,7 @@ from ..domain.dose_spacing import early_home_dose_flag
 from ..domain.levels import Level
 from ..domain.predose import PreDoseQuestion, assess_predose
 from ..flags import raise_flag
-from ..models import Flag, Injection, Patient, SupervisedDose
+from ..models import SUPERVISED_COUNTS, Flag, Injection, Patient, SupervisedDose
 from ..security import own_patient, own_record, patient_required
 from ..symptoms.service import store_report
 from . import bp
@@ -44,7 +44,9 @@ def _now() -> datetime:
 
 
 def eligibility(patient: Patient) -> schedule.Eligibility:
-    doses = db.session().exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id)).all()
+    # Corrected and withdrawn supervised doses no longer count (facts §3 "Supervised doses", H2).
+    doses = db.session().exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id,
+                                                           *SUPERVISED_COUNTS)).all()
     return schedule.home_treatment_eligibility(
         supervised_doses=len(doses),
         reaction_during_supervised=any(d.reaction for d in doses),
