@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -145,3 +146,19 @@ def test_the_double_dose_warning_in_english_says_days_before_this_one(client, au
     response = client.post("/injections/new", data={**form, "day": day.date().isoformat(), "time": "09:00"})
     assert response.status_code == 422
     assert "You have already logged a dose 3 days before this one." in response.text
+
+
+def test_correcting_an_early_dose_does_not_note_it_twice_and_still_says_so(client, auth, db_session):
+    auth.login("patient")
+    pass_check(client)
+    form = {**log_form(client), **an_hour_ago()}
+    client.post("/injections/new", data=form)
+    injection = db_session.exec(select(Injection).where(Injection.client_id == form["client_id"])).one()
+    edit = client.get(f"/injections/{injection.id}/edit").text
+    client_id = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', edit))["client_id"]
+    assert client_id != form["client_id"]
+    response = client.post(f"/injections/{injection.id}/edit",
+                           data={**form, "client_id": client_id, "batch_1": "NEW1", "confirm_close": "y"})
+    assert response.status_code == 302 and "/saved" in response.location
+    assert len(early_flags(db_session, patient_of(db_session))) == 1
+    assert "klinikken har fått beskjed" in client.get(response.location).text

@@ -207,14 +207,19 @@ def _store(form: InjectionForm, patient: Patient, moment: datetime, replaces: In
                    dedupe_key=f"partial:{injection.id}")
     early = early_home_dose_flag(moment, getattr(form, "previous_dose", None))
     if early is not None:  # under 3 weeks after the dose before: saved, and noted for the nurse (facts I1)
+        # once per dose day: correcting the batch number of an early dose does not note it again
         raise_flag(dbs, patient, source="injection", code=early.reason, level=early.level, injection_id=injection.id,
-                   dedupe_key=f"early:{injection.id}")
+                   dedupe_key=_early_key(patient, early.dose_day))
     if form.reaction.data == "severe":
         # Breathing trouble or swelling after a dose: call 113 (facts B1, symptoms.md emergency items).
         store_report(dbs, patient, level=Level.EMERGENCY, reasons=["injection:severe_reaction"],
                      codes=["breathing_difficulty", "face_throat_swelling"], source="injection_reaction",
                      injection_id=injection.id, within_2h_of_injection=True)
     return injection
+
+
+def _early_key(patient: Patient, day) -> str:
+    return f"early:{patient.id}:{day.isoformat()}"
 
 
 def _after_save(injection: Injection, reaction: str):
@@ -325,8 +330,8 @@ def saved(injection_id: int):
     injection = own_injection(patient, injection_id)
     due = schedule.next_dose_due(injection.given_at, patient.dose_interval_weeks)
     # An early dose was noted for the nurse when it was saved (walk defect 19): say so, calmly.
-    early = db.session().exec(select(Flag.id).where(
-        Flag.injection_id == injection.id, Flag.code == schedule.FlagReason.EARLY_DOSE)).first() is not None
+    early = injection.is_current and db.session().exec(select(Flag.id).where(
+        Flag.dedupe_key == _early_key(patient, schedule.dose_day(injection.given_at)))).first() is not None
     return render_template("injections/saved.html", injection=injection, due=due, site_labels=SITE_LABELS,
                            early=early)
 
