@@ -68,6 +68,30 @@ def test_the_stop_page_offers_113_for_lost_sight_and_is_accessible(page, lang):
     assert_accessible(page)
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_clearance_after_a_reaction_needs_the_not_allergic_tick(page, lang):
+    sign_in(page, "nurse")
+    if lang == "en":
+        switch_language(page)
+    page.goto("/nurse/patients/1/enrolment")
+    page.goto(page.locator(".supervised-list a").first.get_attribute("href"))
+    page.check("#reaction")
+    page.fill("#reaction_note", "rødme på stikkstedet")
+    click_and_wait(page, "section[aria-labelledby=correct-heading] button[type=submit]")
+    hint = page.locator("#not_allergic-hint").inner_text()
+    assert ("Etter en ekte allergisk reaksjon skal natalizumab ikke gis igjen." if lang == "nb"
+            else "After a true allergic reaction, natalizumab must not be given again.") in hint
+    page.fill("#note", "Dr. Hansen")
+    click_and_wait(page, "section[aria-labelledby=cleared-heading] button[type=submit]")
+    assert page.locator("#not_allergic-error").is_visible()
+    assert page.locator("#note").input_value() == "Dr. Hansen"
+    assert_accessible(page)
+    page.check("#not_allergic")
+    click_and_wait(page, "section[aria-labelledby=cleared-heading] button[type=submit]")
+    assert page.locator("#not_allergic").count() == 0
+    assert "Dr. Hansen" in page.locator("section[aria-labelledby=cleared-heading]").inner_text()
+
+
 def open_dose_form(page):
     page.goto("/injections/check")
     click_and_wait(page, "text=Gå videre")

@@ -135,17 +135,23 @@ def test_the_double_dose_warning_counts_days_ago(client, auth, who, expected):
     assert expected in response.text or "Du har allerede registrert en dose for 11 dager siden." in response.text
 
 
-def test_the_double_dose_warning_in_english_says_days_before_this_one(client, auth, db_session):
+@pytest.mark.parametrize(("shift", "expected"), [
+    (3, "You have already logged a dose 3 days before this one."),
+    (-3, "You have already logged a dose 3 days after this one."),
+    (-1, "You have already logged a dose 1 day after this one."),
+])
+def test_the_double_dose_warning_in_english_says_days_before_or_after_this_one(client, auth, db_session, shift,
+                                                                               expected):
     auth.login("patient2")
     client.post("/language", data={"lang": "en", "next": "/"})
     pass_check(client)
     form = log_form(client)
     last = db_session.exec(select(Injection).where(Injection.patient_id == patient_of(
         db_session, "patient2@example.org").id).order_by(Injection.given_at.desc())).first()
-    day = (last.given_at.astimezone(OSLO) + timedelta(days=3))
+    day = (last.given_at.astimezone(OSLO) + timedelta(days=shift))
     response = client.post("/injections/new", data={**form, "day": day.date().isoformat(), "time": "09:00"})
     assert response.status_code == 422
-    assert "You have already logged a dose 3 days before this one." in response.text
+    assert expected in response.text
 
 
 def test_correcting_an_early_dose_does_not_note_it_twice_and_still_says_so(client, auth, db_session):
