@@ -86,6 +86,8 @@ def test_a_home_dose_under_3_weeks_after_the_last_is_saved_and_noted_for_the_nur
     auth.logout()
     auth.login("nurse")
     assert "Tidlig dose: mindre enn 3 uker etter den forrige" in client.get("/nurse/queue").text
+    flag_page = client.get(f"/nurse/flags/{flag.id}")
+    assert flag_page.status_code == 200 and "Tidlig dose" in flag_page.text
     timeline = client.get(f"/nurse/patients/{flag.patient_id}/timeline").text
     assert "tidlig: mindre enn 3 uker" in timeline and "Tidlig dose" in timeline
 
