@@ -171,7 +171,8 @@ class IntervalChange(SQLModel, table=True):
 
 class SupervisedDose(SQLModel, table=True):
     """A dose given under observation at the clinic, SC or IV; six without reaction open home treatment
-    (facts H2, H3)."""
+    (facts H2, H3). Like Injection, a correction is a new row replacing the old one, and a withdrawn
+    entry is kept with its reason (facts §3 "Supervised doses": history kept)."""
 
     id: int | None = Field(default=None, primary_key=True)
     patient_id: int = Field(foreign_key="patient.id", index=True)
@@ -179,8 +180,23 @@ class SupervisedDose(SQLModel, table=True):
     route: str = Field(max_length=2)  # "sc" or "iv"
     reaction: bool = Field(default=False)
     reaction_note: str = Field(default="", max_length=500)
+    # The nurse confirmed a date less than 3 weeks from another supervised dose (facts §3).
+    confirmed_close_to_other: bool = Field(default=False)
     recorded_by_id: int = Field(foreign_key="user.id")
     recorded_at: datetime = utc_field(default_factory=utcnow)
+    replaces_id: int | None = Field(default=None, foreign_key="superviseddose.id")
+    superseded_at: datetime | None = utc_field(default=None, nullable=True)
+    withdrawn_at: datetime | None = utc_field(default=None, nullable=True)
+    withdrawn_by_id: int | None = Field(default=None, foreign_key="user.id")
+    withdrawn_reason: str = Field(default="", max_length=500)
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None and self.withdrawn_at is None
+
+
+# The SQL twin of SupervisedDose.is_current: only these count toward the six (facts H2).
+SUPERVISED_COUNTS = (SupervisedDose.superseded_at.is_(None), SupervisedDose.withdrawn_at.is_(None))
 
 
 class Injection(SQLModel, table=True):

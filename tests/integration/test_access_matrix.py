@@ -21,7 +21,7 @@ import pytest
 from sqlmodel import select
 
 from tests.conftest import AuthActions
-from webapp.models import Flag, Injection, Patient, Prescription, SymptomReport, User
+from webapp.models import Flag, Injection, Patient, Prescription, SupervisedDose, SymptomReport, User
 
 TABLE: dict[str, str] = {
     "auth.login": "public",
@@ -38,6 +38,8 @@ TABLE: dict[str, str] = {
     "nurse.new_invitation": "nurse_clinic",
     "nurse.enrolment": "nurse_clinic",
     "nurse.add_supervised_dose": "nurse_clinic",
+    "nurse.correct_supervised_dose": "nurse_clinic",
+    "nurse.withdraw_supervised_dose": "nurse_clinic",
     "nurse.record_training": "nurse_clinic",
     "nurse.clear_reaction": "nurse_clinic",
     "nurse.set_interval": "nurse_clinic",
@@ -97,8 +99,10 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     prescription = db_session.exec(select(Prescription).where(Prescription.patient_id == patient.id)).first()
     report = db_session.exec(select(SymptomReport).where(SymptomReport.patient_id == patient.id)).first()
     flag = db_session.exec(select(Flag).where(Flag.patient_id == patient.id)).first()
+    dose = db_session.exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id)).first()
     return {"patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
-            "report_id": report.id, "flag_id": flag.id, "token": "not-a-real-token", "step": 1, "slug": "pml"}
+            "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
+            "slug": "pml"}
 
 
 def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:

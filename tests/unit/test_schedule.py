@@ -459,3 +459,13 @@ def test_one_syringe_is_flagged_urgent_for_a_call_on_its_oslo_day() -> None:
 def test_dose_must_have_one_or_two_syringes(syringes: int) -> None:
     with pytest.raises(ValueError):
         partial_dose_flag(oslo(2024, 3, 1), syringes)
+
+
+
+def test_second_dose_check_names_the_nearest_moment_for_the_warning():
+    from datetime import UTC, datetime
+
+    from webapp.domain.schedule import second_dose_check
+    morning = datetime(2026, 12, 2, 9, 15, tzinfo=UTC)
+    check = second_dose_check(datetime(2026, 12, 2, 15, 0, tzinfo=UTC), [morning, datetime(2026, 11, 1, tzinfo=UTC)])
+    assert (check.needs_confirmation, check.days_apart, check.nearest_dose) == (True, 0, morning)

@@ -45,6 +45,9 @@ SUPERVISED_DOSES_REQUIRED = 6
 SYRINGES_PER_DOSE = 2
 # a second dose this close to another is probably a double entry or a mistake (issue 3)
 SECOND_DOSE_WINDOW_DAYS = 14
+# doses are normally about 4 weeks apart (facts I1); less than 3 weeks apart is questioned
+# (facts §3 "Supervised doses") or, for a home dose, noted for the nurse (domain/dose_spacing.py)
+EARLY_DOSE_DAYS = 21
 
 
 class ScheduleProblem(StrEnum):
@@ -65,6 +68,7 @@ class DoseState(StrEnum):
 class FlagReason(StrEnum):
     REBOUND_RISK = "rebound_risk"
     PARTIAL_DOSE = "partial_dose"
+    EARLY_DOSE = "early_dose"
 
 
 class MissingRequirement(StrEnum):
@@ -108,12 +112,14 @@ class ScheduleFlag:
 
 @dataclass(frozen=True)
 class DoseGap:
-    """Days between two consecutive doses; ``late`` when longer than the patient's interval."""
+    """Days between two consecutive doses; ``late`` when longer than the patient's interval,
+    ``early`` when less than 3 weeks (facts I1, §3 "Supervised doses")."""
 
     from_day: date
     to_day: date
     days: int
     late: bool
+    early: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,7 @@ class SecondDoseCheck:
     needs_confirmation: bool
     nearest_dose_day: date | None  # the closest other dose, if any
     days_apart: int | None
+    nearest_dose: datetime | None = None  # its moment, for "already logged today at 10.15"
 
 
 def dose_day(moment: datetime) -> date:
@@ -220,8 +227,9 @@ def dose_gaps(doses: Iterable[datetime], interval_weeks: int) -> tuple[DoseGap, 
     gaps = []
     for earlier, later in zip(days, days[1:], strict=False):
         length = (later - earlier).days
-        # later than the clinic's interval for this patient (facts I1, I3)
-        gaps.append(DoseGap(from_day=earlier, to_day=later, days=length, late=length > allowed))
+        # later than the clinic's interval for this patient (facts I1, I3); under 3 weeks is early
+        gaps.append(DoseGap(from_day=earlier, to_day=later, days=length, late=length > allowed,
+                            early=length < EARLY_DOSE_DAYS))
     return tuple(gaps)
 
 
@@ -308,16 +316,18 @@ def second_dose_check(moment: datetime, other_doses: Iterable[datetime]) -> Seco
     """
     day = dose_day(moment)
     nearest: date | None = None
+    nearest_moment: datetime | None = None
     for other in other_doses:
         other_day = dose_day(other)
         if nearest is None or abs((other_day - day).days) < abs((nearest - day).days):
-            nearest = other_day
+            nearest, nearest_moment = other_day, other
     if nearest is None:
         return SecondDoseCheck(needs_confirmation=False, nearest_dose_day=None, days_apart=None)
     apart = abs((nearest - day).days)
     # two doses 14 days or less apart: a double entry or a double dose; 300 mg is every 4 weeks (facts H1)
     return SecondDoseCheck(
-        needs_confirmation=apart <= SECOND_DOSE_WINDOW_DAYS, nearest_dose_day=nearest, days_apart=apart
+        needs_confirmation=apart <= SECOND_DOSE_WINDOW_DAYS, nearest_dose_day=nearest, days_apart=apart,
+        nearest_dose=nearest_moment,
     )
 
 

@@ -5,7 +5,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from ..domain.predose import PreDoseQuestion
 from ..form_choices import choices
 from ..forms_base import CLIENT_ID, BaseForm
-from .labels import PREDOSE_LABELS, SITE_LABELS
+from .labels import PREDOSE_HINTS, PREDOSE_LABELS, SITE_LABELS
 
 
 def site_choices(blank=False):
@@ -20,7 +20,8 @@ class PreDoseForm(BaseForm):
 
 
 for _question in PreDoseQuestion:
-    setattr(PreDoseForm, _question.value, BooleanField(PREDOSE_LABELS[_question]))
+    setattr(PreDoseForm, _question.value,
+            BooleanField(PREDOSE_LABELS[_question], description=PREDOSE_HINTS.get(_question, "")))
 
 
 class InjectionForm(BaseForm):
@@ -33,11 +34,11 @@ class InjectionForm(BaseForm):
         default="2",
         validators=[InputRequired(_l("Choose one."))],
     )
-    site_1 = SelectField(_l("Site of the first syringe"), choices=site_choices(),
+    site_1 = SelectField(_l("Where did you inject the first syringe?"), choices=site_choices(),
                          validators=[InputRequired(_l("Choose where you injected."))])
     batch_1 = StringField(_l("Batch number of the first syringe"), validators=[Optional(), Length(max=40)],
                           description=_l("On the syringe label, after \"Lot\". You can leave it empty."))
-    site_2 = SelectField(_l("Site of the second syringe"), choices=site_choices(blank=True),
+    site_2 = SelectField(_l("Where did you inject the second syringe?"), choices=site_choices(blank=True),
                          validators=[Optional()])
     batch_2 = StringField(_l("Batch number of the second syringe"), validators=[Optional(), Length(max=40)])
     reaction = RadioField(

@@ -23,12 +23,22 @@ PREDOSE_LABELS = {
     PreDoseQuestion.IMMUNOSUPPRESSANT: _l(
         "I have started another medicine that dampens the immune system, or cancer treatment"),
     PreDoseQuestion.PREGNANCY: _l("I am pregnant, may be pregnant, or am trying to become pregnant"),
-    PreDoseQuestion.LIVE_VACCINE: _l("I am going to have a live vaccine"),
-    PreDoseQuestion.EYE_SIGHT: _l("I have eye pain or my sight has suddenly become poorer"),
+    PreDoseQuestion.LIVE_VACCINE: _l("I am going to have a live vaccine that my MS clinic has not approved"),
+    PreDoseQuestion.EYE_SIGHT: _l("I have eye pain, or my sight has become poorer over the last few days"),
+    PreDoseQuestion.SIGHT_LOST_SUDDENLY: _l("I lost all or part of my sight within minutes"),
+}
+
+# Short hints under a question (facts W1: a live vaccine only with the clinic's approval).
+PREDOSE_HINTS = {
+    PreDoseQuestion.LIVE_VACCINE: _l(
+        "Sometimes the clinic plans a vaccine while you use natalizumab. If the clinic has said yes, "
+        "do not tick this."),
 }
 
 MISSING_LABELS = {
-    MissingRequirement.TOO_FEW_DOSES: _l("%(have)s of the %(need)s supervised doses have been given."),
+    # the six-dose rule: six supervised doses without a reaction (facts H2, H3)
+    MissingRequirement.TOO_FEW_DOSES: _l(
+        "%(need)s supervised doses without a reaction are needed: %(have)s have been given."),
     MissingRequirement.REACTION_DURING_SUPERVISED_DOSE: _l(
         "There was a reaction during a supervised dose: a doctor must decide first."),
     MissingRequirement.TRAINING_NOT_DONE: _l("Injection training is not recorded as done."),

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
-from flask_babel import _
+from flask_babel import _, get_locale, ngettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -15,10 +15,11 @@ from sqlmodel import select
 from .. import db
 from ..domain import schedule
 from ..domain.clock import OSLO, local_date
+from ..domain.dose_spacing import early_home_dose_flag
 from ..domain.levels import Level
 from ..domain.predose import PreDoseQuestion, assess_predose
 from ..flags import raise_flag
-from ..models import Injection, Patient, SupervisedDose
+from ..models import SUPERVISED_COUNTS, Flag, Injection, Patient, SupervisedDose
 from ..security import own_patient, own_record, patient_required
 from ..symptoms.service import store_report
 from . import bp
@@ -44,7 +45,9 @@ def _now() -> datetime:
 
 
 def eligibility(patient: Patient) -> schedule.Eligibility:
-    doses = db.session().exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id)).all()
+    # Corrected and withdrawn supervised doses no longer count (facts §3 "Supervised doses", H2).
+    doses = db.session().exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id,
+                                                           *SUPERVISED_COUNTS)).all()
     return schedule.home_treatment_eligibility(
         supervised_doses=len(doses),
         reaction_during_supervised=any(d.reaction for d in doses),
@@ -98,10 +101,13 @@ def check():
                 return redirect(url_for("injections.guide", step=1))
             return redirect(url_for("injections.new"))
         # Any yes: do not inject now; a report and an urgent flag, the patient waits for the call (H7).
+        # Sight lost within minutes is an emergency: the report and flag say so, and 113 comes first (E8).
         store_report(db.session(), patient, level=result.level, reasons=result.reasons,
                      codes=result.symptom_codes, source="checklist")
         db.session().commit()
         session.pop("predose", None)
+        if result.level == Level.EMERGENCY:
+            return redirect(url_for("home.emergency"))
         return redirect(url_for("injections.wait_for_call"))
     return render_template("injections/check.html", form=form, questions=list(PreDoseQuestion))
 
@@ -169,10 +175,35 @@ def _validate_dose(form: InjectionForm, patient: Patient, replaces: Injection | 
     close = schedule.second_dose_check(moment, nearby)
     if close.needs_confirmation and not form.confirm_close.data:
         form.confirm_close.errors.append(
-            _("You logged a dose %(days)s days from this one. Tick the box if this is really another dose.",
-              days=close.days_apart))
+            _close_dose_text(close, moment) + " " + _("Tick the box if this is really another dose."))
         return None
+    # The dose that counts just before this one: a dose under 3 weeks after it is noted (walk defect 19).
+    form.previous_dose = max((other for other in nearby if other < moment), default=None)
     return moment
+
+
+def _clock(moment: datetime) -> str:
+    """10.15 in Norwegian prose, 10:15 in English (walk §6 #36)."""
+    local = moment.astimezone(OSLO)
+    return local.strftime("%H.%M" if str(get_locale()).startswith("nb") else "%H:%M")
+
+
+def _close_dose_text(close: schedule.SecondDoseCheck, moment: datetime) -> str:
+    """The other dose in real words: today at 10.15, 3 days ago, 3 days before/after this one (defect 34)."""
+    other, day = close.nearest_dose, schedule.dose_day(moment)
+    days = close.days_apart or 0
+    if days == 0:
+        if day == local_date(_now()):
+            return _("You have already logged a dose today at %(time)s.", time=_clock(other))
+        return _("You have already logged a dose on the same day at %(time)s.", time=_clock(other))
+    if close.nearest_dose_day > day:
+        return ngettext("You have already logged a dose %(num)d day after this one.",
+                        "You have already logged a dose %(num)d days after this one.", days)
+    if day == local_date(_now()):
+        return ngettext("You have already logged a dose %(num)d day ago.",
+                        "You have already logged a dose %(num)d days ago.", days)
+    return ngettext("You have already logged a dose %(num)d day before this one.",
+                    "You have already logged a dose %(num)d days before this one.", days)
 
 
 def _store(form: InjectionForm, patient: Patient, moment: datetime, replaces: Injection | None) -> Injection:
@@ -196,12 +227,21 @@ def _store(form: InjectionForm, patient: Patient, moment: datetime, replaces: In
     if flag is not None:  # one syringe only: flagged for a call (facts H1, App rule 2)
         raise_flag(dbs, patient, source="injection", code=flag.reason, level=flag.level, injection_id=injection.id,
                    dedupe_key=f"partial:{injection.id}")
+    early = early_home_dose_flag(moment, getattr(form, "previous_dose", None))
+    if early is not None:  # under 3 weeks after the dose before: saved, and noted for the nurse (facts I1)
+        # once per dose day: correcting the batch number of an early dose does not note it again
+        raise_flag(dbs, patient, source="injection", code=early.reason, level=early.level, injection_id=injection.id,
+                   dedupe_key=_early_key(patient, early.dose_day))
     if form.reaction.data == "severe":
         # Breathing trouble or swelling after a dose: call 113 (facts B1, symptoms.md emergency items).
         store_report(dbs, patient, level=Level.EMERGENCY, reasons=["injection:severe_reaction"],
                      codes=["breathing_difficulty", "face_throat_swelling"], source="injection_reaction",
                      injection_id=injection.id, within_2h_of_injection=True)
     return injection
+
+
+def _early_key(patient: Patient, day) -> str:
+    return f"early:{patient.id}:{day.isoformat()}"
 
 
 def _after_save(injection: Injection, reaction: str):
@@ -311,7 +351,11 @@ def saved(injection_id: int):
     patient = own_patient()
     injection = own_injection(patient, injection_id)
     due = schedule.next_dose_due(injection.given_at, patient.dose_interval_weeks)
-    return render_template("injections/saved.html", injection=injection, due=due, site_labels=SITE_LABELS)
+    # An early dose was noted for the nurse when it was saved (walk defect 19): say so, calmly.
+    early = injection.is_current and db.session().exec(select(Flag.id).where(
+        Flag.dedupe_key == _early_key(patient, schedule.dose_day(injection.given_at)))).first() is not None
+    return render_template("injections/saved.html", injection=injection, due=due, site_labels=SITE_LABELS,
+                           early=early)
 
 
 # ------------------------------------------------------------------ history and chart

@@ -13,6 +13,7 @@ FLAG_CODE_LABELS = {
     "injection_reaction_report": _l("Reaction after a dose"),
     "rebound_risk": _l("More than 8 weeks since the last dose: rebound risk"),
     "partial_dose": _l("Partial dose: only one syringe"),
+    "early_dose": _l("Early dose: less than 3 weeks after the one before"),
 }
 # When a code has no label of its own, the source says where the flag came from.
 FLAG_SOURCE_LABELS = {

@@ -15,7 +15,7 @@ from ..db import shared_read
 from ..domain import monitoring, pml_risk
 from ..domain.schedule import dose_day
 from ..dose_record import counted_doses
-from ..models import JcvResult, MonitoringCheck, Patient, SupervisedDose, User
+from ..models import SUPERVISED_COUNTS, JcvResult, MonitoringCheck, Patient, SupervisedDose, User
 from .icon_array import IconArray, icon_array
 
 # --------------------------------------------------------------------------- JCV results
@@ -123,7 +123,8 @@ def risk_summary(patient: Patient, result: JcvResult | None, today: date) -> Ris
 # --------------------------------------------------------------------------- the monitoring calendar
 
 
-SUPERVISED_DAYS = select(SupervisedDose.given_on).where(SupervisedDose.patient_id == bindparam("patient_id"))
+SUPERVISED_DAYS = select(SupervisedDose.given_on).where(SupervisedDose.patient_id == bindparam("patient_id"),
+                                                       *SUPERVISED_COUNTS)
 CHECKS_DONE = (
     select(MonitoringCheck).where(MonitoringCheck.patient_id == bindparam("patient_id"))
     .order_by(MonitoringCheck.done_on.desc(), MonitoringCheck.id.desc())
@@ -159,7 +160,7 @@ MONITORING_RECORD = union_all(
     select(literal_column("'check'"), MonitoringCheck.done_on, null(), null(), MonitoringCheck.kind,
            MonitoringCheck.recorded_at, MonitoringCheck.id).where(MonitoringCheck.patient_id == _PATIENT),
     select(literal_column("'supervised'"), SupervisedDose.given_on, null(), null(), null(), null(),
-           SupervisedDose.id).where(SupervisedDose.patient_id == _PATIENT),
+           SupervisedDose.id).where(SupervisedDose.patient_id == _PATIENT, *SUPERVISED_COUNTS),
 )
 
 
