@@ -147,7 +147,7 @@ def answer_lines(level: Level | str, reasons: Sequence[str], codes: Sequence[str
         # the text's notes and its routine findings (triage_text) do not make a report urgent
         deciding -= {"text:question", "text:past", "text:someone_else", "text:truncated", "text:unplaced",
                      "text:cold_chain"}
-        dose_line = not (other_urgent or deciding)
+        dose_line = other_urgent or bool(deciding)
     measure = (fever_answer is None and "modifier:fever" not in reasons and "fever" not in items
                and level in (Level.URGENT, Level.ROUTINE))
     return AnswerLines(
