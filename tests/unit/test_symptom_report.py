@@ -96,3 +96,4 @@ def test_unknown_fever_asks_for_a_temperature_unless_fever_is_known_some_other_w
     assert not answer_lines(Level.ROUTINE, ("item:fatigue",), (), False).measure_temperature
     assert not answer_lines(Level.URGENT, ("modifier:fever",), (), None).measure_temperature
     assert not answer_lines(Level.EMERGENCY, ("item:chest_pain",), (), None).measure_temperature
+    assert not answer_lines(Level.URGENT, ("item:self_harm_thoughts",), (), None).measure_temperature

@@ -148,8 +148,9 @@ def answer_lines(level: Level | str, reasons: Sequence[str], codes: Sequence[str
         deciding -= {"text:question", "text:past", "text:someone_else", "text:truncated", "text:unplaced",
                      "text:cold_chain"}
         dose_line = other_urgent or bool(deciding)
+    # Not beside the self-harm help alone: a thermometer has nothing to do with these thoughts either.
     measure = (fever_answer is None and "modifier:fever" not in reasons and "fever" not in items
-               and level in (Level.URGENT, Level.ROUTINE))
+               and level in (Level.URGENT, Level.ROUTINE) and not (urgent and self_harm and not dose_line))
     return AnswerLines(
         infection_doctor_today=urgent and infection,
         red_eye=urgent and "eye_infection_signs" in items,

@@ -165,8 +165,9 @@ def answer(report_id: int):
     )
 
 
-# A phone number in running text never wraps mid-number (walk defect 16): +47 22 00 00 00, 116 117.
-PHONE_NUMBER = re.compile(r"\+47(?: \d{2}){4}|\b\d{3} \d{3}\b|\b\d{2}(?: \d{2}){3}\b")
+# A phone number (or a temperature) in running text never wraps in the middle (walk defect 16): +47 22 00 00 00,
+# 116 117, 38 °C.
+PHONE_NUMBER = re.compile(r"\+47(?: \d{2}){4}|\b\d{3} \d{3}\b|\b\d{2}(?: \d{2}){3}\b|\b\d+ °C")
 
 
 @bp.app_template_filter("phones")
