@@ -15,6 +15,7 @@ from webapp.domain.levels import Level
 from webapp.domain.symptom_report import EMERGENCY_CODES, FIT_CHOICES
 from webapp.models import Injection, SymptomReport, User
 from webapp.symptoms import routes
+from webapp.symptoms.service import store_report
 
 from .reports import flag_of, patient_of, reports_of, send_report
 
@@ -365,3 +366,16 @@ def test_the_start_page_shows_the_first_words_of_a_free_text_report(client, auth
     post(client, free_text="My left hand has felt numb since Sunday and it is spreading")
     text = main_text(client.get("/").text)
     assert "My left hand has felt numb since Sunday" in text
+
+
+def test_a_report_that_never_asked_the_questions_shows_no_answers_to_the_nurse(app, client, auth, db_session):
+    patient = patient_of(db_session, "patient@example.org")
+    with app.app_context():  # raising a flag may send its e-mail
+        _report, flag = store_report(db_session, patient, level=Level.EMERGENCY,
+                                     reasons=["injection:severe_reaction"], codes=["breathing_difficulty"],
+                                     source="injection_reaction", within_2h_of_injection=True)
+        db_session.commit()
+    auth.login("nurse")
+    text = main_text(client.get(f"/nurse/flags/{flag.id}").text)
+    assert "Vanskelig å puste" in text
+    assert "Kom det plutselig" not in text  # no "No" for a question nobody asked

@@ -19,7 +19,14 @@ from ..domain.levels import Level
 from ..extension_points import nurse_patient_section
 from ..models import Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
 from ..security import audit, nurse_required
-from ..symptoms.labels import LEVEL_LABELS, SOURCE_LABELS, reason_text, report_answers, symptom_label
+from ..symptoms.labels import (
+    LEVEL_LABELS,
+    SOURCE_LABELS,
+    asked_the_questions,
+    reason_text,
+    report_answers,
+    symptom_label,
+)
 from . import bp
 from .flag_forms import CallForm, OutcomeForm, TakeForm
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, flag_what
@@ -130,7 +137,7 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
         nurses=_names([flag.assigned_nurse_id, *(e.actor_id for e in events)]), late=is_late(flag, _now()),
         flag_what=flag_what, level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, event_labels=EVENT_LABELS,
         outcome_labels=OUTCOME_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
-        reason_text=reason_text, answers=report_answers(report) if report and report.source != "checklist" else [], **defaults,
+        reason_text=reason_text, answers=report_answers(report) if report and asked_the_questions(report) else [], **defaults,
     ), status
 
 

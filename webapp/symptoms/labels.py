@@ -196,8 +196,14 @@ def report_answers(report) -> list[tuple[str, str]]:
     return [(str(QUESTION_LABELS[name]), words[answer_known(report, name)]) for name in ANSWER_COLUMNS]
 
 
+def asked_the_questions(report) -> bool:
+    """Made with the symptom form: not the safety check before a dose, nor the severe reaction logged
+    with a dose (injections), which never ask the five questions."""
+    return report.source != "checklist" and "injection:severe_reaction" not in (report.reasons or ())
+
+
 def unknown_answers(report) -> list[str]:
-    """The questions the patient could not answer, for the timeline; none for a safety-check report."""
-    if report.source == "checklist":
+    """The questions the patient could not answer, for the timeline."""
+    if not asked_the_questions(report):
         return []
     return [str(QUESTION_LABELS[name]) for name in ANSWER_COLUMNS if answer_known(report, name) is None]
