@@ -235,6 +235,10 @@ class Injection(SQLModel, table=True):
 INJECTION_COUNTS = (Injection.superseded_at.is_(None), Injection.withdrawn_at.is_(None))
 
 
+# An answer set to None is stored as NULL (unknown), not replaced by the column default.
+UNKNOWN_STORED = {"default": None}
+
+
 class SymptomReport(SQLModel, table=True):
     """What the patient reported and the level and reasons the triage rules gave (symptoms.md)."""
 
@@ -245,11 +249,13 @@ class SymptomReport(SQLModel, table=True):
     source: str = Field(default="report", max_length=20)  # report, checklist, injection_reaction
     codes: list = Field(default_factory=list, sa_type=sa.JSON)
     started_on: date | None = Field(default=None)
-    within_2h_of_injection: bool = Field(default=False)
-    lasted_over_24h: bool = Field(default=False)
-    getting_worse: bool = Field(default=False)
-    fever: bool = Field(default=False)
-    sudden_onset: bool = Field(default=False)
+    # The patient's answers: None is "don't know" or not answered (symptoms.md "Don't know"), kept as unknown;
+    # a report made elsewhere without the questions (the safety check) says no.
+    within_2h_of_injection: bool | None = Field(default=False, sa_column_kwargs=UNKNOWN_STORED)
+    lasted_over_24h: bool | None = Field(default=False, sa_column_kwargs=UNKNOWN_STORED)
+    getting_worse: bool | None = Field(default=False, sa_column_kwargs=UNKNOWN_STORED)
+    fever: bool | None = Field(default=False, sa_column_kwargs=UNKNOWN_STORED)
+    sudden_onset: bool | None = Field(default=False, sa_column_kwargs=UNKNOWN_STORED)
     reported_by_other: bool = Field(default=False)
     free_text: str = Field(default="", max_length=2000)
     level: str = Field(max_length=10)

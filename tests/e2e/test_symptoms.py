@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from webapp.domain import triage
 from webapp.domain.triage_text import TextFindings
+from webapp.symptoms import routes
 
-from .conftest import assert_accessible, sign_in, switch_language
+from .conftest import PHONE, assert_accessible, sign_in, switch_language
 
 QUESTIONS = ("within_2h", "sudden_onset", "lasted_over_24h", "getting_worse", "fever")
 
@@ -19,6 +21,20 @@ def answer_questions(page, **answers) -> None:
     for name in QUESTIONS:
         value = answers.get(name, "no")
         page.check(f"input[name={name}][value={value}]")
+
+
+def tick(page, code: str) -> None:
+    """Open the group of an item on the long form (a <details>) and tick it."""
+    box = page.locator(f"#code-{code}")
+    if not box.is_visible():
+        page.locator(f"details:has(#code-{code}) > summary").click()
+    box.check()
+
+
+def go_on_to_the_form(page) -> None:
+    """From the first screen (the emergency signs) on to the long form: "none of these"."""
+    page.click("a.big-choice-next")
+    page.wait_for_load_state()
 
 
 def sign_out(page) -> None:
@@ -38,8 +54,10 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
     sign_in(page, "patient")
     page.click("nav >> text=Meld en plage")
     assert page.locator("h1").inner_text() == "Meld en plage"
-    check_both_languages(page)
-    page.check("#code-limb_weakness")
+    check_both_languages(page)  # the first screen
+    go_on_to_the_form(page)
+    check_both_languages(page)  # the long form
+    tick(page, "limb_weakness")
     answer_questions(page, lasted_over_24h="yes")
     page.fill("#free_text", "Venstre bein har vært svakt i to dager.")
     page.click("form.stack button[type=submit]")
@@ -89,13 +107,18 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_throat_swelling_shows_the_113_button_before_anything_else(page, lang):
+def test_113_is_one_tap_from_the_first_screen_and_a_sign_is_one_tap_from_the_113_answer(page, lang):
     sign_in(page, "patient")
     if lang == "en":
         switch_language(page)
     page.goto("/symptoms/new")
-    page.check("#code-face_throat_swelling")
-    page.click("form.stack button[type=submit]")  # no questions needed: the answer is 113 anyway
+    call = page.locator("main a[href='tel:113']").first
+    box = call.bounding_box()
+    assert call.is_visible() and box["y"] + box["height"] <= PHONE["height"]  # in the first viewport
+    assert box["height"] >= 60
+    assert_accessible(page)
+    page.click("button[name=codes][value=face_throat_swelling]")  # one tap on the sign
+    page.wait_for_load_state()
     first = page.evaluate("""() => {
         const main = document.querySelector('main');
         const [heading, next] = main.children;
@@ -110,34 +133,56 @@ def test_throat_swelling_shows_the_113_button_before_anything_else(page, lang):
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_long_form_keeps_113_in_reach_and_takes_free_text_alone(page, lang):
+    sign_in(page, "patient_en" if lang == "en" else "patient")
+    page.goto("/symptoms/new?step=more")
+    assert page.locator("details[open]").count() == 0  # short: every group closed
+    page.mouse.wheel(0, 1500)
+    page.locator("#within_2h-0").scroll_into_view_if_needed()
+    sticky = page.locator(".sticky-113 a[href='tel:113']")
+    box = sticky.bounding_box()
+    assert sticky.is_visible() and 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]
+    assert box["height"] >= 44
+    assert_accessible(page)
+    page.fill("#free_text", "Venstre hånd har vært nummen siden søndag" if lang == "nb"
+              else "My left hand has been numb since Sunday")
+    page.click("form.stack button[type=submit]")  # no question answered
+    assert re.search(r"/symptoms/\d+$", page.url)
+    assert page.locator(".error-summary").count() == 0
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_report_pages_are_accessible_for_every_level(page, lang, monkeypatch):
     monkeypatch.setattr(triage, "read_text", lambda text, lang: TextFindings())  # the live app runs in this process
     sign_in(page, "patient_en" if lang == "en" else "patient")
-    page.goto("/symptoms/new")
-    page.check("#code-fatigue")
-    page.click("form.stack button[type=submit]")  # the questions are not answered
+    page.goto("/symptoms/new?step=more")
+    page.fill("#started_on", "2999-01-01")
+    tick(page, "fatigue")
+    page.click("form.stack button[type=submit]")  # a day in the future
     assert page.locator(".error-summary").is_visible()
-    assert page.locator("#code-fatigue").is_checked()  # what was ticked is kept
+    assert page.locator("#code-fatigue").is_checked()  # what was ticked is kept, its group open
     assert_accessible(page)
+    page.fill("#started_on", "")
     answer_questions(page)
     page.click("form.stack button[type=submit]")
     assert re.search(r"/symptoms/\d+$", page.url)
     assert_accessible(page)  # routine
 
-    page.goto("/symptoms/new")
+    page.goto("/symptoms/new?step=more")
     page.fill("#free_text", "Thanks for the call yesterday.")
     answer_questions(page)
     page.click("form.stack button[type=submit]")
     assert_accessible(page)  # none
 
-    page.goto("/symptoms/new")
-    page.check("#code-self_harm_thoughts")
+    page.goto("/symptoms/new?step=more")
+    tick(page, "self_harm_thoughts")
     answer_questions(page)
     page.click("form.stack button[type=submit]")
     assert page.locator("main a[href='tel:116123']").is_visible()
     assert_accessible(page)  # urgent, with Mental Helse
 
-    for path in ("/symptoms/", "/", "/symptoms/new?context=reaction"):
+    for path in ("/symptoms/", "/", "/symptoms/new?context=reaction", "/symptoms/new?step=more&context=reaction"):
         page.goto(path)
         assert_accessible(page)
 
@@ -160,3 +205,21 @@ def test_the_nurse_pages_of_the_queue_are_accessible(page, lang):
     for path in ("/nurse/", "/nurse/patients/2", "/nurse/patients/2/timeline"):
         page.goto(path)
         assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_does_any_of_this_fit_screen_is_accessible_and_its_choice_is_kept(page, lang, monkeypatch):
+    real = routes.assess
+    monkeypatch.setattr(routes, "assess", lambda **kw: dataclasses.replace(real(**kw), unsure=True))
+    sign_in(page, "patient_en" if lang == "en" else "patient")
+    page.goto("/symptoms/new?step=more")
+    page.fill("#free_text", "Noe er rart i dag" if lang == "nb" else "Something is off today")
+    page.click("form.stack button[type=submit]")
+    assert page.locator("h1").inner_text() == ("Passer noe av dette?" if lang == "nb" else "Does any of this fit?")
+    assert page.locator("main a[href='tel:113']").first.is_visible()
+    assert_accessible(page)
+    page.click("button[name=fit][value=none]")
+    page.wait_for_load_state()
+    assert re.search(r"/symptoms/\d+$", page.url)
+    assert page.locator("h1").inner_text() == ("Lagret for sykepleieren" if lang == "nb" else "Saved for the nurse")
+    assert_accessible(page)

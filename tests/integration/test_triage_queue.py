@@ -190,7 +190,7 @@ def test_the_flag_page_shows_the_report_in_the_nurses_words_and_the_patients_tex
     page = client.get(f"/nurse/flags/{flag.id}").text
     assert "Ny eller verre svakhet i en arm eller et bein" in page  # the nurse reads Norwegian
     assert "mulig attakk eller PML" in page
-    assert "Pasienten vet ikke om det er feber" in page
+    assert "Feber: (ukjent)" in page  # "don't know" shown as unknown, not as a fact (walk defect 8)
     assert "<script>alert" not in page and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; left leg" in page
 
 

@@ -20,7 +20,14 @@ from ..extension_points import nurse_patient_section
 from ..injections.hold import hold_after_outcome
 from ..models import Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
 from ..security import audit, nurse_required
-from ..symptoms.labels import LEVEL_LABELS, QUESTION_LABELS, SOURCE_LABELS, reason_text, symptom_label
+from ..symptoms.labels import (
+    LEVEL_LABELS,
+    SOURCE_LABELS,
+    asked_the_questions,
+    reason_text,
+    report_answers,
+    symptom_label,
+)
 from . import bp
 from .dose_hold import hold_view
 from .flag_forms import CallForm, OutcomeForm, TakeForm
@@ -133,24 +140,9 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
         nurses=_names([flag.assigned_nurse_id, *(e.actor_id for e in events)]), late=is_late(flag, _now()),
         flag_what=flag_what, level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, event_labels=EVENT_LABELS,
         outcome_labels=OUTCOME_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
-        reason_text=reason_text, answers=report_answers(report) if report and report.started_on else [],
+        reason_text=reason_text, answers=report_answers(report) if report and asked_the_questions(report) else [],
         dose_hold=dose_hold, **defaults,
     ), status
-
-
-def report_answers(report: SymptomReport) -> list[tuple[str, str]]:
-    """The patient's answers to the questions, with "don't know" told apart from yes."""
-    values = {"within_2h": report.within_2h_of_injection, "sudden_onset": report.sudden_onset,
-              "lasted_over_24h": report.lasted_over_24h, "getting_worse": report.getting_worse,
-              "fever": report.fever}
-    answers = []
-    for name, value in values.items():
-        if f"unsure:{name}" in report.reasons:
-            answer = _("Don't know")
-        else:
-            answer = _("Yes") if value else _("No")
-        answers.append((str(QUESTION_LABELS[name]), answer))
-    return answers
 
 
 @bp.get("/flags/<int:flag_id>")

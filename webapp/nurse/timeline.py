@@ -32,7 +32,7 @@ from ..models import (
     User,
 )
 from ..security import audit, nurse_required
-from ..symptoms.labels import LEVEL_LABELS, SOURCE_LABELS, reason_text, symptom_label
+from ..symptoms.labels import LEVEL_LABELS, SOURCE_LABELS, reason_text, symptom_label, unknown_answers
 from . import bp
 from .dose_hold import SOURCE_TEXT
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, flag_what
@@ -165,8 +165,9 @@ def timeline(patient_id: int):
     return render_template(
         "nurse/timeline.html", patient=patient, entries=entries, names=names, site_labels=SITE_LABELS,
         level_labels=LEVEL_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
-        reason_text=reason_text, event_labels=EVENT_LABELS, outcome_labels=OUTCOME_LABELS, flag_what=flag_what,
-        hold_sources=SOURCE_TEXT, rebound_days=schedule.REBOUND_DAYS, window_start=start, window_end=end,
+        reason_text=reason_text, unknown_answers=unknown_answers, event_labels=EVENT_LABELS,
+        outcome_labels=OUTCOME_LABELS, flag_what=flag_what, hold_sources=SOURCE_TEXT,
+        rebound_days=schedule.REBOUND_DAYS, window_start=start, window_end=end,
         earlier=start.astimezone(OSLO).date().isoformat() if has_earlier else None,
         is_latest=request.args.get("until") is None,
     )

@@ -5,11 +5,12 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..domain.clock import local_date, utc_now
 from ..domain.levels import Level
+from ..domain.symptom_report import FIT_CHOICES
 from ..domain.triage import BY_CODE, SYMPTOMS
 from ..forms_base import CLIENT_ID, BaseForm, clean_text
 from .labels import QUESTION_LABELS, SYMPTOM_LABELS
@@ -28,7 +29,9 @@ class SymptomReportForm(BaseForm):
         _l("What do you notice?"), choices=[SelectChoice(item.code, SYMPTOM_LABELS[item.code]) for item in SYMPTOMS],
         widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(), validators=[Optional()],
     )
-    started_on = DateField(_l("When did it start?"), validators=[InputRequired(_l("Enter the day it started."))])
+    # No default of today (walk defect 32): empty unless the patient picks a day; the form can be sent without.
+    started_on = DateField(_l("When did it start?"), validators=[Optional()],
+                           description=_l("If you remember. You can leave it empty."))
     within_2h = RadioField(QUESTION_LABELS["within_2h"], choices=ANSWERS, validators=[Optional()])
     sudden_onset = RadioField(QUESTION_LABELS["sudden_onset"], choices=ANSWERS, validators=[Optional()],
                               description=_l("For example a face that droops, an arm that stops working, or speech that goes."))
@@ -43,6 +46,9 @@ class SymptomReportForm(BaseForm):
         filters=[clean_text],
     )
 
+    # The choice on the "does any of this fit?" screen (issue 11), sent with the rest of the report.
+    fit = HiddenField(validators=[Optional(), AnyOf(FIT_CHOICES)], filters=[clean_text])
+
     def has_emergency_item(self) -> bool:
         return any(code in BY_CODE and BY_CODE[code].level == Level.EMERGENCY for code in self.codes.data or ())
 
@@ -56,17 +62,15 @@ class SymptomReportForm(BaseForm):
                 self.started_on.errors.append(_l("Enter a day within the last ten years."))
         if not self.codes.data and not (self.free_text.data or "").strip():
             self.codes.errors = [*self.codes.errors, _l("Tick what you notice, or write it in the box below.")]
-        # With a sign of an emergency the answer is 113 whatever the questions say: do not hold it up.
-        if not self.has_emergency_item():
-            for name in QUESTIONS:
-                field = self[name]
-                if not field.data:
-                    field.errors = [*field.errors, _l("Choose yes, no or don't know.")]
+        # The questions are never compulsory: an unanswered question is "don't know", which never raises a
+        # report by itself, and a report of free text alone is accepted (symptoms.md "Don't know").
         return valid and not any(field.errors for field in self)
 
-    def answers(self) -> dict[str, bool]:
-        """The modifiers for the rules: "don't know" counts as yes, because when unsure we flag."""
-        return {name: self[name].data in ("yes", "unknown") for name in QUESTIONS}
+    def answers(self) -> dict[str, bool | None]:
+        """The patient's answers for the rules: yes, no, or None for "don't know" and no answer."""
+        return {name: {"yes": True, "no": False}.get(self[name].data) for name in QUESTIONS}
 
     def unsure(self) -> list[str]:
+        """The questions answered "don't know" (not the unanswered ones): the nurse sees them as unknown."""
         return [name for name in QUESTIONS if self[name].data == "unknown"]
+

@@ -123,11 +123,34 @@ REASON_LABELS = {
     "nurse:progressive": _l("Neurological symptom getting worse over days: progressive course"),
     "reported_by_other": _l("Noticed by someone else"),
     "injection:severe_reaction": _l("Breathing trouble or swelling reported with the dose"),
-    "unsure:within_2h": _l("The patient does not know whether it started within 2 hours of an injection"),
-    "unsure:sudden_onset": _l("The patient does not know whether it came on suddenly"),
-    "unsure:lasted_over_24h": _l("The patient does not know whether it has lasted over 24 hours"),
-    "unsure:getting_worse": _l("The patient does not know whether it is getting worse"),
-    "unsure:fever": _l("The patient does not know whether there is a fever"),
+    # "Don't know" is shown as unknown, not as a stated fact (symptoms.md "Don't know"; walk defect 8).
+    "unsure:within_2h": _l("Started within 2 hours after an injection: (unknown)"),
+    "unsure:sudden_onset": _l("Came on suddenly: (unknown)"),
+    "unsure:lasted_over_24h": _l("Lasted more than 24 hours: (unknown)"),
+    "unsure:getting_worse": _l("Getting worse over days: (unknown)"),
+    "unsure:fever": _l("Fever: (unknown)"),
+    # What the app found out itself when the answer was unknown.
+    "derived:within_2h": _l("A dose was logged in the 24 hours before the report: counted as within 2 hours"),
+    "derived:lasted_over_24h": _l("The start date is two or more days back: counted as lasting more than 24 hours"),
+}
+
+# What the clinic did, told to the patient (walk defect 11), by the outcome codes of nurse/flag_labels.py.
+PATIENT_OUTCOME_LABELS = {
+    "advice_given": _l("The clinic talked to you and gave you advice."),
+    "appointment_booked": _l("The clinic has booked an appointment for you."),
+    "sent_to_emergency": _l("The clinic sent you to emergency care."),
+    "dose_on_hold": _l("Your next dose waits until the clinic has seen you."),
+}
+
+# "Does any of this fit?" (issue 11): the group choices, in patient words; the emergency signs are
+# offered by their own labels. The mapping to items and levels is in domain/symptom_report.py.
+FIT_GROUP_LABELS = {
+    "allergic": _l("Breathing, swelling, rash or itching"),
+    "neuro": _l("Weakness, numbness, sight, speech or thinking"),
+    "infection": _l("Fever or an infection"),
+    "pregnancy": _l("Pregnancy"),
+    "dark_thoughts": _l("Dark thoughts, or thoughts of harming yourself"),
+    "none": _l("None of these"),
 }
 
 
@@ -147,5 +170,40 @@ def reason_text(reason: str) -> str:
         for question, label in PREDOSE_LABELS.items():
             if question.value == value:
                 return _("Safety check: %(answer)s", answer=label)
+    if kind == "fit":
+        choice = FIT_GROUP_LABELS.get(value) or SYMPTOM_LABELS.get(value)
+        if choice is not None:
+            return _("Asked \"Does any of this fit?\", the patient chose: %(choice)s", choice=choice)
     label = REASON_LABELS.get(reason)
     return str(label) if label is not None else reason
+
+
+# The report's answer columns, by question (SymptomReport).
+ANSWER_COLUMNS = {"within_2h": "within_2h_of_injection", "sudden_onset": "sudden_onset",
+                  "lasted_over_24h": "lasted_over_24h", "getting_worse": "getting_worse", "fever": "fever"}
+
+
+def answer_known(report, name: str) -> bool | None:
+    """The patient's answer to one question: None when it is "don't know" or unanswered (symptoms.md)."""
+    if f"unsure:{name}" in (report.reasons or ()):  # reports stored before 0005 kept "don't know" as yes
+        return None
+    return getattr(report, ANSWER_COLUMNS[name])
+
+
+def report_answers(report) -> list[tuple[str, str]]:
+    """The answers for the nurse: yes, no, or "(unknown)", never an unknown shown as a stated fact."""
+    words = {True: _("Yes"), False: _("No"), None: _("(unknown)")}
+    return [(str(QUESTION_LABELS[name]), words[answer_known(report, name)]) for name in ANSWER_COLUMNS]
+
+
+def asked_the_questions(report) -> bool:
+    """Made with the symptom form: not the safety check before a dose, nor the severe reaction logged
+    with a dose (injections), which never ask the five questions."""
+    return report.source != "checklist" and "injection:severe_reaction" not in (report.reasons or ())
+
+
+def unknown_answers(report) -> list[str]:
+    """The questions the patient could not answer, for the timeline."""
+    if not asked_the_questions(report):
+        return []
+    return [str(QUESTION_LABELS[name]) for name in ANSWER_COLUMNS if answer_known(report, name) is None]

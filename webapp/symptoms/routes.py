@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from flask import redirect, render_template, request, url_for
 from flask_babel import _, get_locale
+from markupsafe import Markup, escape
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from .. import db
 from ..domain.clock import local_date, utc_now
 from ..domain.levels import Level
+from ..domain.symptom_report import EMERGENCY_CODES, answer_lines, derive_modifiers, fit_effect, should_ask_fit
 from ..domain.triage import BY_CODE, SYMPTOMS, assess
+from ..dose_record import counted_doses
 from ..models import Injection, Patient, SymptomReport
 from ..security import own_patient, own_record, patient_required
 from . import bp
 from .forms import SymptomReportForm
-from .labels import CATEGORY_LABELS, CATEGORY_ORDER, REACTION_CATEGORY_ORDER, SOURCE_LABELS, symptom_label
+from .labels import (
+    CATEGORY_LABELS,
+    CATEGORY_ORDER,
+    FIT_GROUP_LABELS,
+    PATIENT_OUTCOME_LABELS,
+    REACTION_CATEGORY_ORDER,
+    SOURCE_LABELS,
+    symptom_label,
+)
 from .service import find_report, report_statuses, store_report
 
 REPORTS_SHOWN = 100
@@ -38,14 +50,30 @@ def own_injection_id(patient: Patient, value: str | None) -> int | None:
 def groups(reaction: bool) -> list[tuple[str, str, list]]:
     """The checklist in groups with their headings: (category, heading, items)."""
     order = REACTION_CATEGORY_ORDER if reaction else CATEGORY_ORDER
-    return [(category, CATEGORY_LABELS[category], [i for i in SYMPTOMS if i.category == category])
+    # The emergency signs have their own screen first and their own group here (walk defect 10).
+    return [(category, CATEGORY_LABELS[category],
+             [i for i in SYMPTOMS if i.category == category and i.level != Level.EMERGENCY])
             for category in order]
 
 
 def _form_page(form: SymptomReportForm, status: int = 200):
     reaction = form.context.data == "reaction"
     return render_template("symptoms/new.html", form=form, groups=groups(reaction), reaction=reaction,
-                           symptom_label=symptom_label), status
+                           emergency_items=EMERGENCY_CODES, symptom_label=symptom_label), status
+
+
+def _first_page(form: SymptomReportForm, more_args: dict[str, str]):
+    """The first screen (issue 11, walk defect 10): the emergency signs, each one tap away from 113."""
+    reaction = form.context.data == "reaction"
+    return render_template("symptoms/first.html", form=form, reaction=reaction, emergency_items=EMERGENCY_CODES,
+                           more_args=more_args, symptom_label=symptom_label)
+
+
+def _fit_page(form: SymptomReportForm):
+    """ "Does any of this fit?" (issue 11): the reader is unsure, so the patient chooses before the answer.
+    Nothing is stored yet; the page sends the whole report again with the choice (same client id)."""
+    return render_template("symptoms/fit.html", form=form, emergency_items=EMERGENCY_CODES,
+                           fit_groups=FIT_GROUP_LABELS, symptom_label=symptom_label)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -55,12 +83,19 @@ def new():
     form = SymptomReportForm()
     if request.method == "GET":
         form.client_id.data = str(uuid.uuid4())
-        form.started_on.data = local_date(utc_now())
-        if request.args.get("context") == "reaction":
-            form.context.data = "reaction"
-            form.injection.data = str(own_injection_id(patient, request.args.get("injection")) or "")
-            form.within_2h.data = "yes"  # reached right after logging a dose with a reaction (issue 3)
+        reaction = request.args.get("context") == "reaction"
+        injection = str(own_injection_id(patient, request.args.get("injection")) or "") if reaction else ""
         code = request.args.get("code", "")
+        if request.args.get("step") != "more":
+            form.context.data = "reaction" if reaction else ""
+            form.injection.data = injection
+            more_args = {"step": "more", **({"context": "reaction", "injection": injection} if reaction else {}),
+                         **({"code": code} if code in BY_CODE else {})}
+            return _first_page(form, more_args)
+        if reaction:
+            form.context.data = "reaction"
+            form.injection.data = injection
+            form.within_2h.data = "yes"  # reached right after logging a dose with a reaction (issue 3)
         if code in BY_CODE:  # an article links to the item it is about
             form.codes.data = [code]
         return _form_page(form)
@@ -71,19 +106,29 @@ def new():
     if not form.validate_on_submit():
         return _form_page(form, 422)
     reaction = form.context.data == "reaction"
-    answers = form.answers()
     free_text = (form.free_text.data or "").strip()
+    fit = fit_effect(form.fit.data or "")
+    codes = list(dict.fromkeys([*(form.codes.data or ()), *(fit.codes if fit else ())]))
+    session = db.session()
+    now = utc_now()
+    doses = counted_doses(session, patient.id)
+    mods = derive_modifiers(form.answers(), started_on=form.started_on.data, today=local_date(now),
+                            last_dose_at=doses[-1].given_at if doses else None, now=now)
     result = assess(
-        codes=form.codes.data, within_2h_of_injection=answers["within_2h"], lasted_over_24h=answers["lasted_over_24h"],
-        getting_worse=answers["getting_worse"], fever=answers["fever"], sudden_onset=answers["sudden_onset"],
+        codes=codes, within_2h_of_injection=mods.within_2h, lasted_over_24h=mods.lasted_over_24h,
+        getting_worse=mods.getting_worse, fever=mods.fever, sudden_onset=mods.sudden_onset,
         reported_by_other=bool(form.reported_by_other.data), free_text=free_text, lang=str(get_locale()),
     )
-    session = db.session()
+    if fit is None and should_ask_fit(result.level, result.unsure):
+        return _fit_page(form)
+    level = Level.highest([result.level, fit.floor]) if fit else result.level
+    answers = form.answers()
     try:
         report, _flag = store_report(
-            session, patient, level=result.level,
-            reasons=[*result.reasons, *(f"unsure:{name}" for name in form.unsure())],
-            codes=form.codes.data, source="injection_reaction" if reaction else "report",
+            session, patient, level=level,
+            reasons=[*result.reasons, *mods.derived, *(f"unsure:{name}" for name in form.unsure()),
+                     *([fit.reason] if fit else [])],
+            codes=codes, source="injection_reaction" if reaction else "report",
             client_id=form.client_id.data, injection_id=own_injection_id(patient, form.injection.data),
             started_on=form.started_on.data, within_2h_of_injection=answers["within_2h"],
             lasted_over_24h=answers["lasted_over_24h"], getting_worse=answers["getting_worse"],
@@ -109,12 +154,36 @@ def answer(report_id: int):
     patient = own_patient()
     report = own_report(patient, report_id)
     status = report_statuses(db.session(), [report])[report.id]
-    self_harm = "self_harm_thoughts" in report.codes or "item:self_harm_thoughts" in report.reasons
+    lines = answer_lines(report.level, report.reasons, report.codes, report.fever)
+    clinic = patient.clinic
+    outcome = PATIENT_OUTCOME_LABELS.get(status.flag.outcome) if status.flag else None
     return render_template(
-        "symptoms/answer.html", report=report, status=status, level=Level(report.level), clinic=patient.clinic,
-        items=[symptom_label(code) for code in report.codes], self_harm=self_harm,
+        "symptoms/answer.html", report=report, status=status, level=Level(report.level), clinic=clinic,
+        items=[symptom_label(code) for code in report.codes], lines=lines, handled=status.state == "handled",
+        outcome_text=outcome, clinic_phone_link=phone_link(clinic.phone) if clinic and clinic.phone else "",
         source_labels=SOURCE_LABELS,
     )
+
+
+# A phone number (or a temperature) in running text never wraps in the middle (walk defect 16): +47 22 00 00 00,
+# 116 117, 38 °C.
+PHONE_NUMBER = re.compile(r"\+47(?: \d{2}){4}|\b\d{3} \d{3}\b|\b\d{2}(?: \d{2}){3}\b|\b\d+ °C")
+
+
+@bp.app_template_filter("phones")
+def phones(text: str) -> Markup:
+    """Wrap each phone number of a translated sentence in a span that does not wrap."""
+    parts, last = [], 0
+    for match in PHONE_NUMBER.finditer(str(text)):
+        parts += [escape(text[last:match.start()]), Markup('<span class="nowrap">{}</span>').format(match.group(0))]
+        last = match.end()
+    return Markup("").join([*parts, escape(text[last:])])
+
+
+def phone_link(number: str) -> Markup:
+    """The clinic's number as a tap-to-call link that does not wrap."""
+    digits = re.sub(r"[^\d+]", "", number)
+    return Markup('<a class="nowrap" href="tel:{}">{}</a>').format(digits, number)
 
 
 @bp.get("/")
