@@ -45,10 +45,10 @@ def test_every_article_renders_in_both_languages_with_review_date_and_sources(cl
 
 def test_an_article_shows_the_review_date_in_the_readers_format(client, auth):
     auth.login("patient_en")
-    assert "Last reviewed November 23, 2026" in client.get("/learn/pml").text
+    assert "Last reviewed 2 December 2026" in client.get("/learn/pml").text
     auth.logout()
     auth.login("patient")
-    assert "Sist gjennomgått 23. november 2026" in client.get("/learn/pml").text
+    assert "Sist gjennomgått 2. desember 2026" in client.get("/learn/pml").text
 
 
 def test_symptom_names_link_to_the_symptom_report_and_numbers_can_be_dialled(client, auth):
