@@ -52,7 +52,7 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
     sign_out(page)
 
     sign_in(page, "nurse")
-    page.click("nav >> text=Triasjekø")
+    page.click("nav >> text=Triagekø")
     first_row = page.locator("table.queue tbody tr").first
     assert first_row.locator("td").first.inner_text() == "Per Pasient"
     assert "Venter" in first_row.inner_text()

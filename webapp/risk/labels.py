@@ -26,7 +26,8 @@ CHECK_PURPOSES = {
     CheckKind.BLOOD_TESTS: _l("Blood counts, liver, kidneys and salts: to catch side effects early."),
     CheckKind.NEUTRALISING_ANTIBODIES: _l("Shows whether your body has made antibodies that stop the medicine working."),
     CheckKind.JCV_ANTIBODIES: _l(
-        "Shows whether you have antibodies against the JC virus (the virus that can cause PML), and how high the antibody level is (the index)."
+        "Shows whether you have antibodies against the JC virus (the virus that can cause PML), "
+        "and how high the antibody level is (the index)."
     ),
     CheckKind.CLINICAL_CHECK: _l("How your MS is doing, how well the medicine works and any side effects or infections."),
     CheckKind.MRI: _l("Shows MS activity, and can show PML before you notice anything."),
@@ -51,7 +52,7 @@ DUE_REASONS = {
 
 DUE_STATUSES = {
     DueStatus.DONE: _l("Done"),
-    DueStatus.SCHEDULED: _l("Planned"),
+    DueStatus.SCHEDULED: _l("Due date"),  # nothing is booked: the clinic books (walk §6 #35)
     DueStatus.DUE_SOON: _l("Due soon"),
     DueStatus.OVERDUE: _l("Overdue"),
 }
