@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from webapp.education.articles import ARTICLE_ORDER, load_articles
@@ -61,8 +63,21 @@ def test_symptom_names_link_to_the_symptom_report_and_numbers_can_be_dialled(cli
 def test_the_public_sources_are_named_in_the_readers_language(client, auth):
     auth.login("patient")
     page = client.get("/learn/pml").text
-    assert "NevroNEL: den norske kliniske prosedyren for natalizumab" in page
-    assert "NataHjems kliniske faktaark (fakta P1," in page
+    assert "Behandlingsprosedyren for natalizumab som klinikken din følger" in page
+    assert "Pakningsvedlegget for Tysabri (i esken, og på felleskatalogen.no)" in page
+    assert "Pasientkortet for Tysabri" in page
+
+
+@pytest.mark.parametrize("slug", ARTICLE_ORDER)
+def test_no_article_shows_a_patient_the_internal_fact_ids(client, auth, slug):
+    # walk defect 30: "fakta P1, P2, E1" means nothing to a patient
+    auth.login("patient")
+    for lang in ("nb", "en"):
+        client.post("/language", data={"lang": lang, "next": "/"})
+        page = client.get(f"/learn/{slug}").text
+        assert "fakta" not in page.lower().split('class="article-meta"')[1]
+        assert "facts" not in page.lower().split('class="article-meta"')[1]
+        assert not re.search(r"\b[A-Z]\d{1,2}, [A-Z]\d{1,2}\b", page)
 
 
 def test_a_patient_reading_an_article_can_call_the_clinic(client, auth):

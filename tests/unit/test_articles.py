@@ -13,6 +13,7 @@ from webapp.education.articles import (
     ARTICLE_ORDER,
     ARTICLES_DIR,
     FIELDS,
+    PUBLIC_SOURCES,
     ArticleError,
     load_articles,
     render_markdown,
@@ -26,7 +27,8 @@ GOOD = """---
 title: A title
 summary: One sentence.
 reviewed: 2026-11-23
-sources: facts.md P1; NevroNEL natalizumab procedure
+sources: NevroNEL natalizumab procedure; Tysabri patient card
+facts: P1, E2
 ---
 
 ## Heading
@@ -142,9 +144,32 @@ def test_phone_and_own_links_stay_links_and_other_schemes_lose_theirs():
     assert "<span>evil</span>" in html
 
 
-def test_the_facts_sheet_is_told_apart_from_the_public_sources(tmp_path):
+def test_the_fact_ids_are_kept_apart_from_the_sources_a_patient_can_find(tmp_path):
     (tmp_path / "pml.nb.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "pml.en.md").write_text(GOOD, encoding="utf-8")
     article = load_articles(tmp_path)["pml"]["en"]
-    assert article.fact_ids == "P1"
-    assert article.public_sources == ("NevroNEL natalizumab procedure",)
+    assert article.facts == "P1, E2"
+    assert article.sources == ("NevroNEL natalizumab procedure", "Tysabri patient card")
+
+
+@pytest.mark.parametrize("sources", ["facts.md P1; NevroNEL natalizumab procedure", "NataHjem fact sheet P1, E2",
+                                     "Some website"])
+def test_sources_must_be_documents_a_patient_can_find(tmp_path, sources):
+    # walk defect 30: a patient cannot look up "facts P1, E2"
+    bad = GOOD.replace("sources: NevroNEL natalizumab procedure; Tysabri patient card", f"sources: {sources}")
+    (tmp_path / "pml.nb.md").write_text(bad, encoding="utf-8")
+    (tmp_path / "pml.en.md").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ArticleError, match="a patient can find"):
+        load_articles(tmp_path)
+
+
+def test_every_public_source_has_a_name_in_both_languages():
+    from webapp.education.routes import SOURCE_NAMES
+
+    assert set(SOURCE_NAMES) == set(PUBLIC_SOURCES)
+
+
+def test_the_articles_that_mention_the_patient_card_name_it_as_a_source():
+    for slug, versions in load_articles().items():
+        if "patient card" in versions["en"].html:
+            assert "Tysabri patient card" in versions["en"].sources, slug
