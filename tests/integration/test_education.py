@@ -97,3 +97,23 @@ def test_the_menu_links_to_the_articles(client, auth, who, label):
     auth.login(who)
     page = client.get("/emergency").text
     assert f'<a href="/learn/">{label}</a>' in page
+
+
+@pytest.mark.parametrize(("who", "claim"), [
+    ("patient", "bygget på behandlingsprosedyren klinikken din følger og pakningsvedlegget"),
+    ("patient_en", "based on the treatment procedure your clinic follows and the package leaflet"),
+])
+def test_the_list_says_the_same_true_thing_about_the_texts_in_both_languages(client, auth, who, claim):
+    # review §1.4: the English claimed the clinic team wrote them, the Norwegian did not
+    auth.login(who)
+    page = client.get("/learn/").text
+    assert claim in page
+    assert "written for you by the clinic team" not in page
+
+
+def test_a_link_between_articles_opens_the_other_article(client, auth):
+    auth.login("patient")
+    page = client.get("/learn/rebound").text
+    assert '<a href="/learn/travel">Reise med natalizumab</a>' in page
+    assert client.get("/learn/travel").status_code == 200
+

@@ -34,8 +34,9 @@ PUBLIC_SOURCES = (
 )
 # The order on the list page: what a patient most needs to act on first (articles/README.md).
 ARTICLE_ORDER = (
-    "pml", "rebound", "infections-vaccines", "reactions", "pregnancy", "storage",
-    "how-to-inject", "monitoring", "h-resept",
+    "pml", "rebound", "relapse", "infections-vaccines", "reactions", "side-effects", "jcv-result",
+    "pregnancy", "storage", "how-to-inject", "travel", "monitoring", "h-resept", "patient-card",
+    "stopping", "restarting", "for-relatives",
 )
 _FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9-]+)\.(?P<lang>[a-z]{2})\.md$")
 _FACT_IDS = re.compile(r"^[A-Z]\d{1,2}(, [A-Z]\d{1,2})*$")
