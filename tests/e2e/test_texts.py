@@ -1,0 +1,46 @@
+"""The emergency page and English dates in Chromium: 320 and 360 px phones, both languages, axe-clean,
+no number broken over two lines (clinical review 2026-12 §1.3 item 12, walk defect 9)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from .conftest import assert_accessible, sign_in, switch_language
+
+SHOTS = os.environ.get("E2E_SHOTS")  # a folder to keep screenshots in, for a person to look at
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_emergency_page_reads_on_a_small_phone_with_numbers_on_one_line(page, width, lang):
+    page.set_viewport_size({"width": width, "height": 740})
+    sign_in(page, "patient")
+    if lang == "en":
+        switch_language(page)
+    page.goto("/emergency")
+    assert page.locator("h1").inner_text() == {"nb": "Akutt hjelp", "en": "Emergency help"}[lang]
+    # every number in running text sits on one line: its box is one line high
+    for link in page.locator("main a.nowrap").all():
+        box = link.bounding_box()
+        assert box is not None and box["height"] < 2 * float(link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 24"))
+    if width == 360:
+        assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/emergency_{lang}_{width}.png", full_page=True)
+
+
+def test_english_dates_are_european_in_the_browser(page):
+    sign_in(page, "patient_en")
+    page.goto("/learn/pml")
+    meta = page.locator(".article-meta").inner_text()
+    assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ 20\d\d", meta), meta
+    page.goto("/injections/")
+    text = page.locator("main").inner_text()
+    assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text), "a US-style date"
+    assert not re.search(r"\d:\d\d\s?[AP]M", text), "a 12-hour time"
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/history_en.png", full_page=True)
