@@ -135,6 +135,14 @@ def format_deadline(value: datetime, language: str) -> str:
     return f"{day} at {format_clock(value, language)}"
 
 
+@lru_cache(maxsize=8192)
+def format_when(value: datetime, language: str) -> str:
+    """A date and time inside a sentence: «3. des. 2026 kl. 16.00», "3 Dec 2026 at 16:00" (walk §6 #36;
+    the short numeric form is for tables)."""
+    day = format_day(_in_oslo(value).date(), "medium", language)
+    return f"{day} kl. {format_clock(value, language)}" if language == "nb" else f"{day} at {format_clock(value, language)}"
+
+
 def format_date(value: date, fmt: str = "medium") -> str:
     """A date in the request's language, for text built in a view (as flask_babel's, with our locales)."""
     return format_day(value, fmt, str(get_locale()))
@@ -167,6 +175,11 @@ def _datetime_filter(context, value, fmt: str = "medium") -> str:
 @pass_context
 def _deadline_filter(context, value) -> str:
     return format_deadline(value, _language(context)) if value else ""
+
+
+@pass_context
+def _when_filter(context, value) -> str:
+    return format_when(value, _language(context)) if value else ""
 
 
 # ------------------------------------------------------------------ strings in templates
@@ -211,6 +224,7 @@ def init_app(app) -> None:
     app.jinja_env.filters["date"] = _date_filter
     app.jinja_env.filters["datetime"] = _datetime_filter
     app.jinja_env.filters["deadline"] = _deadline_filter
+    app.jinja_env.filters["when"] = _when_filter
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
 
     @app.context_processor

@@ -25,7 +25,8 @@ def test_the_emergency_page_reads_on_a_small_phone_with_numbers_on_one_line(page
     # every number in running text sits on one line: its box is one line high
     for link in page.locator("main a.nowrap").all():
         box = link.bounding_box()
-        assert box is not None and box["height"] < 2 * float(link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 24"))
+        line_height = float(link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 24"))
+        assert box is not None and box["height"] < 2 * line_height
     if width == 360:
         assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -95,6 +95,12 @@ def test_a_deadline_in_running_text_puts_kl_before_a_norwegian_time():
     assert format_deadline(moment, "en") == "Thursday 3 December at 16:00"
 
 
+def test_a_moment_in_a_sentence_has_kl_in_norwegian_and_at_in_english():
+    moment = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
+    assert i18n.format_when(moment, "nb") == "3. des. 2026 kl. 16.00"
+    assert i18n.format_when(moment, "en") == "3 Dec 2026 at 16:00"
+
+
 def test_view_helpers_use_the_requests_language_with_european_formats(app):
     moment = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
     with app.test_request_context():
