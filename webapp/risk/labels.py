@@ -75,7 +75,7 @@ RISK_FACTORS = {
     RiskFactorCode.TREATMENT_OVER_24_MONTHS: _l("More than two years (24 months) on natalizumab."),
     RiskFactorCode.PRIOR_IMMUNOSUPPRESSANT: _l(
         "Earlier treatment that dampens the immune system, such as cortisone over a long time, "
-        "chemotherapy or some earlier MS medicines."),
+        "medicines for another autoimmune disease, chemotherapy or some earlier MS medicines."),
     RiskFactorCode.LONGER_DOSE_INTERVAL: _l(
         "A longer time between doses, when the clinic has chosen it. The figures are for doses every "
         "4 weeks and do not show by how much a longer interval lowers the risk."),
