@@ -124,23 +124,26 @@ def format_moment_in(value: datetime, fmt: str, language: str) -> str:
            f"{babel_dates.format_time(local, 'short', tzinfo=OSLO, locale=format_locale(language))}"
 
 
+def _day_at_clock(day: str, value: datetime, language: str) -> str:
+    # CLDR's own joins: nb «3. desember 2026 kl. 16.00» (with the dot Norwegian prose uses), en_GB
+    # "3 December 2026 at 16:00"
+    return f"{day} kl. {format_clock(value, language)}" if language == "nb" else f"{day} at {format_clock(value, language)}"
+
+
 @lru_cache(maxsize=8192)
 def format_deadline(value: datetime, language: str) -> str:
     """A day and time for running text: «torsdag 3. desember kl. 16.00», "Thursday 3 December at 16:00".
     Norwegian puts «kl.» before the time (walk §6 #36). For a deadline within the coming days, so no year."""
-    day = babel_dates.format_date(_in_oslo(value).date(), "EEEE d. MMMM" if language == "nb" else "EEEE d MMMM",
-                                  locale=format_locale(language))
-    if language == "nb":
-        return f"{day} kl. {format_clock(value, language)}"
-    return f"{day} at {format_clock(value, language)}"
+    pattern = "EEEE d. MMMM" if language == "nb" else "EEEE d MMMM"
+    return _day_at_clock(babel_dates.format_date(_in_oslo(value).date(), pattern, locale=format_locale(language)),
+                         value, language)
 
 
 @lru_cache(maxsize=8192)
 def format_when(value: datetime, language: str) -> str:
     """A date and time inside a sentence: «3. des. 2026 kl. 16.00», "3 Dec 2026 at 16:00" (walk §6 #36;
     the short numeric form is for tables)."""
-    day = format_day(_in_oslo(value).date(), "medium", language)
-    return f"{day} kl. {format_clock(value, language)}" if language == "nb" else f"{day} at {format_clock(value, language)}"
+    return _day_at_clock(format_day(_in_oslo(value).date(), "medium", language), value, language)
 
 
 def format_date(value: date, fmt: str = "medium") -> str:
