@@ -23,7 +23,8 @@ VIRUS_MISREADINGS = [
 # Norwegian wording the reviews replaced (walk §6, clinical §1.4), in the msgstr and article text.
 OLD_NORWEGIAN = [
     "Nødhjelp", "Triasjekø", "triasjekø", "Ta flagget", "Overta flagget", "åpne flagg", "Krysset av av",
-    "Hentet dato", "Utstedt dato", "Dager varsel", "Hvordan MS-en din har det", "Din beregning<",
+    "Hentet dato", "Utstedt dato", "Dager varsel", "Hvordan MS-en din har det",
+    '"Din beregning"', '"Planlagt"', '"Snart"', '"Ikke svar"', '"Mens du venter"',
     "Tid med natalizumab", "Lager og resepter", "Skjemaet var utløpt", "Skjemaet ble ødelagt",
     "helt opptil", "Lagret til sykepleieren", "Dose natalizumab skal tas", "på overtid",
     "kanylebeholder", "Selve infeksjonen er viktig", "hvis du veier mye", "fraråder amming",
