@@ -45,3 +45,21 @@ def test_english_dates_are_european_in_the_browser(page):
     assert not re.search(r"\d:\d\d\s?[AP]M", text), "a 12-hour time"
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/history_en.png", full_page=True)
+
+
+def test_the_checkups_page_says_when_a_check_is_due_and_when_one_is_overdue(page):
+    # walk defect 27 and §6 #35: a past date is not "next", and nothing is booked
+    page.set_viewport_size({"width": 320, "height": 740})
+    sign_in(page, "patient_en")
+    page.goto("/risk/checkups")
+    text = page.locator("main").inner_text()
+    assert "Should have been done by" in text and "Due date" in text and "Planned" not in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/checkups_en_320.png", full_page=True)
+    switch_language(page)
+    text = page.locator("main").inner_text()
+    assert "Skulle vært tatt" in text and "Frist" in text
+    page.goto("/learn/travel")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/travel_nb_320.png", full_page=True)
