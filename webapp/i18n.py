@@ -85,13 +85,33 @@ def gettext(string: str, **variables) -> str:
 
 
 # ------------------------------------------------------------------ dates, in Oslo time
+# The app's users live in Norway: English dates and times are written the European way, as en_GB
+# does (3 Dec 2026, 16:00, Thursday 3 December 2026), never as 12/3/26 or 4:00 PM (walk defect 9).
+FORMAT_LOCALES = {"en": "en_GB", "nb": "nb_NO"}
+# en_GB's "full" style has a comma after the weekday; a British text writes "Thursday 3 December 2026".
+_PATTERNS = {("en", "full"): "EEEE d MMMM y"}
+
+
+def format_locale(language: str) -> str:
+    """The Babel locale that formats dates, times and numbers for one of our languages."""
+    return FORMAT_LOCALES.get(language, language)
+
+
 # Formatting is a pure function of the value, the style and the language, and the same dates come
 # back on every page (next dose, order-by day, a report's time): remembered per worker (issue 7).
 @lru_cache(maxsize=8192)
 def format_day(value: date, fmt: str, language: str) -> str:
     if isinstance(value, datetime):
         value = _in_oslo(value).date()
-    return babel_dates.format_date(value, fmt, locale=language)
+    return babel_dates.format_date(value, _PATTERNS.get((language, fmt), fmt), locale=format_locale(language))
+
+
+@lru_cache(maxsize=8192)
+def format_clock(value: datetime, language: str) -> str:
+    """Hours and minutes in Oslo time: 16:00 in English; 16.00 in Norwegian, as Norwegian prose writes
+    it after «kl.» (walk §6 #36)."""
+    text = babel_dates.format_time(_in_oslo(value), "HH:mm", tzinfo=OSLO, locale=format_locale(language))
+    return text.replace(":", ".") if language == "nb" else text
 
 
 @lru_cache(maxsize=8192)
@@ -99,9 +119,41 @@ def format_moment_in(value: datetime, fmt: str, language: str) -> str:
     """A date and time in Oslo time: the date in the given style, the time as hours and minutes."""
     local = _in_oslo(value)
     if fmt == "short":
-        return babel_dates.format_datetime(local, "short", tzinfo=OSLO, locale=language)
-    return f"{babel_dates.format_date(local.date(), fmt, locale=language)} " \
-           f"{babel_dates.format_time(local, 'short', tzinfo=OSLO, locale=language)}"
+        return babel_dates.format_datetime(local, "short", tzinfo=OSLO, locale=format_locale(language))
+    return f"{format_day(local.date(), fmt, language)} " \
+           f"{babel_dates.format_time(local, 'short', tzinfo=OSLO, locale=format_locale(language))}"
+
+
+def _day_at_clock(day: str, value: datetime, language: str) -> str:
+    # CLDR's own joins: nb «3. desember 2026 kl. 16.00» (with the dot Norwegian prose uses), en_GB
+    # "3 December 2026 at 16:00"
+    return f"{day} kl. {format_clock(value, language)}" if language == "nb" else f"{day} at {format_clock(value, language)}"
+
+
+@lru_cache(maxsize=8192)
+def format_deadline(value: datetime, language: str) -> str:
+    """A day and time for running text: «torsdag 3. desember kl. 16.00», "Thursday 3 December at 16:00".
+    Norwegian puts «kl.» before the time (walk §6 #36). For a deadline within the coming days, so no year."""
+    pattern = "EEEE d. MMMM" if language == "nb" else "EEEE d MMMM"
+    return _day_at_clock(babel_dates.format_date(_in_oslo(value).date(), pattern, locale=format_locale(language)),
+                         value, language)
+
+
+@lru_cache(maxsize=8192)
+def format_when(value: datetime, language: str) -> str:
+    """A date and time inside a sentence: «3. des. 2026 kl. 16.00», "3 Dec 2026 at 16:00" (walk §6 #36;
+    the short numeric form is for tables)."""
+    return _day_at_clock(format_day(_in_oslo(value).date(), "medium", language), value, language)
+
+
+def format_date(value: date, fmt: str = "medium") -> str:
+    """A date in the request's language, for text built in a view (as flask_babel's, with our locales)."""
+    return format_day(value, fmt, str(get_locale()))
+
+
+def format_time(value: datetime, fmt: str = "short") -> str:
+    """A time of day in Oslo time in the request's language, for text built in a view."""
+    return babel_dates.format_time(_in_oslo(value), fmt, tzinfo=OSLO, locale=format_locale(str(get_locale())))
 
 
 def _in_oslo(value: datetime) -> datetime:
@@ -121,6 +173,16 @@ def _date_filter(context, value, fmt: str = "long") -> str:
 @pass_context
 def _datetime_filter(context, value, fmt: str = "medium") -> str:
     return format_moment_in(value, fmt, _language(context)) if value else ""
+
+
+@pass_context
+def _deadline_filter(context, value) -> str:
+    return format_deadline(value, _language(context)) if value else ""
+
+
+@pass_context
+def _when_filter(context, value) -> str:
+    return format_when(value, _language(context)) if value else ""
 
 
 # ------------------------------------------------------------------ strings in templates
@@ -164,6 +226,8 @@ def init_app(app) -> None:
     )
     app.jinja_env.filters["date"] = _date_filter
     app.jinja_env.filters["datetime"] = _datetime_filter
+    app.jinja_env.filters["deadline"] = _deadline_filter
+    app.jinja_env.filters["when"] = _when_filter
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
 
     @app.context_processor

@@ -21,7 +21,7 @@ MENU = {
         ("symptoms.new", _l("Report a symptom")),
         ("injections.history", _l("My doses")),
         ("pharmacy.index", _l("Pharmacy")),
-        ("home.emergency", _l("Emergency")),
+        ("home.emergency", _l("Emergency help")),
         ("risk.index", _l("My PML risk")),
         ("education.index", _l("Learn more")),
     ],

@@ -70,7 +70,7 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
     sign_out(page)
 
     sign_in(page, "nurse")
-    page.click("nav >> text=Triasjekø")
+    page.click("nav >> text=Triagekø")
     first_row = page.locator("table.queue tbody tr").first
     assert first_row.locator("td").first.inner_text() == "Per Pasient"
     assert "Venter" in first_row.inner_text()
@@ -87,9 +87,9 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
     assert "Samtalen er registrert." in page.locator(".flashes").inner_text()
     page.select_option("#outcome", "appointment_booked")
     page.click("text=Lagre og lukk")
-    assert "Flagget er lukket." in page.locator(".flashes").inner_text()
+    assert "Saken er lukket." in page.locator(".flashes").inner_text()
     steps = page.locator(".event-list").inner_text()
-    for step in ("Flagg opprettet", "Tatt", "Ringt: fikk tak i pasienten", "Lukket", "Nina Sykepleier"):
+    for step in ("Sak opprettet av NataHjem", "Tatt av Nina Sykepleier", "Ringt: fikk tak i pasienten", "Lukket"):
         assert step in steps
     page.click("text=Tidslinje")
     assert page.locator("h1").inner_text() == "Tidslinje: Per Pasient"

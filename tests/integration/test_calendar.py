@@ -30,7 +30,7 @@ def test_the_feed_lists_the_next_doses_from_the_last_one(client, auth, db_sessio
                            .order_by(Injection.given_at.desc())).first()
     first_due = last.given_at.astimezone(OSLO).date() + timedelta(weeks=4)
     # in the patient's language; other features add their own events (the pharmacy's order-by date)
-    dose_days = sorted(e.decoded("dtstart") for e in events if str(e.get("summary")) == "Dose natalizumab skal tas")
+    dose_days = sorted(e.decoded("dtstart") for e in events if str(e.get("summary")) == "Tid for natalizumab-dosen")
     assert dose_days[0] == first_due
     assert dose_days[1] - dose_days[0] == timedelta(weeks=4)
 

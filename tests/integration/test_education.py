@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from webapp.education.articles import ARTICLE_ORDER, load_articles
@@ -45,10 +47,10 @@ def test_every_article_renders_in_both_languages_with_review_date_and_sources(cl
 
 def test_an_article_shows_the_review_date_in_the_readers_format(client, auth):
     auth.login("patient_en")
-    assert "Last reviewed November 23, 2026" in client.get("/learn/pml").text
+    assert "Last reviewed 2 December 2026" in client.get("/learn/pml").text
     auth.logout()
     auth.login("patient")
-    assert "Sist gjennomgått 23. november 2026" in client.get("/learn/pml").text
+    assert "Sist gjennomgått 2. desember 2026" in client.get("/learn/pml").text
 
 
 def test_symptom_names_link_to_the_symptom_report_and_numbers_can_be_dialled(client, auth):
@@ -61,8 +63,21 @@ def test_symptom_names_link_to_the_symptom_report_and_numbers_can_be_dialled(cli
 def test_the_public_sources_are_named_in_the_readers_language(client, auth):
     auth.login("patient")
     page = client.get("/learn/pml").text
-    assert "NevroNEL: den norske kliniske prosedyren for natalizumab" in page
-    assert "NataHjems kliniske faktaark (fakta P1," in page
+    assert "Behandlingsprosedyren for natalizumab som klinikken din følger" in page
+    assert "Pakningsvedlegget for Tysabri (i esken, og på felleskatalogen.no)" in page
+    assert "Pasientkortet for Tysabri" in page
+
+
+@pytest.mark.parametrize("slug", ARTICLE_ORDER)
+def test_no_article_shows_a_patient_the_internal_fact_ids(client, auth, slug):
+    # walk defect 30: "fakta P1, P2, E1" means nothing to a patient
+    auth.login("patient")
+    for lang in ("nb", "en"):
+        client.post("/language", data={"lang": lang, "next": "/"})
+        page = client.get(f"/learn/{slug}").text
+        assert "fakta" not in page.lower().split('class="article-meta"')[1]
+        assert "facts" not in page.lower().split('class="article-meta"')[1]
+        assert not re.search(r"\b[A-Z]\d{1,2}, [A-Z]\d{1,2}\b", page)
 
 
 def test_a_patient_reading_an_article_can_call_the_clinic(client, auth):
@@ -82,3 +97,23 @@ def test_the_menu_links_to_the_articles(client, auth, who, label):
     auth.login(who)
     page = client.get("/emergency").text
     assert f'<a href="/learn/">{label}</a>' in page
+
+
+@pytest.mark.parametrize(("who", "claim"), [
+    ("patient", "bygget på behandlingsprosedyren klinikken din følger og pakningsvedlegget"),
+    ("patient_en", "based on the treatment procedure your clinic follows and the package leaflet"),
+])
+def test_the_list_says_the_same_true_thing_about_the_texts_in_both_languages(client, auth, who, claim):
+    # review §1.4: the English claimed the clinic team wrote them, the Norwegian did not
+    auth.login(who)
+    page = client.get("/learn/").text
+    assert claim in page
+    assert "written for you by the clinic team" not in page
+
+
+def test_a_link_between_articles_opens_the_other_article(client, auth):
+    auth.login("patient")
+    page = client.get("/learn/rebound").text
+    assert '<a href="/learn/travel">Reise med natalizumab</a>' in page
+    assert client.get("/learn/travel").status_code == 200
+

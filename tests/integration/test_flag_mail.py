@@ -61,10 +61,10 @@ def test_a_new_urgent_flag_mails_the_clinics_triage_address_without_health_detai
     assert len(mailbox.messages) == 1
     sender, recipients, message = mailbox.messages[0]
     assert (sender, recipients) == ("natahjem@example.org", ["triage@example.org"])
-    assert message["Subject"] == "NataHjem: et nytt hasteflagg venter / a new urgent flag waits"
+    assert message["Subject"] == "NataHjem: en ny sak som haster, venter / a new urgent flag waits"
     body = message.get_content()
     assert "https://natahjem.example.no/nurse/queue" in body
-    assert "hasteflagg" in body and "urgent flag" in body  # both languages
+    assert "sak som haster" in body and "urgent flag" in body  # both languages
     for health_detail in ("Emma", "English", "leg", "weakness", "svakhet", "limb", "PML"):
         assert health_detail not in body and health_detail not in message["Subject"], health_detail
 
@@ -74,7 +74,7 @@ def test_an_emergency_flag_says_emergency(mail_app, client, auth, smtp_server):
     auth.login("patient")
     send_report(client, ["chest_pain"])
     assert [m["Subject"] for _s, _r, m in mailbox.messages] == [
-        "NataHjem: et nytt akuttflagg venter / a new emergency flag waits"]
+        "NataHjem: en ny akutt sak venter / a new emergency flag waits"]
 
 
 def test_a_routine_report_sends_no_mail(mail_app, client, auth, smtp_server):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -199,10 +200,13 @@ def test_the_patient_menu_links_to_my_pml_risk(client, auth):
 
 
 def test_the_start_page_shows_the_next_check_and_links_to_the_risk_page(client, auth):
-    auth.login("patient")  # the demo: NAb 12 months after the start is the next check due
+    # the demo: Per is JCV-positive (index ≤ 0.9), so his MRI is 6-monthly (facts M5) and now overdue;
+    # a past date is not "next" (walk defect 27)
+    auth.login("patient")
     page = client.get("/").text
     assert "Kontroller og PML-risiko" in page
-    assert "Neste kontroll: Antistoffer mot natalizumab (NAb)" in page
+    assert re.search(r"MR av hodet skulle vært tatt \d{1,2}\. [a-zæøå]+ 20\d\d\.", page)
+    assert "Neste kontroll" not in page
     assert 'href="/risk/checkups"' in page and 'href="/risk/"' in page
 
 
@@ -215,3 +219,6 @@ def test_the_checkups_page_shows_when_each_check_is_due(client, auth):
     # the English demo patient's JCV test is 8 months old
     jcv = page.split("JC virus antibody test (JCV)")[1].split("</li>")[0]
     assert "Overdue" in jcv and "ask them" in jcv
+    assert "Should have been done by" in jcv and "Next:" not in jcv
+    # a check not yet due shows its due date, not an appointment: nothing is booked (walk §6 #35)
+    assert "Due date" in page and "Planned" not in page

@@ -63,7 +63,7 @@ def test_a_post_without_csrf_token_is_refused(csrf_app, path, data):
     client = csrf_app.test_client()
     response = client.post(path, data=data)
     assert response.status_code == 400
-    assert "Skjemaet var utløpt" in response.text
+    assert "Skjemaet er utløpt" in response.text
 
 
 def test_a_post_with_the_pages_csrf_token_is_accepted(csrf_app):

@@ -35,8 +35,8 @@ def test_the_timeline_holds_doses_intervals_reports_flags_and_calls_newest_first
     db_session.commit()
     auth.login("nurse")
     text = timeline_text(client, emma.id)
-    order = ["Doseintervall satt til 6 uker", "Lukket", "Ringt: fikk tak i pasienten", "Ringt: ikke svar", "Tatt",
-             "Flagg opprettet", "Feber 38 °C eller mer", "Trukket tilbake av pasienten", "Henting på apoteket",
+    order = ["Doseintervall satt til 6 uker", "Lukket", "Ringt: fikk tak i pasienten", "Ringt: fikk ikke svar", "Tatt",
+             "Sak opprettet", "Feber 38 °C eller mer", "Trukket tilbake av pasienten", "Henting på apoteket",
              "H-resept utstedt", "Injeksjonsopplæring gjennomført", "Hjemmebehandling godkjent"]
     positions = [text.find(marker) for marker in order]
     assert -1 not in positions, [m for m, p in zip(order, positions, strict=True) if p == -1]

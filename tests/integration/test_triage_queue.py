@@ -41,7 +41,7 @@ def test_the_queue_is_the_nurses_first_menu_entry_and_is_linked_from_the_patient
     page = client.get("/nurse/").text
     nav = page.split('<nav class="main-nav"')[1].split("</nav>")[0]
     assert re.findall(r'href="([^"]+)"', nav)[0] == "/nurse/queue"
-    assert "1 åpent flagg i triasjekøen" in page  # Per's; Emma's is resolved, Kari is at another clinic
+    assert "1 åpen sak i triagekøen" in page  # Per's; Emma's is resolved, Kari is at another clinic
     assert 'href="/nurse/queue"' in page.split("</nav>")[1]
 
 
@@ -150,7 +150,7 @@ def test_a_flag_cannot_be_resolved_without_an_outcome(client, auth, db_session):
     auth.login("nurse")
     response = client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome": "", "outcome_note": "ok", "action": "resolve"})
     assert response.status_code == 422
-    assert "Velg utfall før du lukker flagget." in response.text
+    assert "Velg utfall før du lukker saken." in response.text
     assert re.search(r'<textarea id="outcome_note"[^>]*>\s*ok</textarea>', response.text)  # what was typed is kept
     db_session.expire_all()
     assert db_session.get(Flag, flag.id).status == FlagStatus.OPEN

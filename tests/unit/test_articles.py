@@ -13,6 +13,7 @@ from webapp.education.articles import (
     ARTICLE_ORDER,
     ARTICLES_DIR,
     FIELDS,
+    PUBLIC_SOURCES,
     ArticleError,
     load_articles,
     render_markdown,
@@ -26,7 +27,8 @@ GOOD = """---
 title: A title
 summary: One sentence.
 reviewed: 2026-11-23
-sources: facts.md P1; NevroNEL natalizumab procedure
+sources: NevroNEL natalizumab procedure; Tysabri patient card
+facts: P1, E2
 ---
 
 ## Heading
@@ -61,10 +63,13 @@ def test_every_article_exists_in_norwegian_and_english_with_every_front_matter_f
             assert all(getattr(article, field) for field in FIELDS), (slug, article.lang)
 
 
-def test_the_issues_nine_topics_are_all_written():
+def test_the_issues_nine_topics_and_the_reviews_gaps_are_all_written():
     assert set(ARTICLE_ORDER) == {
         "pml", "rebound", "infections-vaccines", "reactions", "pregnancy", "storage", "how-to-inject",
         "monitoring", "h-resept",
+        # the clinical review's education gaps (2026-12, §1.3)
+        "relapse", "jcv-result", "stopping", "side-effects", "patient-card", "travel", "restarting",
+        "for-relatives",
     }
 
 
@@ -142,9 +147,102 @@ def test_phone_and_own_links_stay_links_and_other_schemes_lose_theirs():
     assert "<span>evil</span>" in html
 
 
-def test_the_facts_sheet_is_told_apart_from_the_public_sources(tmp_path):
+def test_the_fact_ids_are_kept_apart_from_the_sources_a_patient_can_find(tmp_path):
     (tmp_path / "pml.nb.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "pml.en.md").write_text(GOOD, encoding="utf-8")
     article = load_articles(tmp_path)["pml"]["en"]
-    assert article.fact_ids == "P1"
-    assert article.public_sources == ("NevroNEL natalizumab procedure",)
+    assert article.facts == "P1, E2"
+    assert article.sources == ("NevroNEL natalizumab procedure", "Tysabri patient card")
+
+
+@pytest.mark.parametrize("sources", ["facts.md P1; NevroNEL natalizumab procedure", "NataHjem fact sheet P1, E2",
+                                     "Some website"])
+def test_sources_must_be_documents_a_patient_can_find(tmp_path, sources):
+    # walk defect 30: a patient cannot look up "facts P1, E2"
+    bad = GOOD.replace("sources: NevroNEL natalizumab procedure; Tysabri patient card", f"sources: {sources}")
+    (tmp_path / "pml.nb.md").write_text(bad, encoding="utf-8")
+    (tmp_path / "pml.en.md").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ArticleError, match="a patient can find"):
+        load_articles(tmp_path)
+
+
+def test_every_public_source_has_a_name_in_both_languages():
+    from webapp.education.routes import SOURCE_NAMES
+
+    assert set(SOURCE_NAMES) == set(PUBLIC_SOURCES)
+
+
+def test_the_articles_that_mention_the_patient_card_name_it_as_a_source():
+    for slug, versions in load_articles().items():
+        if "patient card" in versions["en"].html:
+            assert "Tysabri patient card" in versions["en"].sources, slug
+
+
+# --------------------------------------------------------------------------- the clinical review 2026-12
+
+LEARN_LINK = re.compile(r"\]\(/learn/([^)\s#]*)\)")
+LATE_DOSE_RULE = {  # facts.md §3 "One late-dose rule, said the same everywhere"
+    "en": "If you missed a dose, take it as soon as you can after the safety check, and log it. Your next dose "
+          "is counted from the new date. If it is 8 weeks or more since your last dose, or you are unsure, call "
+          "the clinic first.",
+    "nb": "Har du glemt en dose, ta den så snart du kan etter sikkerhetssjekken, og registrer den. Neste dose "
+          "regnes fra den nye datoen. Er det gått 8 uker eller mer siden forrige dose, eller er du usikker, ring "
+          "klinikken først.",
+}
+
+
+def body_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+@pytest.mark.parametrize("path", article_files(), ids=lambda p: p.name)
+def test_links_to_other_articles_lead_to_an_article(path):
+    assert set(LEARN_LINK.findall(body_text(path))) <= set(ARTICLE_ORDER)
+
+
+@pytest.mark.parametrize("path", article_files(), ids=lambda p: p.name)
+def test_every_article_is_250_to_600_words(path):
+    words = re.sub(r"<[^>]+>", " ", str(render_markdown(body_text(path)))).split()
+    assert 250 <= len(words) <= 600
+
+
+@pytest.mark.parametrize("slug", ["rebound", "travel"])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_missed_dose_gets_the_one_late_dose_rule_word_for_word(slug, lang):
+    text = " ".join(body_text(ARTICLES_DIR / f"{slug}.{lang}.md").replace("**", "").split())
+    assert LATE_DOSE_RULE[lang] in text
+
+
+# Sentences the review removed: a second late-dose rule (E4), a live-vaccine ban (E5, facts W1),
+# reminders the app does not send and relatives reporting in the app (walk defect 29).
+REMOVED = [
+    "The clinic will tell you when to take it", "Klinikken sier fra når du skal ta den",
+    "No live vaccines", "Ingen levende vaksiner", "reminds you", "minner deg", "warns you", "varsler deg",
+    "report it in the app for you", "melde fra i appen for deg", "clear and has no particles",
+    "klar og uten partikler", "Norwegian MS doctors",
+]
+
+
+@pytest.mark.parametrize("sentence", REMOVED)
+def test_sentences_the_review_removed_are_gone(sentence):
+    assert [p.name for p in article_files() if sentence.lower() in p.read_text(encoding="utf-8").lower()] == []
+
+
+@pytest.mark.parametrize(("slug", "lang", "needed"), [
+    ("infections-vaccines", "en", "Do not have a live vaccine unless your MS clinic has said yes."),
+    ("infections-vaccines", "nb", "Ikke ta en levende vaksine uten at MS-klinikken har sagt ja."),
+    ("how-to-inject", "en", "at least 6 doses without a reaction, have been trained, and the clinic has approved it"),
+    ("how-to-inject", "nb", "minst 6 doser uten reaksjon, har fått opplæring, og klinikken har godkjent det"),
+    ("reactions", "en", "A little stinging or redness where you injected is common and no reason to stop."),
+    ("reactions", "nb", "Litt svie eller rødme der du stakk er vanlig og ingen grunn til å stoppe."),
+    ("monitoring", "en", "If you have JC virus antibodies (a positive JCV test), you will usually have an MRI every 3–6 months."),
+    ("monitoring", "nb", "Har du antistoffer mot JC-virus (positiv JCV-test), tas MR oftere, vanligvis hver 3.–6. måned."),
+    ("pml", "en", "for 6 months after your last dose"),
+    ("pml", "nb", "PML kan komme inntil 6 måneder etter siste dose"),
+    ("pregnancy", "nb", "Pakningsvedlegget anbefaler ikke amming."),
+    ("h-resept", "nb", "Du kan hente inntil **3 måneders** behandling om gangen."),
+    ("jcv-result", "en", "It shows whether you have **antibodies** against the JC virus"),
+    ("stopping", "en", "about **4 weeks after your last dose**"),
+])
+def test_the_reviews_corrected_wording_is_in_the_article(slug, lang, needed):
+    assert needed in " ".join((ARTICLES_DIR / f"{slug}.{lang}.md").read_text(encoding="utf-8").split())

@@ -308,7 +308,9 @@ def test_an_mri_counts_as_rebaseline_from_3_months(scan, rebaselined):
         (False, None, False, date(2026, 5, 1), DueReason.YEARLY),
         (False, None, True, date(2026, 5, 1), DueReason.YEARLY),
         (None, None, False, date(2026, 5, 1), DueReason.YEARLY),
-        (True, 0.9, False, date(2026, 5, 1), DueReason.YEARLY),
+        # any positive result: every 6 months, also at index ≤ 0.9 (facts M5 app default, review E3)
+        (True, 0.9, False, date(2025, 11, 1), DueReason.MRI_EVERY_3_TO_6_MONTHS_JCV_POSITIVE),
+        (True, 0.1, False, date(2025, 11, 1), DueReason.MRI_EVERY_3_TO_6_MONTHS_JCV_POSITIVE),
         (True, 0.91, False, date(2025, 11, 1), DueReason.MRI_EVERY_6_MONTHS_INDEX_0_9_TO_1_5),
         (True, 1.5, False, date(2025, 11, 1), DueReason.MRI_EVERY_6_MONTHS_INDEX_0_9_TO_1_5),
         (True, 1.51, False, date(2025, 11, 1), DueReason.MRI_EVERY_3_TO_6_MONTHS_RAISED_RISK),

@@ -1,5 +1,5 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import _, format_time
+from flask_babel import _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from .. import db
 from ..extensions import limiter, login_manager
+from ..i18n import format_time
 from ..models import Role, User
 from ..security import safe_next, start_session
 from . import bp

@@ -70,6 +70,7 @@ class DueReason(StrEnum):
     MRI_EVERY_6_MONTHS_INDEX_0_9_TO_1_5 = "mri_every_6_months_index_0_9_to_1_5"
     MRI_EVERY_6_MONTHS_INDEX_UNKNOWN = "mri_every_6_months_index_unknown"
     MRI_EVERY_3_TO_6_MONTHS_RAISED_RISK = "mri_every_3_to_6_months_raised_risk"
+    MRI_EVERY_3_TO_6_MONTHS_JCV_POSITIVE = "mri_every_3_to_6_months_jcv_positive"
 
 
 _BEFORE_DOSE: Final = {
@@ -269,5 +270,7 @@ def _mri_interval(
         # positive without an index: the no-index figures are at or above the 0.9–1.5 column's
         # (pml_risk_table.csv), so the stricter 6 months until the clinic records an index
         return SIX_MONTHS, DueReason.MRI_EVERY_6_MONTHS_INDEX_UNKNOWN
-    # positive, index ≤ 0.9: yearly (facts M5)
-    return TWELVE_MONTHS, DueReason.YEARLY
+    # positive, index ≤ 0.9: every 6 months, the app's default for any positive JCV result (facts M5:
+    # "every 3–6 months when PML risk is raised (a positive JCV test …)"; clinical review E3). A clinic
+    # that wants yearly scans here records that as its own decision.
+    return SIX_MONTHS, DueReason.MRI_EVERY_3_TO_6_MONTHS_JCV_POSITIVE

@@ -1,5 +1,5 @@
-"""Load the education articles: `<slug>.<lang>.md` with a front matter of title, summary, reviewed and
-sources (articles/README.md), rendered to HTML with the `markdown` package.
+"""Load the education articles: `<slug>.<lang>.md` with a front matter of title, summary, reviewed,
+sources and facts (articles/README.md), rendered to HTML with the `markdown` package.
 
 The texts are our own, but they are still rendered with raw HTML switched off (any tag in the text is
 shown as text) and with links limited to our own pages, phone numbers and https, so that a slip in a
@@ -21,14 +21,25 @@ from markupsafe import Markup
 
 ARTICLES_DIR = Path(__file__).resolve().parent / "articles"
 LANGUAGES = ("nb", "en")
-FIELDS = ("title", "summary", "reviewed", "sources")
+FIELDS = ("title", "summary", "reviewed", "sources", "facts")
+# The documents a patient can find and read (walk defect 30): the page shows these, in the reader's
+# language (education/routes.py). The facts.md ids an article rests on are kept in `facts`, for the
+# clinical reviewers, and never shown.
+PUBLIC_SOURCES = (
+    "NevroNEL natalizumab procedure",
+    "Felleskatalogen Tysabri patient leaflet",
+    "Tysabri patient card",
+    "EMA Tysabri product information",
+    "Biogen Sweden Tysabri questions and answers",
+)
 # The order on the list page: what a patient most needs to act on first (articles/README.md).
 ARTICLE_ORDER = (
-    "pml", "rebound", "infections-vaccines", "reactions", "pregnancy", "storage",
-    "how-to-inject", "monitoring", "h-resept",
+    "pml", "rebound", "relapse", "infections-vaccines", "reactions", "side-effects", "jcv-result",
+    "pregnancy", "storage", "how-to-inject", "travel", "monitoring", "h-resept", "patient-card",
+    "stopping", "restarting", "for-relatives",
 )
 _FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9-]+)\.(?P<lang>[a-z]{2})\.md$")
-_FACTS_SOURCE = re.compile(r"^facts\.md\s+(?P<ids>.+)$")
+_FACT_IDS = re.compile(r"^[A-Z]\d{1,2}(, [A-Z]\d{1,2})*$")
 
 
 class ArticleError(ValueError):
@@ -42,21 +53,9 @@ class Article:
     title: str
     summary: str
     reviewed: date
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # documents a patient can find (PUBLIC_SOURCES), shown on the page
+    facts: str  # "P1, P2": the facts.md ids the text rests on, for reviewers; never shown
     html: Markup
-
-    @property
-    def fact_ids(self) -> str:
-        """The facts.md ids the text rests on ("P1, P2"), or "" when it names none."""
-        for source in self.sources:
-            if match := _FACTS_SOURCE.match(source):
-                return match["ids"]
-        return ""
-
-    @property
-    def public_sources(self) -> tuple[str, ...]:
-        """The named public sources, without the facts.md entry (shown separately)."""
-        return tuple(s for s in self.sources if not _FACTS_SOURCE.match(s))
 
 
 # --------------------------------------------------------------------------- Markdown, safely
@@ -120,9 +119,15 @@ def parse_article(path: Path, slug: str, lang: str) -> Article:
     except ValueError:
         raise ArticleError(f"{path.name}: reviewed is not an ISO date") from None
     sources = tuple(s.strip() for s in meta["sources"].split(";") if s.strip())
+    unknown = [s for s in sources if s not in PUBLIC_SOURCES]
+    if unknown:
+        raise ArticleError(f"{path.name}: sources must be documents a patient can find "
+                           f"({'; '.join(PUBLIC_SOURCES)}), not {'; '.join(unknown)}")
+    if not _FACT_IDS.match(meta["facts"]):
+        raise ArticleError(f"{path.name}: facts must be facts.md ids such as 'P1, E2'")
     body = "\n".join(lines[end + 1:])
     return Article(slug=slug, lang=lang, title=meta["title"], summary=meta["summary"], reviewed=reviewed,
-                   sources=sources, html=render_markdown(body))
+                   sources=sources, facts=meta["facts"], html=render_markdown(body))
 
 
 def load_articles(directory: Path = ARTICLES_DIR) -> dict[str, dict[str, Article]]:

@@ -6,12 +6,16 @@ from flask_login import login_required
 from . import bp
 from .articles import LANGUAGES, library
 
-# The public sources the articles name, in the reader's language; any other name is shown as written.
+# The documents the articles rest on, named so that a patient can find them (walk defect 30), in the
+# reader's language. articles.PUBLIC_SOURCES lists the same keys; a test checks both agree.
 SOURCE_NAMES = {
-    "NevroNEL natalizumab procedure": _l("NevroNEL: the Norwegian clinical procedure for natalizumab"),
-    "Felleskatalogen Tysabri patient leaflet": _l("Felleskatalogen: Tysabri patient leaflet"),
-    "EMA Tysabri product information": _l("European Medicines Agency: Tysabri product information"),
-    "Biogen Sweden Tysabri questions and answers": _l("Biogen Sweden: questions and answers about Tysabri"),
+    "NevroNEL natalizumab procedure": _l(
+        "The treatment procedure for natalizumab that your clinic follows (NevroNEL, on nevro.legehandboka.no)"
+    ),
+    "Felleskatalogen Tysabri patient leaflet": _l("The Tysabri package leaflet (in the box, and on felleskatalogen.no)"),
+    "Tysabri patient card": _l("The Tysabri patient card, which you get from your clinic"),
+    "EMA Tysabri product information": _l("The Tysabri product information from the European Medicines Agency (ema.europa.eu)"),
+    "Biogen Sweden Tysabri questions and answers": _l("Questions and answers about Tysabri from the maker, Biogen"),
 }
 
 

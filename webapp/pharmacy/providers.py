@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import _, force_locale, format_date
+from flask_babel import _, force_locale
 
 from .. import db
 from ..extension_points import calendar_events, nurse_patient_section, start_card
+from ..i18n import format_date
 from ..models import Patient
 from .advice import COLD_CHAIN_LABELS, LEVEL_LABELS, clinic_phone_if_needed, nurse_findings, patient_advice
 from .forecast import patient_supply

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import _, format_date, ngettext
+from flask_babel import _, ngettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -16,6 +16,7 @@ from ..domain import supply
 from ..domain.clock import local_date, utc_now
 from ..domain.supply import ColdChainProblem, PickupProblem, PrescriptionProblem
 from ..flags import raise_flag
+from ..i18n import format_date
 from ..models import Patient, Pickup, Prescription, utcnow
 from ..nurse.routes import clinic_patient
 from ..security import audit, nurse_required, own_patient, patient_required

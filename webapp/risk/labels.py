@@ -25,7 +25,10 @@ CHECK_KINDS = {
 CHECK_PURPOSES = {
     CheckKind.BLOOD_TESTS: _l("Blood counts, liver, kidneys and salts: to catch side effects early."),
     CheckKind.NEUTRALISING_ANTIBODIES: _l("Shows whether your body has made antibodies that stop the medicine working."),
-    CheckKind.JCV_ANTIBODIES: _l("Shows whether you carry the JC virus, which can cause PML, and how much (the index)."),
+    CheckKind.JCV_ANTIBODIES: _l(
+        "Shows whether you have antibodies against the JC virus (the virus that can cause PML), "
+        "and how high the antibody level is (the index)."
+    ),
     CheckKind.CLINICAL_CHECK: _l("How your MS is doing, how well the medicine works and any side effects or infections."),
     CheckKind.MRI: _l("Shows MS activity, and can show PML before you notice anything."),
 }
@@ -44,11 +47,12 @@ DUE_REASONS = {
     DueReason.MRI_EVERY_6_MONTHS_INDEX_0_9_TO_1_5: _l("every 6 months, because the JCV index is above 0.9"),
     DueReason.MRI_EVERY_6_MONTHS_INDEX_UNKNOWN: _l("every 6 months, until a JCV index is known"),
     DueReason.MRI_EVERY_3_TO_6_MONTHS_RAISED_RISK: _l("every 3 to 6 months, because the PML risk is higher"),
+    DueReason.MRI_EVERY_3_TO_6_MONTHS_JCV_POSITIVE: _l("every 3 to 6 months, because the JCV test is positive"),
 }
 
 DUE_STATUSES = {
     DueStatus.DONE: _l("Done"),
-    DueStatus.SCHEDULED: _l("Planned"),
+    DueStatus.SCHEDULED: _l("Due date"),  # nothing is booked: the clinic books (walk §6 #35)
     DueStatus.DUE_SOON: _l("Due soon"),
     DueStatus.OVERDUE: _l("Overdue"),
 }
@@ -71,7 +75,7 @@ RISK_FACTORS = {
     RiskFactorCode.TREATMENT_OVER_24_MONTHS: _l("More than two years (24 months) on natalizumab."),
     RiskFactorCode.PRIOR_IMMUNOSUPPRESSANT: _l(
         "Earlier treatment that dampens the immune system, such as cortisone over a long time, "
-        "chemotherapy or some earlier MS medicines."),
+        "medicines for another autoimmune disease, chemotherapy or some earlier MS medicines."),
     RiskFactorCode.LONGER_DOSE_INTERVAL: _l(
         "A longer time between doses, when the clinic has chosen it. The figures are for doses every "
         "4 weeks and do not show by how much a longer interval lowers the risk."),

@@ -6,11 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import flash, redirect, render_template, url_for
-from flask_babel import _, format_date
+from flask_babel import _
 from flask_login import current_user
 from sqlmodel import select
 
 from .. import db
+from ..i18n import format_date
 from ..models import JcvResult, MonitoringCheck
 from ..nurse.routes import clinic_patient
 from ..security import audit, nurse_required
