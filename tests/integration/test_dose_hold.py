@@ -180,18 +180,18 @@ def test_the_start_page_and_the_log_on_hold_in_english(client, auth, db_session)
 def test_the_calendar_feed_has_no_dose_events_while_on_hold_and_has_them_again_after_lifting(client, auth, db_session):
     auth.login("patient")
     path = make_link(client)
-    assert "Dose natalizumab skal tas" in client.get(path).text.replace("\r\n ", "")
+    assert "Tid for natalizumab-dosen" in client.get(path).text.replace("\r\n ", "")
     urgent_report(client)
     ics = client.get(path).data
     summaries = [str(e.get("summary")) for e in Calendar.from_ical(ics).walk("VEVENT")]
-    assert "Dose natalizumab skal tas" not in summaries
+    assert "Tid for natalizumab-dosen" not in summaries
     assert b"natalizumab skal tas" not in ics.replace(b"\r\n ", b"")
     auth.logout()
     auth.login("nurse")
     patient = patient_of(db_session, PER)
     client.post(f"/nurse/patients/{patient.id}/dose-hold/lift", data={"lift_reason": "Snakket med pasienten."})
     summaries = [str(e.get("summary")) for e in Calendar.from_ical(client.get(path).data).walk("VEVENT")]
-    assert "Dose natalizumab skal tas" in summaries
+    assert "Tid for natalizumab-dosen" in summaries
 
 
 def test_the_rebound_flag_is_still_raised_and_shown_while_on_hold(app, client, auth, db_session):
