@@ -15,6 +15,7 @@ from webapp.domain.dose_hold import (
 )
 from webapp.domain.levels import Level
 from webapp.domain.predose import assess_predose
+from webapp.domain.symptom_report import answer_lines
 from webapp.domain.triage import assess
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -112,3 +113,20 @@ def test_an_open_hold_is_on_hold_since_the_earliest_open_one_with_each_reason_on
 ])
 def test_lifting_needs_a_reason(reason, problems):
     assert validate_lift_reason(reason) == problems
+
+
+@pytest.mark.parametrize("report", [
+    {"codes": ["self_harm_thoughts"]},
+    {"codes": ["self_harm_thoughts", "headache_mild", "fatigue"], "lasted_over_24h": True},
+    {"codes": ["self_harm_thoughts", "dizziness_mild"], "lasted_over_24h": True},
+    {"codes": ["self_harm_thoughts"], "fever": True},
+    {"codes": ["limb_weakness"]},
+    {"codes": ["fatigue"], "getting_worse": True},
+])
+def test_the_answer_page_shows_the_dose_line_exactly_when_the_dose_is_held(report):
+    # One rule (symptom_report.dose_line_applies): the patient is never told "do not take your next dose"
+    # without the dose waiting, nor the other way round.
+    result = assess(**report)
+    lines = answer_lines(result.level, result.reasons, result.codes, None)
+    held = report_hold_source(result.level, result.reasons, codes=result.codes) is not None
+    assert lines.dose_line == held

@@ -24,7 +24,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from webapp.domain.levels import Level
-from webapp.domain.triage import BY_CODE, _item_level
+from webapp.domain.symptom_report import dose_line_applies
 
 # The nurse's flag outcome «Neste dose venter til pasienten er sett» (nurse/flag_labels.py).
 DOSE_ON_HOLD_OUTCOME = "dose_on_hold"
@@ -37,37 +37,8 @@ class HoldSource(StrEnum):
     NURSE = "nurse"  # a nurse's outcome "the next dose waits"
 
 
-# Reasons that explain a level without deciding it (triage.py "notes"; the route's "unsure:" marks).
-_NOTE_PREFIXES = ("nurse:", "unsure:")
-_NOTE_REASONS = {"modifier:within_2h", "modifier:over_24h", "modifier:getting_worse", "reported_by_other",
-                 "text:question", "text:past", "text:someone_else"}
-# Reasons that decide a level below urgent on their own.
-_ROUTINE_REASONS = {"text:cold_chain"}
-SELF_HARM = "self_harm_thoughts"
-
-
-def _reason_holds(reason: str, mods: dict[str, bool]) -> bool:
-    """Whether this one reason sets the report at urgent or above, i.e. carries the dose line."""
-    if reason in _NOTE_REASONS or reason.startswith(_NOTE_PREFIXES) or reason in _ROUTINE_REASONS:
-        return False
-    if reason.startswith("unknown:"):
-        return False  # an item the rules cannot place is routine (triage.py)
-    if reason == "text:unplaced":  # routine, urgent when getting worse or right after a dose (triage_text.py)
-        return mods["within_2h"] or mods["getting_worse"]
-    if reason.startswith("item:"):
-        code = reason.removeprefix("item:")
-        if code == SELF_HARM:
-            return False
-        item = BY_CODE.get(code)
-        if item is None:
-            return True  # a code these rules do not know: err towards the hold, a nurse lifts it
-        return _item_level(item, mods).rank >= Level.URGENT.rank
-    # modifier:fever, modifier:sudden_onset, text:low_platelets ..., predose:..., injection:...: all
-    # urgent or above; anything not known here also holds (when unsure, wait for the call).
-    return True
-
-
-def report_hold_source(level: Level | str, reasons: Iterable[str], source: str = "report") -> HoldSource | None:
+def report_hold_source(level: Level | str, reasons: Iterable[str], source: str = "report",
+                       codes: Iterable[str] = ()) -> HoldSource | None:
     """Whether a stored report puts the next dose on hold, and as what.
 
     An `urgent` or `emergency` report tells the patient "do not take your next dose before you have
@@ -75,18 +46,11 @@ def report_hold_source(level: Level | str, reasons: Iterable[str], source: str =
     Not when its only urgent reason is `self_harm_thoughts`: that answer has no dose line
     (symptoms.md, notes). A stop in the pre-dose check always holds (facts H7).
     """
-    level = Level(level)
-    if level.rank < Level.URGENT.rank:
+    if Level(level).rank < Level.URGENT.rank:
         return None
     if source == "checklist":
         return HoldSource.PREDOSE
-    reasons = list(reasons)
-    if level == Level.URGENT and f"item:{SELF_HARM}" in reasons:
-        mods = {"within_2h": "modifier:within_2h" in reasons, "over_24h": "modifier:over_24h" in reasons,
-                "getting_worse": "modifier:getting_worse" in reasons}
-        if not any(_reason_holds(reason, mods) for reason in reasons):
-            return None
-    return HoldSource.REPORT
+    return HoldSource.REPORT if dose_line_applies(level, reasons, codes) else None
 
 
 def outcome_holds_dose(outcome: str | None) -> bool:

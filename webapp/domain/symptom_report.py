@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from webapp.domain.levels import Level
-from webapp.domain.triage import BY_CODE, SYMPTOMS
+from webapp.domain.triage import BY_CODE, SYMPTOMS, assess
 
 # symptoms.md "Don't know": a dose logged in the 24 hours before the report counts as "within 2 hours".
 DOSE_WINDOW = timedelta(hours=24)
@@ -107,8 +107,12 @@ def should_ask_fit(level: Level, unsure: bool) -> bool:
 
 
 # ---------------------------------------------------------------- the answer page's extra lines
-# Reasons that change a level when they come with a routine item (triage.assess's modifiers).
-_RAISING = {"modifier:within_2h", "modifier:over_24h", "modifier:getting_worse"}
+# Reasons that explain a level without deciding it on their own: items are weighed one by one, the
+# modifiers through them, and the rest are notes for the nurse (triage.assess, the text reader, this module).
+_EXPLAINING_PREFIXES = ("item:", "unknown:", "nurse:", "unsure:", "derived:")
+_EXPLAINING = {"modifier:within_2h", "modifier:over_24h", "modifier:getting_worse", "reported_by_other",
+               "text:question", "text:past", "text:someone_else", "text:truncated", "text:unplaced",
+               "text:cold_chain", "fit:none", "fit:dark_thoughts"}
 
 
 @dataclass(frozen=True)
@@ -125,29 +129,40 @@ def _items(reasons: Iterable[str], codes: Iterable[str]) -> set[str]:
     return (found | set(codes)) & set(BY_CODE)
 
 
+def dose_line_applies(level: Level | str, reasons: Iterable[str], codes: Iterable[str] = ()) -> bool:
+    """Whether the answer says "do not take your next dose before you have talked to the clinic" — and so
+    whether the report holds the next dose (facts §3 "Dose on hold"). Every urgent or emergency report
+    does, except one whose only urgent reason is `self_harm_thoughts`: the dose line has nothing to do
+    with these thoughts (symptoms.md Notes; review E17). One rule for the answer page and the hold."""
+    level = Level(level)
+    if level.rank < Level.URGENT.rank:
+        return False
+    reasons = set(reasons)
+    items = _items(reasons, codes)
+    if level == Level.EMERGENCY or "self_harm_thoughts" not in items:
+        return True
+    # It stays when anything else is urgent: another item at urgent with the report's modifiers (asked of
+    # the rules themselves), or any reason that decides a level and is not self-harm.
+    mods = {"within_2h_of_injection": "modifier:within_2h" in reasons,
+            "lasted_over_24h": "modifier:over_24h" in reasons, "getting_worse": "modifier:getting_worse" in reasons}
+    others = items - {"self_harm_thoughts"}
+    if any(assess(codes=[code], **mods).level.rank >= Level.URGENT.rank for code in others):
+        return True
+    # Anything not known to only explain a level counts (when unsure, the dose waits for the call).
+    deciding = {r for r in reasons if not r.startswith(_EXPLAINING_PREFIXES) and r not in _EXPLAINING}
+    return bool(deciding)
+
+
 def answer_lines(level: Level | str, reasons: Sequence[str], codes: Sequence[str],
                  fever_answer: bool | None) -> AnswerLines:
     level = Level(level)
     items = _items(reasons, codes)
-    reasons = set(reasons)
     urgent = level == Level.URGENT
+    dose_line = dose_line_applies(level, reasons, codes)
+    reasons = set(reasons)
     infection = any(BY_CODE[c].category == "infection" and BY_CODE[c].level != Level.ROUTINE for c in items)
     infection = infection or "modifier:fever" in reasons or "fit:infection" in reasons
     self_harm = "self_harm_thoughts" in items
-    dose_line = True
-    if urgent and self_harm:
-        # symptoms.md Notes: the dose line has nothing to do with these thoughts (review E17). It stays
-        # when anything else is urgent: an urgent item, fever, a raised routine item, a reason of the text.
-        others = items - {"self_harm_thoughts"}
-        other_urgent = any(BY_CODE[c].level != Level.ROUTINE for c in others)
-        other_urgent = other_urgent or bool(others and _RAISING & reasons)
-        deciding = {r for r in reasons if r.startswith(("modifier:fever", "modifier:sudden_onset", "text:",
-                                                        "predose:", "injection:"))}
-        deciding |= {r for r in reasons if r.startswith("fit:") and r not in ("fit:none", "fit:dark_thoughts")}
-        # the text's notes and its routine findings (triage_text) do not make a report urgent
-        deciding -= {"text:question", "text:past", "text:someone_else", "text:truncated", "text:unplaced",
-                     "text:cold_chain"}
-        dose_line = other_urgent or bool(deciding)
     # Not beside the self-harm help alone: a thermometer has nothing to do with these thoughts either.
     measure = (fever_answer is None and "modifier:fever" not in reasons and "fever" not in items
                and level in (Level.URGENT, Level.ROUTINE) and not (urgent and self_harm and not dose_line))

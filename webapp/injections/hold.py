@@ -85,7 +85,7 @@ def place_hold(
 def hold_after_report(session: Session, patient: Patient, report: SymptomReport, flag: Flag | None) -> DoseHold | None:
     """An urgent or emergency report, or a pre-dose stop, holds the next dose (facts §3), except a report
     whose only urgent reason is self-harm thoughts (symptoms.md notes: no dose line there)."""
-    source = report_hold_source(report.level, report.reasons, report.source)
+    source = report_hold_source(report.level, report.reasons, report.source, report.codes)
     if source is None:
         return None
     return place_hold(session, patient, source, symptom_report_id=report.id, flag_id=flag.id if flag else None,
