@@ -71,6 +71,7 @@ TABLE: dict[str, str] = {
     "symptoms.new": "patient",
     "symptoms.index": "patient",
     "symptoms.answer": "patient_own",
+    "symptoms.fit": "patient_own",
     "nurse.queue": "nurse",
     "nurse.flag": "nurse_clinic",
     "nurse.take_flag": "nurse_clinic",

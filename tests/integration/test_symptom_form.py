@@ -199,23 +199,36 @@ def unsure_reader(monkeypatch):
     monkeypatch.setattr(routes, "assess", assess)
 
 
-def test_an_unsure_reading_asks_before_the_answer_and_stores_nothing_yet(client, auth, db_session, unsure_reader):
+def post_with_fit(client, choice, **data):
+    """A report the reader is unsure of, then the patient's choice on the screen that follows."""
+    response = post(client, **data)
+    assert response.status_code == 302 and response.location.endswith("/fit")
+    return client.post(response.location, data={"fit": choice})
+
+
+def test_an_unsure_reading_stores_the_report_then_asks_before_the_answer(client, auth, db_session, unsure_reader):
     auth.login("patient_en")
-    before = len(reports_of(db_session, patient_of(db_session, "patient.en@example.org")))
+    patient = patient_of(db_session, "patient.en@example.org")
+    before = len(reports_of(db_session, patient))
     response = post(client, free_text="something is off with me today")
-    assert response.status_code == 200
-    text = main_text(response.text)
+    assert response.status_code == 302 and re.search(r"/symptoms/\d+/fit$", response.location)
+    # Stored already, at least routine, so that nothing written is lost if the patient stops here.
+    report = last_report(db_session)
+    assert len(reports_of(db_session, patient)) == before + 1
+    assert report.level == Level.ROUTINE and "fit:asked" in report.reasons
+    page = client.get(response.location)
+    text = main_text(page.text)
     assert "Does any of this fit?" in text and "something is off with me today" in text
-    choices = re.findall(r'<button type="submit" name="fit" value="(\w+)"', response.text)
+    assert "Your message is saved" in text
+    choices = re.findall(r'<button type="submit" name="fit" value="(\w+)"', page.text)
     assert choices == list(FIT_CHOICES)
-    assert 'href="tel:113"' in response.text
-    assert len(reports_of(db_session, patient_of(db_session, "patient.en@example.org"))) == before
+    assert 'href="tel:113"' in page.text
 
 
 def test_no_fit_screen_when_the_answer_is_113_already(client, auth, unsure_reader):
     auth.login("patient_en")
     response = post(client, codes=["chest_pain"], free_text="something odd")
-    assert response.status_code == 302
+    assert response.status_code == 302 and not response.location.endswith("/fit")
 
 
 @pytest.mark.parametrize(("choice", "level", "code"), [
@@ -229,13 +242,17 @@ def test_no_fit_screen_when_the_answer_is_113_already(client, auth, unsure_reade
 ])
 def test_each_fit_choice_sets_the_level_and_is_stored(client, auth, db_session, unsure_reader, choice, level, code):
     auth.login("patient_en")
-    response = post(client, free_text="something is off with me today", fit=choice)
+    response = post_with_fit(client, choice, free_text="something is off with me today")
     assert response.status_code == 302
     report = last_report(db_session)
     assert report.level == level
-    assert f"fit:{choice}" in report.reasons
+    assert f"fit:{choice}" in report.reasons and "fit:asked" not in report.reasons
     if code:
         assert code in report.codes
+    flag = flag_of(db_session, report)
+    assert (flag is not None) == (level != Level.ROUTINE)
+    if flag is not None:
+        assert flag.level == level
     answer = main_text(client.get(response.location).text)
     if level == Level.EMERGENCY:
         assert "Call 113 now" in answer
@@ -245,16 +262,24 @@ def test_each_fit_choice_sets_the_level_and_is_stored(client, auth, db_session, 
         assert "Talk to your GP or legevakt (116 117) today." in answer and DOSE_LINE not in answer
 
 
+def test_an_emergency_choice_raises_an_urgent_reports_flag_to_the_top(client, auth, db_session, unsure_reader):
+    auth.login("patient_en")
+    post_with_fit(client, "seizure", codes=["double_vision"], free_text="and something else odd")
+    report = last_report(db_session)
+    assert report.level == Level.EMERGENCY
+    assert flag_of(db_session, report).level == Level.EMERGENCY
+
+
 def test_none_of_these_never_lowers_a_level_the_reader_gave(client, auth, db_session, unsure_reader):
     auth.login("patient_en")
-    post(client, codes=["double_vision"], free_text="and something else odd", fit="none")
+    post_with_fit(client, "none", codes=["double_vision"], free_text="and something else odd")
     assert last_report(db_session).level == Level.URGENT
 
 
 def test_the_nurse_sees_the_text_and_the_choice(client, auth, db_session, unsure_reader):
     auth.login("patient")
-    post(client, free_text="noe er rart i kroppen", fit="neuro")
-    post(client, free_text="føler meg rar", fit="none")
+    post_with_fit(client, "neuro", free_text="noe er rart i kroppen")
+    post_with_fit(client, "none", free_text="føler meg rar")
     urgent, routine = reports_of(db_session, patient_of(db_session, "patient@example.org"))[-2:]
     auth.logout()
     auth.login("nurse")
@@ -265,18 +290,41 @@ def test_the_nurse_sees_the_text_and_the_choice(client, auth, db_session, unsure
     assert "føler meg rar" in timeline and "pasienten valgte: Ingen av disse" in timeline
 
 
-def test_a_double_tapped_choice_stores_one_report(client, auth, db_session, unsure_reader):
+def test_a_patient_who_stops_at_the_question_leaves_a_report_the_nurse_can_read(client, auth, db_session,
+                                                                               unsure_reader):
+    auth.login("patient")
+    post(client, free_text="kjenner meg ikke som meg selv")
+    report = last_report(db_session, "patient@example.org")
+    auth.logout()
+    auth.login("nurse")
+    timeline = main_text(client.get(f"/nurse/patients/{report.patient_id}/timeline").text)
+    assert "kjenner meg ikke som meg selv" in timeline and "pasienten har ikke valgt" in timeline
+
+
+def test_a_double_tapped_choice_changes_the_report_once(client, auth, db_session, unsure_reader):
     auth.login("patient_en")
-    client_id = str(uuid.uuid4())
-    first = client.post("/symptoms/new", data={"client_id": client_id, "free_text": "odd", "fit": "neuro"})
-    second = client.post("/symptoms/new", data={"client_id": client_id, "free_text": "odd", "fit": "neuro"})
+    response = post(client, free_text="odd")
+    first = client.post(response.location, data={"fit": "neuro"})
+    second = client.post(response.location, data={"fit": "chest_pain"})
     assert first.location == second.location
-    assert len(db_session.exec(select(SymptomReport).where(SymptomReport.client_id == client_id)).all()) == 1
+    report = last_report(db_session)
+    assert report.level == Level.URGENT and [r for r in report.reasons if r.startswith("fit:")] == ["fit:neuro"]
 
 
-def test_a_made_up_choice_is_a_form_error(client, auth, db_session, unsure_reader):
+def test_a_made_up_choice_is_refused_and_the_question_stays(client, auth, db_session, unsure_reader):
     auth.login("patient_en")
-    assert post(client, free_text="odd", fit="<script>").status_code == 422
+    response = post(client, free_text="odd")
+    assert client.post(response.location, data={"fit": "<script>"}).status_code == 422
+    assert "fit:asked" in last_report(db_session).reasons
+
+
+def test_another_patients_fit_screen_is_not_found(client, auth, db_session, unsure_reader):
+    auth.login("patient_en")
+    response = post(client, free_text="odd")
+    auth.logout()
+    auth.login("patient")
+    assert client.get(response.location).status_code == 404
+    assert client.post(response.location, data={"fit": "neuro"}).status_code == 404
 
 
 # ---------------------------------------------------------------- the answer's extra lines

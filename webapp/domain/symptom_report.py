@@ -82,6 +82,9 @@ FIT_GROUPS: dict[str, tuple[tuple[str, ...], Level, str]] = {
     "none": ((), Level.ROUTINE, "general"),
 }
 FIT_CHOICES: tuple[str, ...] = (*EMERGENCY_CODES, *FIT_GROUPS)
+# The report is stored before the question, at the level the reader gave (at least routine: the floor), so
+# that nothing written is lost if the patient stops there; this reason marks it until the choice comes.
+FIT_ASKED = "fit:asked"
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def should_ask_fit(level: Level, unsure: bool) -> bool:
 _EXPLAINING_PREFIXES = ("item:", "unknown:", "nurse:", "unsure:", "derived:")
 _EXPLAINING = {"modifier:within_2h", "modifier:over_24h", "modifier:getting_worse", "reported_by_other",
                "text:question", "text:past", "text:someone_else", "text:truncated", "text:unplaced",
-               "text:cold_chain", "fit:none", "fit:dark_thoughts"}
+               "text:cold_chain", "fit:none", "fit:dark_thoughts", "fit:asked"}
 
 
 @dataclass(frozen=True)

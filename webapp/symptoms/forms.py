@@ -46,9 +46,6 @@ class SymptomReportForm(BaseForm):
         filters=[clean_text],
     )
 
-    # The choice on the "does any of this fit?" screen (issue 11), sent with the rest of the report.
-    fit = HiddenField(validators=[Optional(), AnyOf(FIT_CHOICES)], filters=[clean_text])
-
     def has_emergency_item(self) -> bool:
         return any(code in BY_CODE and BY_CODE[code].level == Level.EMERGENCY for code in self.codes.data or ())
 
@@ -74,3 +71,9 @@ class SymptomReportForm(BaseForm):
         """The questions answered "don't know" (not the unanswered ones): the nurse sees them as unknown."""
         return [name for name in QUESTIONS if self[name].data == "unknown"]
 
+
+
+class FitForm(BaseForm):
+    """The choice on the "does any of this fit?" screen (issue 11), for a report already stored."""
+
+    fit = HiddenField(validators=[DataRequired(), AnyOf(FIT_CHOICES)], filters=[clean_text])

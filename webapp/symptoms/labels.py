@@ -124,6 +124,7 @@ REASON_LABELS = {
     "reported_by_other": _l("Noticed by someone else"),
     "injection:severe_reaction": _l("Breathing trouble or swelling reported with the dose"),
     # "Don't know" is shown as unknown, not as a stated fact (symptoms.md "Don't know"; walk defect 8).
+    "fit:asked": _l("Asked \"Does any of this fit?\": the patient has not chosen"),
     "unsure:within_2h": _l("Started within 2 hours after an injection: (unknown)"),
     "unsure:sudden_onset": _l("Came on suddenly: (unknown)"),
     "unsure:lasted_over_24h": _l("Lasted more than 24 hours: (unknown)"),

@@ -14,13 +14,20 @@ from sqlmodel import select
 from .. import db
 from ..domain.clock import local_date, utc_now
 from ..domain.levels import Level
-from ..domain.symptom_report import EMERGENCY_CODES, answer_lines, derive_modifiers, fit_effect, should_ask_fit
+from ..domain.symptom_report import (
+    EMERGENCY_CODES,
+    FIT_ASKED,
+    answer_lines,
+    derive_modifiers,
+    fit_effect,
+    should_ask_fit,
+)
 from ..domain.triage import BY_CODE, SYMPTOMS, assess
 from ..dose_record import counted_doses
 from ..models import Injection, Patient, SymptomReport
 from ..security import own_patient, own_record, patient_required
 from . import bp
-from .forms import SymptomReportForm
+from .forms import FitForm, SymptomReportForm
 from .labels import (
     CATEGORY_LABELS,
     CATEGORY_ORDER,
@@ -30,7 +37,7 @@ from .labels import (
     SOURCE_LABELS,
     symptom_label,
 )
-from .service import find_report, report_statuses, store_report
+from .service import amend_after_fit, find_report, report_statuses, store_report
 
 REPORTS_SHOWN = 100
 
@@ -69,13 +76,6 @@ def _first_page(form: SymptomReportForm, more_args: dict[str, str]):
                            more_args=more_args, symptom_label=symptom_label)
 
 
-def _fit_page(form: SymptomReportForm):
-    """ "Does any of this fit?" (issue 11): the reader is unsure, so the patient chooses before the answer.
-    Nothing is stored yet; the page sends the whole report again with the choice (same client id)."""
-    return render_template("symptoms/fit.html", form=form, emergency_items=EMERGENCY_CODES,
-                           fit_groups=FIT_GROUP_LABELS, symptom_label=symptom_label)
-
-
 @bp.route("/new", methods=["GET", "POST"])
 @patient_required
 def new():
@@ -107,8 +107,7 @@ def new():
         return _form_page(form, 422)
     reaction = form.context.data == "reaction"
     free_text = (form.free_text.data or "").strip()
-    fit = fit_effect(form.fit.data or "")
-    codes = list(dict.fromkeys([*(form.codes.data or ()), *(fit.codes if fit else ())]))
+    codes = list(dict.fromkeys(form.codes.data or ()))
     session = db.session()
     now = utc_now()
     doses = counted_doses(session, patient.id)
@@ -119,15 +118,15 @@ def new():
         getting_worse=mods.getting_worse, fever=mods.fever, sudden_onset=mods.sudden_onset,
         reported_by_other=bool(form.reported_by_other.data), free_text=free_text, lang=str(get_locale()),
     )
-    if fit is None and should_ask_fit(result.level, result.unsure):
-        return _fit_page(form)
-    level = Level.highest([result.level, fit.floor]) if fit else result.level
+    # The reader heard something it cannot name: store the report now (at least routine, so that nothing
+    # written is lost), then ask "does any of this fit?" before the answer (issue 11).
+    ask_fit = should_ask_fit(result.level, result.unsure)
     answers = form.answers()
     try:
         report, _flag = store_report(
-            session, patient, level=level,
+            session, patient, level=Level.highest([result.level, Level.ROUTINE]) if ask_fit else result.level,
             reasons=[*result.reasons, *mods.derived, *(f"unsure:{name}" for name in form.unsure()),
-                     *([fit.reason] if fit else [])],
+                     *([FIT_ASKED] if ask_fit else [])],
             codes=codes, source="injection_reaction" if reaction else "report",
             client_id=form.client_id.data, injection_id=own_injection_id(patient, form.injection.data),
             started_on=form.started_on.data, within_2h_of_injection=answers["within_2h"],
@@ -144,7 +143,28 @@ def new():
             form.client_id.errors = [_("The form was damaged. Please reload the page.")]
             return _form_page(form, 422)
         report = existing
+    if FIT_ASKED in report.reasons:
+        return redirect(url_for("symptoms.fit", report_id=report.id))
     return redirect(url_for("symptoms.answer", report_id=report.id))
+
+
+@bp.route("/<int:report_id>/fit", methods=["GET", "POST"])
+@patient_required
+def fit(report_id: int):
+    """ "Does any of this fit?" (issue 11): the reader was unsure, so the patient chooses before the
+    answer. The report is stored already; the choice raises it, once (a double tap changes nothing)."""
+    patient = own_patient()
+    report = own_report(patient, report_id)
+    if FIT_ASKED not in report.reasons:  # answered already, or never asked
+        return redirect(url_for("symptoms.answer", report_id=report.id))
+    form = FitForm()
+    if form.validate_on_submit():
+        session = db.session()
+        amend_after_fit(session, patient, report, fit_effect(form.fit.data))
+        session.commit()
+        return redirect(url_for("symptoms.answer", report_id=report.id))
+    return render_template("symptoms/fit.html", form=form, report=report, emergency_items=EMERGENCY_CODES,
+                           fit_groups=FIT_GROUP_LABELS, symptom_label=symptom_label), 422 if form.errors else 200
 
 
 @bp.get("/<int:report_id>")

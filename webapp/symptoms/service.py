@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from sqlmodel import Session, select
 
 from ..domain.levels import Level
+from ..domain.symptom_report import FIT_ASKED, FitEffect
+from ..domain.working_days import callback_due
 from ..flags import raise_flag
 from ..forms_base import CLIENT_ID_PATTERN  # ids the forms make; anything else finds nothing
 from ..injections.hold import hold_after_report
@@ -43,13 +45,40 @@ def store_report(
     )
     session.add(report)
     session.flush()
-    flag = None
-    if Level(level) in (Level.EMERGENCY, Level.URGENT):
-        flag = raise_flag(session, patient, source="symptom" if source == "report" else source,
-                          code=FLAG_CODES.get(source, f"{source}_report"), level=level,
-                          symptom_report_id=report.id, injection_id=injection_id, now=now)
-        hold_after_report(session, patient, report, flag)  # "do not take your next dose" holds it (facts §3)
+    flag = _flag_for(session, patient, report, now) if Level(level).rank >= Level.URGENT.rank else None
     return report, flag
+
+
+def _flag_for(session: Session, patient: Patient, report: SymptomReport, now: datetime) -> Flag:
+    source = report.source
+    flag = raise_flag(session, patient, source="symptom" if source == "report" else source,
+                      code=FLAG_CODES.get(source, f"{source}_report"), level=report.level,
+                      symptom_report_id=report.id, injection_id=report.injection_id, now=now)
+    hold_after_report(session, patient, report, flag)  # "do not take your next dose" holds it (facts §3)
+    return flag
+
+
+def amend_after_fit(session: Session, patient: Patient, report: SymptomReport, effect: FitEffect,
+                    now: datetime | None = None) -> Flag | None:
+    """The patient's choice on "does any of this fit?" for a report stored before the question (so that
+    nothing written is lost if the patient stops there). The choice adds its items and raises the level,
+    never lowers it; a report that becomes urgent gets its flag (and hold) now. The caller commits."""
+    now = now or datetime.now(UTC)
+    before = Level(report.level)
+    level = Level.highest([before, effect.floor])
+    report.codes = list(dict.fromkeys([*report.codes, *effect.codes]))
+    added = [f"item:{code}" for code in effect.codes if f"item:{code}" not in report.reasons]
+    report.reasons = [*(r for r in report.reasons if r != FIT_ASKED), *added, effect.reason]
+    report.level = level
+    session.add(report)
+    flag = session.exec(select(Flag).where(Flag.symptom_report_id == report.id)).first()
+    if flag is None:
+        return _flag_for(session, patient, report, now) if level.rank >= Level.URGENT.rank else None
+    if level.rank > Level(flag.level).rank:  # urgent became an emergency: to the top of the queue
+        flag.level, flag.due_by = level, callback_due(level, now)
+        session.add(flag)
+        session.add(FlagEvent(flag_id=flag.id, at=now, kind="note", note=effect.reason))
+    return flag
 
 
 def find_report(session: Session, patient: Patient, client_id: str | None) -> SymptomReport | None:
