@@ -1,0 +1,240 @@
+"""The reader's development set: messages written for issue 11 §5 from the *descriptions* of the miss
+patterns in shared/reviews/clinical-2026-12.md §2.5 and §2.6 (never from the frozen evaluation set).
+
+Every pattern of §2.5 and §2.6 has cases; about half are Norwegian (Bokmål, radical Bokmål, Nynorsk,
+dialect), some are written by relatives, some have typos, some are long stories. Each case gives the
+level and category that clinical/symptoms.md asks for, and where it matters the code that must (or must
+not) be among the reasons, so that "right level, wrong reason" fails too.
+
+Written before the reader was changed. On the old reader (main at c5e971e) 94 of the 170 cases passed
+(55 %); the figure after the change is in the lead's note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from webapp.domain.triage import assess_text
+
+E, U, R, N = "emergency", "urgent", "routine", "none"
+
+# (lang, text, level, category, code that must be read, or "!code" that must not be read, or None)
+CASES = [
+    # --- §2.5.1 / §2.6.1 the floor: a present complaint in any words is at least routine ---------------------
+    ("nb", "Eg kjenner meg ikkje heilt som meg sjølv denne veka", R, "general", None),
+    ("nb", "Det er noe rart med kroppen min for tiden, klarer ikke forklare det", R, "general", None),
+    ("en", "Something feels off with me since the weekend, can't put my finger on it", R, "general", None),
+    ("en", "I just don't feel right today", R, "general", None),
+    ("nb", "Kjenner et rart sug i magen hele tiden", R, "general", None),
+    ("nb", "Det surrer og går rundt for meg i dag", R, "general", None),
+    ("en", "weird buzzing feeling in my head this morning", R, "general", None),
+    ("nb", "Har vore heilt ute av form i dag", R, "general", None),
+    ("en", "My ears feel blocked and everything sounds muffled", R, "general", None),
+    ("nb", "Jeg har fått et rart utslett på leggen, ikke stort", R, "general", None),
+    # --- §2.5.2 / §2.6.5 emergencies told indirectly ----------------------------------------------------------
+    ("nb", "Leppa mi er dobbelt så stor som vanlig etter dosen", E, "allergic", "face_throat_swelling"),
+    ("en", "my lips look huge and strange, like they belong to someone else", E, "allergic", "face_throat_swelling"),
+    ("nb", "Tunga kjennes alt for stor for munnen", E, "allergic", "face_throat_swelling"),
+    ("en", "my voice has gone all hoarse and it feels like there's a lump in my throat, 30 min after the shot", E,
+     "allergic", None),
+    ("nb", "Det føles som jeg puster gjennom et sugerør", E, "allergic", "breathing_difficulty"),
+    ("en", "feels like breathing through a straw", E, "allergic", "breathing_difficulty"),
+    ("nb", "Eg fekk så dårleg luft og det pip i brystet", E, "allergic", "breathing_difficulty"),
+    ("nb", "Jeg seig sammen på gulvet på kjøkkenet og var borte et øyeblikk", E, "general", "fainting_collapse"),
+    ("en", "I just sank to the floor and was gone for a few seconds", E, "general", "fainting_collapse"),
+    ("nb", "Eg svimte av på badet i morgon tidleg", E, "general", "fainting_collapse"),
+    ("nb", "Svimde av i butikken i dag", E, "general", "fainting_collapse"),
+    ("en", "everything went black and I came round on the floor", E, "general", "fainting_collapse"),
+    ("nb", "Det strammer i brystet, som et bånd rundt", E, "general", "chest_pain"),
+    ("en", "tightness across my chest since an hour", E, "general", "chest_pain"),
+    ("nb", "Eg har vondt i brystet og det trykkjer", E, "general", "chest_pain"),
+    ("nb", "Datteren min fant meg, jeg hadde ristet i hele kroppen og bitt meg i tunga", E, "neuro", "seizure"),
+    ("en", "my husband says I was shaking all over, eyes rolled back and I didn't answer", E, "neuro", "seizure"),
+    ("nb", "Mannen min er så trøtt at eg får nesten ikkje vekt han", E, "neuro", "hard_to_wake"),
+    ("en", "I can barely wake my wife up, she just mumbles and goes back to sleep", E, "neuro", "hard_to_wake"),
+    ("nb", "For fem minutter siden ble halve synsfeltet på høyre øye borte", E, "neuro", None),
+    ("en", "a few minutes ago I suddenly lost the left half of what I see", E, "neuro", None),
+    ("nb", "Helt plutselig den verste hodepinen i mitt liv, ingen feber", E, "general", "sudden_severe_headache"),
+    ("en", "thunderclap headache out of nowhere, worst ever, no fever and my neck is fine", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Fekk brått ein heilt forferdeleg hovudverk, den verste eg har hatt", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Besvimte rett etter sprøyta", E, "general", "fainting_collapse"),
+    ("en", "Felt faint and collapsed 20 minutes after my injection", E, "general", "fainting_collapse"),
+    ("nb", "Auga og leppene hovna opp rett etter dosen", E, "allergic", "face_throat_swelling"),
+    ("nb", "Munnen hang plutselig på eine sida og eg fekk ikkje fram orda", E, "neuro", None),
+    # --- §2.5.3 / §2.6.4 Nynorsk, dialect, radical Bokmål ---------------------------------------------------
+    ("nb", "Eg gløymer avtalar heile tida no, har gløymt to timar hos legen", U, "neuro", "memory_thinking"),
+    ("nb", "Eg gløymer kva eg skulle seie midt i ei setning", U, "neuro", "memory_thinking"),
+    ("nb", "Eg er nummen i venstre handa sidan måndag", U, "neuro", "numbness_tingling"),
+    ("nb", "Foten er heilt dauv sidan i går", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg snøvlar når eg snakkar, kona seier eg er utydeleg", U, "neuro", "speech_problems"),
+    ("nb", "Ser dobbelt på auga sidan laurdag", U, "neuro", "double_vision"),
+    ("nb", "Synet på høgre auga er uklårt og grått", U, "neuro", "vision_change"),
+    ("nb", "Eg har byrja å lekkje urin, det har aldri skjedd før", U, "neuro", "bladder_bowel_control"),
+    ("nb", "Rekk ikkje på do lenger, har tissa på meg to gonger", U, "neuro", "bladder_bowel_control"),
+    ("nb", "Beinet er veikt og eg snublar heile tida", U, "neuro", "balance_walking"),
+    ("nb", "Eg vakla når eg gjekk og ramla i trappa", U, "neuro", "balance_walking"),
+    ("nb", "Jeg våkna i natt og hele armen var nummen, og det har ikke gått over", U, "neuro", "numbness_tingling"),
+    ("nb", "Har vært så svimmel og ustø og ramla to ganger denne uka", U, "neuro", "balance_walking"),
+    ("nb", "Armen er svak og jeg har mista koppen i golvet tre ganger", U, "neuro", None),
+    ("nb", "Kjenner meg så tufsete og forvirra i hue", U, "neuro", "confusion"),
+    ("nb", "Eg er så forvirra, veit ikkje kva dag det er", U, "neuro", "confusion"),
+    ("nb", "Eg har hatt feber sidan i går, 38,7", U, "infection", "fever"),
+    ("nb", "Eg er gul i auga og tisset er mørkt", U, "liver", "jaundice_dark_urine"),
+    # --- §2.5.4 / §2.6.4 function loss: what the person can no longer do ---------------------------------------
+    ("nb", "Jeg skriver feil ord i meldinger uten å merke det, sønnen min reagerte", U, "neuro", None),
+    ("en", "My texts come out with the wrong words in them and I don't notice until people ask", U, "neuro", None),
+    ("nb", "Jeg leser avisa men skjønner ikke hva jeg har lest", U, "neuro", None),
+    ("en", "I read a page and none of it goes in, I have to read it again and again", U, "neuro", None),
+    ("nb", "Gjorde feil med vekslepengene i kassa på jobb flere ganger denne uka", U, "neuro", None),
+    ("en", "I keep making mistakes with money at the till, never used to", U, "neuro", None),
+    ("nb", "Gikk meg bort på vei hjem fra butikken, en vei jeg har gått i tjue år", U, "neuro", None),
+    ("en", "got lost driving home on roads I've driven for years", U, "neuro", None),
+    ("nb", "Går inn i dørkarmen på venstre side hele tida", U, "neuro", None),
+    ("en", "I keep walking into door frames on my right side and hit a lamppost yesterday", U, "neuro", None),
+    ("nb", "Har skrapa bilen på høyre side to ganger denne måneden", U, "neuro", None),
+    ("en", "scraped the car along the left side twice now, I just didn't see the wall", U, "neuro", None),
+    ("nb", "Mor mi gløymer alt no, ho spør om det same fleire gonger", U, "neuro", None),
+    ("nb", "Kona seier eg har vorte så gløymsk i det siste", U, "neuro", None),
+    ("nb", "Jeg finner tingene mine på rare steder, nøklene lå i fryseren", U, "neuro", None),
+    ("en", "I paid the same bills twice this month without realising", U, "neuro", None),
+    ("nb", "Klarer ikke å strikke lenger, fingrene gjør ikke som jeg vil", U, "neuro", None),
+    ("en", "I can't do my embroidery anymore, my fingers won't do the fine stitches", U, "neuro", None),
+    ("nb", "Håndskriften min har blitt helt uleselig de siste ukene", U, "neuro", None),
+    ("en", "my handwriting has gone tiny and messy over the last few weeks", U, "neuro", None),
+    ("nb", "Mannen min sier eg har vorte så likegyldig, sit berre og stirer", U, "neuro", "!hard_to_wake"),
+    ("en", "My wife says I've become apathetic, I just sit and stare at the wall", U, "neuro", "!hard_to_wake"),
+    ("en", "my son says my messages to him make no sense lately", U, "neuro", None),
+    # --- §2.5.5 past-tense stories that describe the present --------------------------------------------------
+    ("en", "I first noticed my leg dragged when I was tired last month, now it does it all the time", U, "neuro",
+     None),
+    ("nb", "La merke til at foten slepte da jeg gikk tur i fjor høst, nå gjør den det hele tiden", U, "neuro", None),
+    ("en", "Had an attack last year with numbness in my right hand, now the same on the other side", U, "neuro",
+     "numbness_tingling"),
+    ("nb", "Hadde attakk i fjor med nummen høyre hånd, nå er det det samme på den andre siden", U, "neuro",
+     "numbness_tingling"),
+    ("nb", "I fjor hadde eg dobbeltsyn ei stund, no har det kome att", U, "neuro", "double_vision"),
+    ("en", "Last spring my balance went for a while, it came back, but since Tuesday it's gone again", U, "neuro",
+     None),
+    # --- §2.5.6 duration and course read from the text --------------------------------------------------------
+    ("nb", "Har hatt vassen diaré i fire dager nå", U, "infection", "severe_diarrhoea"),
+    ("en", "watery diarrhoea for three days, can't keep away from the loo", U, "infection", "severe_diarrhoea"),
+    ("nb", "Har hatt rennende mage siden søndag, i dag er det onsdag", U, "infection", "!bladder_bowel_control"),
+    ("en", "I've had the runs for 3 days", U, "infection", "severe_diarrhoea"),
+    ("nb", "Har hatt lös mage i tre døgn", U, "infection", "severe_diarrhoea"),
+    ("nb", "Eg har hatt diaré i tre dagar no", U, "infection", "severe_diarrhoea"),
+    ("nb", "Svimmel i tre dager nå", U, "general", None),
+    ("en", "dizzy on and off for a week", U, "general", None),
+    ("nb", "Hodepinen blir verre og verre for hver dag", U, "general", None),
+    ("en", "tired and it's getting worse every week", U, "general", None),
+    ("nb", "MS-beina mine er tydelig verre enn vanlig og har vært det i fem dager", U, "neuro", None),
+    ("nb", "Litt løs mage i dag", R, "general", "stomach_upset_mild"),
+    # --- §2.5.7 / §2.6.2 pregnancy told indirectly ------------------------------------------------------------
+    ("en", "My partner and I are trying for a baby", U, "general", "pregnancy"),
+    ("nb", "Samboeren min og jeg prøver å få barn", U, "general", "pregnancy"),
+    ("nb", "Mensen er forsinka, over en uke nå", U, "general", "pregnancy"),
+    ("nb", "Mensen er ei veke på overtid", U, "general", "pregnancy"),
+    ("en", "my period is two weeks late", U, "general", "pregnancy"),
+    ("nb", "Testen var positiv i morges!", U, "general", "pregnancy"),
+    ("en", "Took a test this morning and it was positive, two lines", U, "general", "pregnancy"),
+    ("nb", "Vi ønsker oss ett barn til", U, "general", "pregnancy"),
+    ("en", "We'd like to try for a second child next year, what do I do about Tysabri?", U, "general", "pregnancy"),
+    ("nb", "Jeg har sluttet på p-pillene fordi vi vil ha barn", U, "general", "pregnancy"),
+    ("en", "I stopped my contraception last month", U, "general", "pregnancy"),
+    ("nb", "Vi har startet med IVF / prøverør", U, "general", "pregnancy"),
+    ("en", "We start fertility treatment in March", U, "general", "pregnancy"),
+    ("nb", "Tror jeg er på smellen", U, "general", "pregnancy"),
+    ("nb", "Eg er med barn, fekk vite det i går", U, "general", "pregnancy"),
+    ("nb", "Eg er gravid i veke 6", U, "general", "pregnancy"),
+    ("nb", "Kan jeg bli gravid mens jeg tar Tysabri? Vi vil prøve snart", U, "general", "pregnancy"),
+    ("en", "Girlfriend is pregnant, does my Tysabri matter?", N, "none", "!pregnancy"),
+    # --- §2.5.7 a new steroid put as a question ----------------------------------------------------------------
+    ("nb", "Legen ga meg prednisolon i dag, går det bra med neste dose?", U, "general", "new_immunosuppressant"),
+    ("en", "My GP started me on a course of steroids yesterday, is that okay with Tysabri?", U, "general",
+     "new_immunosuppressant"),
+    ("nb", "Eg har fått kortison for astmaen, kan eg ta dosen?", U, "general", "new_immunosuppressant"),
+    # --- §2.5.7 / §2.6.3 self-harm and passive death wishes ----------------------------------------------------
+    ("en", "Some days I wish I just wouldn't wake up", U, "general", "self_harm_thoughts"),
+    ("nb", "Noen dager ønsker jeg at jeg ikke skulle våkne igjen", U, "general", "self_harm_thoughts"),
+    ("nb", "Eg orkar ikkje meir, vil berre at alt skal ta slutt", U, "general", "self_harm_thoughts"),
+    ("nb", "Har begynt å spare på tablettene mine, for sikkerhets skyld", U, "general", "self_harm_thoughts"),
+    ("en", "I've been saving up my pills, just in case I need a way out", U, "general", "self_harm_thoughts"),
+    ("en", "It would be easier for everyone if I wasn't here anymore", U, "general", "self_harm_thoughts"),
+    ("nb", "Det hadde vært best om jeg bare forsvant for godt", U, "general", "self_harm_thoughts"),
+    ("en", "I'm so tired of everything, I don't want to be here anymore", U, "general", "self_harm_thoughts"),
+    ("nb", "Eg vil ikkje leve lenger", U, "general", "self_harm_thoughts"),
+    ("en", "sometimes I'd rather fall asleep and not wake up", U, "general", "!hard_to_wake"),
+    ("nb", "Kunne like gjerne sovnet og aldri våknet", U, "general", "!hard_to_wake"),
+    # --- §2.5.8 / §2.6.6 someone else's symptom --------------------------------------------------------------
+    ("nb", "Sønnen min har feber, men jeg er helt fin. Kan jeg ta dosen i morgen?", N, "none", "!fever"),
+    ("en", "My son has had a fever since Monday but I'm fine, should I still inject?", N, "none", "!fever"),
+    ("nb", "Mora mi er innlagt med lungebetennelse, eg er frisk", N, "none", None),
+    ("en", "My daughter has chickenpox. I feel well. Is it safe to take my dose?", N, "none", None),
+    ("nb", "Mannen min har hatt diaré i tre dager, jeg er fin", N, "none", "!severe_diarrhoea"),
+    ("nb", "Dottera mi har fått omgangssjuke, eg kjenner meg fin", N, "none", None),
+    ("en", "My husband has the flu and now I've got a fever too", U, "infection", "fever"),
+    ("nb", "Ungene har hatt feber hele uka og nå har jeg også fått 38,5", U, "infection", "fever"),
+    # --- §2.5.8 small bruise at the site with a date; excluding phrases -----------------------------------------
+    ("nb", "Lite blåmerke der jeg stakk meg på mandag", R, "injection_site", "!bruising_bleeding"),
+    ("en", "a small bruise at the injection site from Tuesday's dose", R, "injection_site", "!bruising_bleeding"),
+    ("nb", "Et lite blåmerke på magen etter sprøyta 3. desember", R, "injection_site", "!bruising_bleeding"),
+    ("en", "I've got a cold sore on my lip, nowhere near my eyes", R, "infection", "!eye_infection_signs"),
+    ("nb", "Forkjølelsessår på leppa, ikke i nærheten av øyet", R, "infection", "!eye_infection_signs"),
+    ("nb", "Munnsår ved munnviken, langt unna auga", R, "infection", "!eye_infection_signs"),
+    # --- §2.5.9 over-triage ----------------------------------------------------------------------------------
+    ("en", "Chest infection, I get breathless climbing the stairs, temp 38.3", U, "infection", "!breathing_difficulty"),
+    ("nb", "Øyelokket er litt hovent og rødt med gørr, tror det er en infeksjon", U, "infection",
+     "!face_throat_swelling"),
+    # --- §2.6.7 right level, wrong reason -------------------------------------------------------------------
+    ("nb", "Diaré i tre dager nå", U, "infection", "!bladder_bowel_control"),
+    ("en", "painful blistery rash in a stripe on my side", U, "infection", "!bruising_bleeding"),
+    ("nb", "Smertefullt utslett med blærer i et belte rundt livet", U, "infection", "!bruising_bleeding"),
+    ("nb", "Kraftig hodepine som kom brått i ettermiddag, ingen feber", E, "general", "!meningitis_signs"),
+    ("en", "Headaches most days this week, ordinary ones", R, "general", "!meningitis_signs"),
+    ("nb", "Stiv nakke, 39 i feber og voldsom hodepine", E, "infection", "meningitis_signs"),
+    # --- long stories, typos, relatives ---------------------------------------------------------------------
+    ("nb", "Hei. Jeg vet ikke helt om dette er noe, men jeg tenkte jeg skulle si fra. Den siste uka har jeg "
+     "merket at jeg mister ting ut av høyre hånd, i går knuste jeg et glass, og i dag klarte jeg ikke å "
+     "kneppe skjorta. Det er sikkert ingenting, men kona mener jeg skulle skrive.", U, "neuro", None),
+    ("en", "Hi, sorry to bother you. Nothing dramatic, but over the past ten days or so I've noticed that "
+     "I'm bumping into things on my left, I knocked a glass off the table on that side twice and my "
+     "wife says I don't notice her when she stands on my left. Probably my glasses?", U, "neuro", None),
+    ("nb", "Skriv for mannen min. Han har dei siste vekene vorte gløymsk, han betalte straumrekninga to "
+     "gonger og køyrde feil veg heim frå jobb. Han seier sjølv at alt er som før.", U, "neuro", None),
+    ("en", "Writing for my mum: she's been muddled since yesterday, calling me by my sister's name, and "
+     "she isn't herself.", U, "neuro", None),
+    ("nb", "svimmel og kvalm, har ligget på sofaen hele dagen", R, "general", None),
+    ("en", "Nummness in my lefft hand sinse saturday", U, "neuro", "numbness_tingling"),
+    ("nb", "Nummenhet i vesntre hånd sidn lørdag", U, "neuro", "numbness_tingling"),
+    ("en", "i keep seing dubble when i look at the tv", U, "neuro", "double_vision"),
+    ("nb", "Jeg ser dobbelt og det er verre i dag enn i går", U, "neuro", "double_vision"),
+    # --- still none: administrative, questions, negated, resolved -------------------------------------------
+    ("nb", "Dosen er tatt, ingen plager", N, "none", None),
+    ("en", "Injected today, no problems at all", N, "none", None),
+    ("nb", "Eg har sett dosen i dag, alt vel", N, "none", None),
+    ("nb", "Kan eg flytte timen min til neste veke?", N, "none", None),
+    ("en", "Can you move my appointment to next Thursday?", N, "none", None),
+    ("nb", "Hodepinen jeg skrev om i forrige uke gikk over etter to dager", N, "none", None),
+    ("en", "The fever I had last week is completely gone now", N, "none", None),
+    ("nb", "Ingen feber, ingen utslett, ingen pusteproblemer", N, "none", None),
+    ("en", "What should I do if I get a fever before my dose?", N, "none", None),
+    ("nb", "Kva er teikna på PML som eg skal sjå etter?", N, "none", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "level", "category", "code"), CASES, ids=[c[1][:50] for c in CASES])
+def test_dev_message_gets_the_expected_level_category_and_reason(lang, text, level, category, code):
+    result = assess_text(text, lang)
+    assert (result.level.value, result.category) == (level, category), result.reasons
+    if code and code.startswith("!"):
+        assert code[1:] not in result.codes, result.reasons
+    elif code:
+        assert code in result.codes, result.reasons
+
+
+def test_the_dev_set_is_large_enough_and_half_norwegian():
+    assert len(CASES) >= 150
+    assert len({text for _, text, *_ in CASES}) == len(CASES)
+    norwegian = sum(lang == "nb" for lang, *_ in CASES)
+    assert norwegian >= len(CASES) / 2
