@@ -7,7 +7,7 @@ import re
 import pytest
 
 from webapp.domain import triage
-from webapp.domain.triage_text import TextFindings
+from webapp.domain.triage import TextFindings
 
 from .conftest import assert_accessible, sign_in, switch_language
 

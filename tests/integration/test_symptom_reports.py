@@ -11,7 +11,7 @@ from sqlmodel import select
 from webapp.domain import triage
 from webapp.domain.levels import Level
 from webapp.domain.triage import SYMPTOMS
-from webapp.domain.triage_text import TextFindings
+from webapp.domain.triage import TextFindings
 from webapp.models import Flag, FlagEvent, FlagStatus, Injection, SymptomReport
 
 from .reports import flag_of, patient_of, reports_of, send_report
@@ -160,7 +160,7 @@ def test_dont_know_counts_as_yes_and_is_kept_for_the_nurse(client, auth, db_sess
 
 
 def test_free_text_is_passed_to_the_rules_with_the_language_of_the_page(client, auth, db_session, monkeypatch):
-    # Only checks the wiring: the real reader (triage_text.read_text) is tested on its own.
+    # Only checks the wiring: the real reader (triage.read_text) is tested on its own.
     seen = []
 
     def fake_reader(text, lang):

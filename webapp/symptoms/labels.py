@@ -1,7 +1,7 @@
 """Patient words for the symptom codes, groups, questions and reasons (clinical/symptoms.md).
 
 The English text is the en column of symptoms.md and the msgid; the Norwegian translation in the
-catalog is the nb column. The rules in domain/triage.py know only the codes.
+catalog is the nb column. The rules in domain/triage/ know only the codes.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Words around a symptom that change what it means: time, certainty, who noticed, the cold chain.
 
-Cues here use the pattern language of `triage_match` (see `triage_lexicon`). Codes:
+Cues here use the pattern language of `../matching.py` (see `lexicon.py`). Codes:
 
 - ``mod:*``  the modifiers of symptoms.md (after the dose, over 24 hours, getting worse, sudden);
-- ``ctx:*``  context that `triage_meaning` and `triage_text` weigh: who noticed, past, resolved, today,
+- ``ctx:*``  context that `qualify` and `weigh` use: who noticed, past, resolved, today,
   usual, heat, education, first-person claims, the injection site, injuries, lab results, someone
   else's illness, the cold chain, and plain complaints that match no item.
 
@@ -12,7 +12,7 @@ Single words with a grammatical role (negations, conditionals, clause breaks) ar
 
 from __future__ import annotations
 
-from webapp.domain.triage_lexicon import Cue
+from webapp.domain.triage.data.lexicon import Cue
 
 _C = Cue
 
@@ -41,7 +41,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:after_dose", "siden|since|etter|after jeg|i injiserte|injected|tok|took|satte|had|fikk|got @INJ|meg"),
     _C("mod:after_dose", "under|during|etter|after injeksjonen|injection|sprøytestikket|dosen"),
     _C("mod:after_dose", "within|innen|i_løpet_av + hour|hours|time|timen|timer|minutes|minutter|halvtime + @INJ"),
-    # Lasted more than 24 hours: a relapse lasts more than a day (facts A1). Counted durations are in triage_text.
+    # Lasted more than 24 hours: a relapse lasts more than a day (facts A1). Counted durations are in mentions (numbers).
     _C("mod:over_24h", "siden|since|fra|from @TIMEWORD"),
     _C("mod:over_24h", "i_flere_dager|i_dagevis|for_days|for_weeks|i_ukevis|i_lang_tid|for_a_while|en_stund|a_while"
        "|lately|i_det_siste|den_siste_tiden|recently|nylig|the_last_few_days|de_siste_dagene|past_few_days"

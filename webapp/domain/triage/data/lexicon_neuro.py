@@ -1,12 +1,12 @@
 """Patient words for the urgent neurological items: possible relapse or PML (clinical/symptoms.md; facts E2, E3, A1).
 
 Relatives often notice these first (facts E2), so third-person wording counts the same. The
-pattern language is described in `triage_lexicon`.
+pattern language is described in `lexicon.py` and `../matching.py`.
 """
 
 from __future__ import annotations
 
-from webapp.domain.triage_lexicon import Cue
+from webapp.domain.triage.data.lexicon import Cue
 
 _C = Cue
 

@@ -1,12 +1,12 @@
 """Patient words for the other urgent items: infection, liver, bleeding, allergy, injection site,
 pregnancy, self-harm and new immune-suppressing medicines (clinical/symptoms.md).
 
-The pattern language is described in `triage_lexicon`.
+The pattern language is described in `lexicon.py` and `../matching.py`.
 """
 
 from __future__ import annotations
 
-from webapp.domain.triage_lexicon import Cue
+from webapp.domain.triage.data.lexicon import Cue
 
 _C = Cue
 

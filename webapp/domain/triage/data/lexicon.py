@@ -1,16 +1,16 @@
 """Patient words for the symptoms of clinical/symptoms.md, in Norwegian Bokmål and English.
 
 This module holds the `Cue`, the shared word lists (`MACROS`), the emergency items and the routine
-items; the urgent items are in `triage_lexicon_neuro` and `triage_lexicon_urgent`.
+items; the urgent items are in `lexicon_neuro` and `lexicon_urgent`.
 
 Each `Cue` says which symptom code (or which intermediate sign, "sign:...") a phrase describes.
-Patterns use the little language of `triage_match`: ``word``, ``=exact``, ``stem*``, ``@MACRO``,
+Patterns use the little language of `../matching.py`: ``word``, ``=exact``, ``stem*``, ``@MACRO``,
 ``a|b`` (either), ``pins_and_needles`` (a phrase); spaces = slots in that order; `` + `` = groups
 in any order within the same clause. Words are written with æøå; matching folds them, so
 "svimmel", "Svimmel" and "svimel" (a typo) all match. Hyphenated words are phrases
 ("ms_forverring"), because the hyphen splits them into two words.
 
-Negated, hypothetical and past mentions are sorted out by `triage_text`, not here: a cue only
+Negated, hypothetical and past mentions are sorted out by the `qualify` stage, not here: a cue only
 says what a phrase is about. A phrase whose meaning *is* a negation ("klarer ikke å gå",
 "can't feel my toes", "svarer ikke") carries the negation word in its pattern.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Cue:
-    code: str  # a symptom code of symptoms.md, or "sign:..."/"mod:..."/"ctx:..." for triage_text
+    code: str  # a symptom code of symptoms.md, or "sign:..."/"mod:..."/"ctx:..." for the later stages
     pattern: str
     unless: str | None = None  # a term that, anywhere in the same clause, cancels the cue
     scope: str = "clause"  # "sentence": the groups may sit in different clauses of one sentence

@@ -1,4 +1,4 @@
-"""How a mention in a message is meant (clinical/symptoms.md, "Free text").
+"""Stage 3, qualify: how each mention in a message is meant (clinical/symptoms.md, "Free text").
 
 In this order, each step with its reason:
 1. negated in its clause ("ingen feber", "no trouble breathing", "feberfri")   -> does not count;
@@ -12,15 +12,39 @@ Words of reassurance ("sikkert ingenting") are not negation: they never lower a 
 
 from __future__ import annotations
 
-from webapp.domain import triage_context as W
-from webapp.domain.triage_lexicon import PASSED_STILL_COUNTS
-from webapp.domain.triage_reading import Mention, Reading
+from webapp.domain.triage.data import context as W
+from webapp.domain.triage.data.lexicon import PASSED_STILL_COUNTS
+from webapp.domain.triage.mentions import Mention, Reading
 
 NEG_REACH = 6  # a negation denies words up to this far after it, in its own clause segment
 COND_REACH = 15  # "hvis jeg skulle begynne å få …": a condition reaches this far, within its clause
 
 
-def status(doc: Reading, m: Mention) -> str:
+class Qualified:
+    """A `Reading` (stage 2) with how each of its mentions is meant; worked out once per mention and kept
+    here. Everything else is the reading's (attribute access passes through)."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.status_cache: dict[int, str] = {}  # by id: each mention is one object for the life of the message
+        self.claim_cache: dict[int, bool] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self.reading, name)
+
+    def status(self, m: Mention) -> str:
+        return status(self, m)
+
+    def current(self, prefix: str) -> list[Mention]:
+        return current(self, prefix)
+
+
+def qualify(reading: Reading) -> Qualified:
+    """Stage 3: each mention marked negated, hypothetical, someone else's, past, usual or now."""
+    return Qualified(reading)
+
+
+def status(doc: Qualified, m: Mention) -> str:
     """How the mention is meant: "negated", "hypothetical", "other" (someone else's), "past", "stable"
     or "now" (see the module docstring); worked out once per mention."""
     key = id(m)
@@ -29,12 +53,12 @@ def status(doc: Reading, m: Mention) -> str:
     return doc.status_cache[key]
 
 
-def current(doc: Reading, prefix: str) -> list[Mention]:
+def current(doc: Qualified, prefix: str) -> list[Mention]:
     """The mentions of a kind that happen now (or as usual)."""
     return [m for m in doc.of(prefix) if status(doc, m) in ("now", "stable")]
 
 
-def _status(doc: Reading, m: Mention) -> str:
+def _status(doc: Qualified, m: Mention) -> str:
     """"negated", "hypothetical", "past", "stable" or "now" (see the module docstring)."""
     if _negated(doc, m):
         return "negated"
@@ -55,7 +79,7 @@ def _status(doc: Reading, m: Mention) -> str:
     return "now"
 
 
-def _negated(doc: Reading, m: Mention) -> bool:
+def _negated(doc: Qualified, m: Mention) -> bool:
     """A negation before the mention in its own clause segment, or inside it ("pusten er ikke tung")."""
     if m.code.startswith("num:"):
         return any(doc.text(i) in W.BELOW_WORDS for i in (m.start - 1, m.start - 2))
@@ -72,7 +96,7 @@ def _negated(doc: Reading, m: Mention) -> bool:
     return _negated_list(doc, m)
 
 
-def _neutral_negation(doc: Reading, i: int) -> bool:
+def _neutral_negation(doc: Qualified, i: int) -> bool:
     after = doc.text(i + 1)
     if after in W.NEGATION_NEUTRAL_NEXT or doc.text(i - 1) in W.NEGATION_NEUTRAL_BEFORE:
         return True  # "ikke sikker", "not only", "no better", "vet ikke", "probably nothing"
@@ -82,7 +106,7 @@ def _neutral_negation(doc: Reading, i: int) -> bool:
     return any(doc.text(j) in ("sikker", "sure", "certain") for j in range(i + 1, i + 4))  # "ikke helt sikker"
 
 
-def _negated_list(doc: Reading, m: Mention) -> bool:
+def _negated_list(doc: Qualified, m: Mention) -> bool:
     """ "ingen feber, hoste eller utslett": a negation carries over short comma-separated items."""
     tok = doc.tok(m.start)
     if doc.clause_size(m.start) > 4:
@@ -105,7 +129,7 @@ def _negated_list(doc: Reading, m: Mention) -> bool:
     return False
 
 
-def _or_follows(doc: Reading, i: int) -> bool:
+def _or_follows(doc: Qualified, i: int) -> bool:
     sentence = doc.tok(i).sentence
     for j in range(i + 1, min(len(doc.tokens), i + 10)):
         if doc.tok(j).sentence != sentence:
@@ -115,7 +139,7 @@ def _or_follows(doc: Reading, i: int) -> bool:
     return False
 
 
-def _hypothetical(doc: Reading, m: Mention) -> bool:
+def _hypothetical(doc: Qualified, m: Mention) -> bool:
     """ "hvis jeg får…", "what if…", a question or reading about symptoms without saying they happen."""
     if _conditional_before(doc, m.start):
         return True
@@ -124,7 +148,7 @@ def _hypothetical(doc: Reading, m: Mention) -> bool:
     return asks and not _claimed(doc, sentence)
 
 
-def _conditional_before(doc: Reading, pos: int) -> bool:
+def _conditional_before(doc: Qualified, pos: int) -> bool:
     clause = doc.tok(pos).clause
     for i in reversed(doc.positions_of(W.CONDITION_STARTS, pos - COND_REACH, pos)):
         if doc.tok(i).clause != clause:
@@ -144,7 +168,7 @@ def _conditional_before(doc: Reading, pos: int) -> bool:
     return False
 
 
-def _claimed(doc: Reading, sentence: int) -> bool:
+def _claimed(doc: Qualified, sentence: int) -> bool:
     """The sentence says it happens: "my hand is numb?", "I have had a fever since…", "han har…"."""
     if sentence not in doc.claim_cache:
         claims = doc.in_sentence("ctx:claim", sentence) + doc.in_sentence("num:duration", sentence)  # "…for 3 days?"
@@ -152,7 +176,7 @@ def _claimed(doc: Reading, sentence: int) -> bool:
     return doc.claim_cache[sentence]
 
 
-def _marked(doc: Reading, m: Mention, marker: str) -> bool:
+def _marked(doc: Qualified, m: Mention, marker: str) -> bool:
     """A marker in the mention's clause, or later in its sentence in a clause with no symptom of its own."""
     tok = doc.tok(m.start)
     for mark in doc.in_sentence(marker, tok.sentence):
@@ -168,7 +192,7 @@ def _marked(doc: Reading, m: Mention, marker: str) -> bool:
     return False
 
 
-def _someone_elses(doc: Reading, m: Mention) -> bool:
+def _someone_elses(doc: Qualified, m: Mention) -> bool:
     """ "Barnet mitt har feber, kan jeg ta sprøyta?": the child's fever, not the patient's (the writer asks about
     their own dose or catching it). A relative's neuro signs always count: relatives often write for the patient (E2)."""
     clause_start = doc.clause_tokens(m.start)[0].index
@@ -180,7 +204,7 @@ def _someone_elses(doc: Reading, m: Mention) -> bool:
     return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
 
 
-def _since(doc: Reading, m: Mention) -> bool:
+def _since(doc: Qualified, m: Mention) -> bool:
     """ "down since the relapse last year": it began then and goes on ("lenge siden" is no "since")."""
     in_marks = {p for mark in doc.in_sentence("ctx:past", doc.tok(m.start).sentence) for p in mark.positions}
     return any(
@@ -188,7 +212,7 @@ def _since(doc: Reading, m: Mention) -> bool:
     )
 
 
-def _today(doc: Reading, m: Mention) -> bool:
+def _today(doc: Qualified, m: Mention) -> bool:
     """It came and went today ("svimmel i et par minutter i dag, gikk fort over"): still today's report.
     "Today" must be said of the symptom (its clause), not of the recovery ("…, fine today")."""
     sentence, clause = doc.tok(m.start).sentence, doc.tok(m.start).clause
@@ -197,18 +221,18 @@ def _today(doc: Reading, m: Mention) -> bool:
     ) or any(d.value < 24 and doc.tok(d.start).clause == clause for d in doc.in_sentence("num:duration", sentence))
 
 
-def _ongoing(doc: Reading, m: Mention) -> bool:
+def _ongoing(doc: Qualified, m: Mention) -> bool:
     """ "fortsatt", "still": whatever went over, this has not (so "hun er fortsatt helt borte" is no recovery)."""
     return bool(doc.clause_texts(m.start) & W.STILL_WORDS)
 
 
-def _ends_there(doc: Reading, i: int) -> bool:
+def _ends_there(doc: Qualified, i: int) -> bool:
     """ "… has gone." / "has gone away now": the word closes its clause, or only "away/now/completely" follow."""
     nxt = i + 1
     return nxt >= len(doc.tokens) or doc.tok(nxt).clause != doc.tok(i).clause or doc.text(nxt) in W.GONE_FOR_GOOD
 
 
-def _long_past(doc: Reading, m: Mention) -> bool:
+def _long_past(doc: Qualified, m: Mention) -> bool:
     """ "i fjor", "years ago", "tidligere attakk": in the same clause, unless its part says "nå"/"igjen"; or
     said after it ("… men det er lenge siden")."""
     if _marked(doc, m, "ctx:past") and not _today(doc, m) and not _since(doc, m):
