@@ -10,8 +10,7 @@ from sqlmodel import select
 
 from webapp.domain import triage
 from webapp.domain.levels import Level
-from webapp.domain.triage import SYMPTOMS
-from webapp.domain.triage import TextFindings
+from webapp.domain.triage import SYMPTOMS, TextFindings
 from webapp.models import Flag, FlagEvent, FlagStatus, Injection, SymptomReport
 
 from .reports import flag_of, patient_of, reports_of, send_report
