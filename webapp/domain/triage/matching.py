@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 
+from rapidfuzz.distance import OSA, Levenshtein
+
 from webapp.domain.triage.normalise import Token, fold
 
 GAP = 3  # words allowed between two ordered terms ("klarer ikke å finne ordene")
@@ -36,6 +38,7 @@ MAX_VARIANTS = 400  # phrase alternatives multiply; more than this is a mistake 
 _TERM_RE = re.compile(r"=?\*?[^\W\d_]+\*?")
 MAX_WORD = 40  # longer "words" are noise (pasted links, keyboard mash): no fuzzy or compound work
 CACHE_LIMIT = 50_000  # distinct words remembered; hostile input must not grow memory without end
+
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
@@ -65,20 +68,16 @@ def within_one_edit(a: str, b: str, *, vowels: bool = False) -> bool:
     word of six letters or more may also have one vowel spelled wrong ("balence", "weeker")."""
     if a == b:
         return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
+    if OSA.distance(a, b, score_cutoff=1) > 1:  # rapidfuzz: one insertion, deletion, swap or replacement
         return False
-    if la > lb:
-        a, b, la, lb = b, a, lb, la
-    i = 0
-    while i < la and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        if a[i + 1 :] == b[i + 1 :]:
-            # one substitution: a neighbouring key, or one vowel for another in a longer word ("balence")
-            return b[i] in _NEAR.get(a[i], ()) or vowels and la >= 6 and a[i] in _VOWELS and b[i] in _VOWELS
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-    return a[i:] == b[i + 1 :]  # one letter missing
+    if len(a) != len(b):
+        return True  # a letter missing or one too many
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1:
+        return True  # one OSA edit but two Levenshtein edits: two letters swapped
+    x, y = a[ops[0].src_pos], b[ops[0].dest_pos]
+    # one replacement: a neighbouring key, or one vowel for another in a longer word ("balence")
+    return y in _NEAR.get(x, ()) or vowels and len(a) >= 6 and x in _VOWELS and y in _VOWELS
 
 
 @dataclass(frozen=True, slots=True)
