@@ -72,6 +72,8 @@ def _status(doc: Qualified, m: Mention) -> str:
         return "other"
     if _marked(doc, m, "ctx:stable") or _marked(doc, m, "ctx:heat"):
         return "stable"  # before "past": "the numbness from last year's relapse is unchanged" is still there
+    if _told_as_now(doc, m):
+        return "now"  # "had it last year, now the same on the other side" (symptoms.md, Free text)
     if _long_past(doc, m) or _marked(doc, m, "ctx:resolved") and not _ongoing(doc, m) and not _today(doc, m) and (
         m.code not in PASSED_STILL_COUNTS
     ):
@@ -80,7 +82,10 @@ def _status(doc: Qualified, m: Mention) -> str:
 
 
 def _negated(doc: Qualified, m: Mention) -> bool:
-    """A negation before the mention in its own clause segment, or inside it ("pusten er ikke tung")."""
+    """A negation before the mention in its own clause segment, or inside it ("pusten er ikke tung"); or an
+    excluding phrase just before a word of it ("nowhere near my eyes", "ikke i nærheten av øyet")."""
+    if _excluded(doc, m):
+        return True
     if m.code.startswith("num:"):
         return any(doc.text(i) in W.BELOW_WORDS for i in (m.start - 1, m.start - 2))
     first = doc.tok(m.start)
@@ -104,6 +109,17 @@ def _neutral_negation(doc: Qualified, i: int) -> bool:
         # "aldri hatt dette før", "never felt anything like it": something new, not a denial
         return any(doc.text(j) in W.NOVELTY_AFTER_NEVER for j in range(i + 1, i + 6))
     return any(doc.text(j) in ("sikker", "sure", "certain") for j in range(i + 1, i + 4))  # "ikke helt sikker"
+
+
+def _excluded(doc: Qualified, m: Mention) -> bool:
+    """An excluding phrase excludes what it names (symptoms.md, Free text): a word of the mention up to
+    three words after "nowhere near", "langt unna", in the same clause."""
+    if m.code.startswith(("ctx:", "mod:", "num:")):
+        return False
+    for mark in doc.in_sentence("ctx:exclude", doc.tok(m.start).sentence):
+        if any(mark.end < p <= mark.end + 3 and doc.tok(p).clause == doc.tok(mark.end).clause for p in m.positions):
+            return True
+    return False
 
 
 def _negated_list(doc: Qualified, m: Mention) -> bool:
@@ -143,9 +159,16 @@ def _hypothetical(doc: Qualified, m: Mention) -> bool:
     """ "hvis jeg får…", "what if…", a question or reading about symptoms without saying they happen."""
     if _conditional_before(doc, m.start):
         return True
+    if m.code in _TOLD_AS_QUESTIONS:
+        return False
     sentence = doc.tok(m.start).sentence
     asks = sentence in doc.questions or any(status(doc, e) != "negated" for e in doc.in_sentence("ctx:edu", sentence))
     return asks and not _claimed(doc, sentence)
+
+
+# A pregnancy plan or a new steroid is often put as a question ("Legen ga meg prednisolon, går det bra med
+# dosen?", "Kan jeg bli gravid på Tysabri?"): the clinic must hear of it all the same (review §2.5.7).
+_TOLD_AS_QUESTIONS = frozenset({"pregnancy", "new_immunosuppressant"})
 
 
 def _conditional_before(doc: Qualified, pos: int) -> bool:
@@ -198,10 +221,15 @@ def _someone_elses(doc: Qualified, m: Mention) -> bool:
     clause_start = doc.clause_tokens(m.start)[0].index
     before = range(max(clause_start, m.start - 6), m.start)
     if m.code == "pregnancy":  # "my girlfriend is pregnant": the writer is not (fathers on natalizumab: no risk)
-        return any(doc.text(i) in W.PARTNERS for i in before)
+        # ... but "my partner and I are trying", "vi prøver" is the writer's own plan (symptoms.md, Free text).
+        together = any(doc.text(i) in _TOGETHER for i in range(clause_start, m.start + 1))
+        return not together and any(doc.text(i) in W.PARTNERS for i in before)
     if m.code not in W.CATCHING or not doc.of("ctx:self_exposure"):
         return False
     return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
+
+
+_TOGETHER = frozenset("vi we us oss jeg i".split())
 
 
 def _since(doc: Qualified, m: Mention) -> bool:
@@ -230,6 +258,21 @@ def _ends_there(doc: Qualified, i: int) -> bool:
     """ "… has gone." / "has gone away now": the word closes its clause, or only "away/now/completely" follow."""
     nxt = i + 1
     return nxt >= len(doc.tokens) or doc.tok(nxt).clause != doc.tok(i).clause or doc.text(nxt) in W.GONE_FOR_GOOD
+
+
+def _told_as_now(doc: Qualified, m: Mention) -> bool:
+    """A story in the past that says the symptom is here now: a later clause of the same or the next sentence
+    says "now" with "the same", "again", "all the time", "the other side" ("nå gjør den det hele tiden")."""
+    if m.code.startswith(("ctx:", "mod:", "num:")):
+        return False
+    tok = doc.tok(m.start)
+    for i in range(m.end + 1, min(len(doc.tokens), m.end + 30)):
+        later = doc.tok(i)
+        if later.sentence > tok.sentence + 1:
+            break
+        if later.text in W.NOW_WORDS and doc.clause_texts(i) & W.NOW_AGAIN and later.clause != tok.clause:
+            return not any(doc.text(j) in W.NEGATIONS for j in range(i, i + 4))
+    return False
 
 
 def _long_past(doc: Qualified, m: Mention) -> bool:

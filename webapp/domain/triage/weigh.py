@@ -78,7 +78,9 @@ def _weigh(doc: Qualified, notes: list[str]) -> TextFindings:
             continue  # the neck belongs to the stiff-neck sign, weighed with fever and headache
         add(m.code, m.start)
     codes_now = {m.code for m in now}
-    _combine_signs(doc, now, codes_now, fever, within_2h, add)
+    _combine_signs(doc, now, codes_now, fever, within_2h, add, sudden=mods["sudden"])
+    if found.keys() & {"meningitis_signs", "sudden_severe_headache"}:
+        found.pop("headache_mild", None)  # one headache, its right item (review §2.6.7, "right level, wrong reason")
     extra = _extras(doc, codes_now, found)
     if not found and not extra and _complaint(doc, now, raised):
         # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
@@ -146,7 +148,7 @@ def _extras(doc: Qualified, codes_now: set[str], found: dict[str, int]) -> list[
         extra.append((Level.URGENT, "bleeding", "text:low_platelets"))  # a named reason to stop (facts B6)
     if doc.current("ctx:lab_liver"):
         extra.append((Level.URGENT, "liver", "text:liver_tests"))  # raised liver tests: the clinic decides (B5)
-    if "sign:severe_headache" in codes_now and not found.keys() & {"meningitis_signs", "fever"}:
+    if "sign:severe_headache" in codes_now and not found.keys() & {"meningitis_signs", "fever", "sudden_severe_headache"}:
         # A severe headache is not the ordinary one (symptoms.md notes); CNS infections on natalizumab (E6).
         extra.append((Level.URGENT, "general", "text:severe_headache"))
     return extra
@@ -182,7 +184,7 @@ def _delayed(doc: Qualified, after: Mention) -> bool:
     return any(doc.text(i) in W.DELAY_WORDS for i in range(after.start - 3, after.start))
 
 
-def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
+def _combine_signs(doc, now, codes_now, fever, within_2h, add, sudden=False) -> None:
     """Signs that mean an item only together ("stiff neck" + fever, burning pee + fever, a bruise + the site)."""
     first = {}
     for m in now:
@@ -190,12 +192,17 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add) -> None:
     has = codes_now.__contains__
     headache = has("headache_mild") or has("sign:severe_headache")
     severe = has("sign:severe_headache")
-    if has("sign:worst_headache") or has("sign:stiff_neck") and (fever or severe or has("sign:light")) or (
+    worst = has("sign:worst_headache")
+    if has("sign:stiff_neck") and (fever or severe or worst or has("sign:light")) or (
         has("sign:light") and fever and headache
-    ):
-        # Sudden worst-ever headache; a stiff neck with fever, a severe headache or light hurting: meningitis
+    ) or worst and fever:
+        # A stiff neck with fever, a severe headache or light hurting; the worst headache with fever: meningitis
         # signs (symptoms.md meningitis_signs; E6). A stiff neck and an ordinary headache after a bad night are not.
         add("meningitis_signs", min(first.get(c, 10**9) for c in ("sign:worst_headache", "sign:stiff_neck", "sign:light")))
+    elif worst or severe and sudden:
+        # A sudden, worst-ever or thunderclap headache without fever and stiff neck is its own emergency item
+        # (symptoms.md sudden_severe_headache, notes): "see a doctor today" for an infection would be wrong advice.
+        add("sudden_severe_headache", min(first.get(c, 10**9) for c in ("sign:worst_headache", "sign:severe_headache")))
     elif has("sign:stiff_neck"):
         add("joint_muscle_pain", first["sign:stiff_neck"])
     if has("sign:uti"):

@@ -304,3 +304,20 @@ PROTECTED = tuple(
     "influensavaksine influensavaksinen blodprøve blodprøven blodprøver sprøytebøtte sprøytebøtta kjøleskapet"
     .split()
 )
+
+CONTEXT_CUES += (
+    # The writer says they are well: an illness at home is then the household member's (review §2.5.8).
+    _C("ctx:self_exposure", "jeg|i|=me er|am|feel|føler|kjenner|feeling|=m fin|frisk|well|fine|good|bra|ok|okay"
+       "|healthy|helt_fin|heilt_fin"),
+    # Excluding phrases: what follows is excluded ("nowhere near my eyes", "ikke i nærheten av øyet").
+    _C("ctx:exclude", "nowhere_near|not_near|not_close_to|far_from|away_from|ikke_i_nærheten|ikkje_i_nærleiken"
+       "|langt_unna|langt_fra|langt_ifrå|ikke_ved|ikke_nær|bortsett_fra"),
+)
+
+# Present now, in the middle of a story told in the past (symptoms.md "A story in the past tense can describe
+# the present"): "now it does it all the time", "nå er det det samme på den andre siden", "no har det kome att".
+NOW_WORDS = frozenset("na now".split())
+NOW_AGAIN = frozenset(
+    "same samme again igjen att tilbake back time tiden tida hele all other andre starting begynt returned worse verre"
+    .split()
+)

@@ -244,3 +244,33 @@ ROUTINE_CUES: tuple[Cue, ...] = (
     _C("known_ms_stable", "spastisitet|spasticity|spastisk|spastic|spasmer|spasms|spasm|stivhet_i_beina|stive_bein"
        "|stive_ben|stiff_legs|uthoff|uhthoff*"),
 )
+
+# --- issue 11 §5: emergencies told indirectly (clinical review 2026-12 §2.5.2, §2.6.5) -------------------------
+EMERGENCY_CUES += (
+    # Swelling told as size: "leppa er dobbelt så stor", "tunga kjennes for stor", "my lips look huge" (facts B1).
+    _C("face_throat_swelling", "@FACE|@THROAT + dobbelt_så_stor|dobbelt_så_store|twice_the_size|huge|enorm|enorme"
+       "|massive|kjempestor|kjempestore|for_stor|for_store|too_big|too_large|svær|svære|oppblåst|blown_up|puffed_up"
+       "|belong_to_someone_else", unless="=gap|=gape"),
+    # Breathing through something narrow: the airway is closing (facts B1).
+    _C("breathing_difficulty", "puster|puste|pustar|breathing|breathe|breath + gjennom|through + sugerør|straw|rør|tube"
+       "|pipe|pinhole|nålestikk|liten_åpning", scope="sentence"),
+    # A collapse told with other verbs: sinking down, "being gone" for a moment, everything going black.
+    _C("fainting_collapse", "seig|sank|sunk|sinking|segnet|sege + sammen|down|ned|to_the_floor|om"),
+    _C("fainting_collapse", "var|was|went|ble|vart borte|gone|away|weg + øyeblikk|moment|sekund|sekunder|seconds"
+       "|second|litt|bit", unless="fortsatt|still|framleis|fremdeles"),
+    _C("fainting_collapse", "alt|everything|it + went|gikk|ble|vart black|svart|mørkt|dark"),
+    _C("fainting_collapse", "came|come|kom round|around|til_meg_selv|til_meg_sjølv", unless="=here|=her|=to"),
+    _C("fainting_collapse", "våknet|våkna|woke|came_round|came_to + på|on gulvet|golvet|floor|bakken|ground"),
+    # Chest tightness as a band or a squeeze: chest_pain (symptoms.md "pain or pressure").
+    _C("chest_pain", "stram|strammer|strammar|stramt|strammet|snører|snørar|klemmer|klemmar|tight|tightness"
+       "|tighten*|squeez* + bryst*|brjost*|chest"),
+    # Hard to wake, told by a relative: "får nesten ikke vekt ham", "I can barely wake her" (symptoms.md).
+    _C("hard_to_wake", "@CAN @NOT vekt|vekke|vekket|vekkja|vekkje"),
+    _C("hard_to_wake", "@CAN barely|hardly|knapt|nesten_ikke wake|waken|vekke|vekt|rouse"),
+    # The worst, sudden headache: sudden_severe_headache, or meningitis signs with fever and a stiff neck.
+    _C("sign:worst_headache", "hodepine*|hodepinen|hovudverk*|hovudpine*|headache|headaches|head + verste|worst"
+       "|forferdelig*|forferdeleg*|terrible|voldsom*|eksplo*|ekstrem*|extreme", unless="@NOT|vanlig|usual|ordinary",
+       scope="sentence"),
+)
+# Passive death wishes "pass" too: a thought that went over still needs the crisis screen (symptoms.md note).
+PASSED_STILL_COUNTS = PASSED_STILL_COUNTS | {"self_harm_thoughts"}

@@ -286,3 +286,38 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|tilbake|back|returned|returning|come_back|kommet_tilbake|økt|increased|flere|more|stronger|sterkere"
        "|forverret|dårligere|oppbluss*|blusset|flare*|verst|worst", unless="@ADMIN"),
 )
+
+# --- issue 11 §5: what the person can no longer do (symptoms.md "Function, not only symptom names"; facts E2) --
+NEURO_CUES += (
+    # Reading without understanding, money mistakes, bills paid twice: memory and thinking.
+    _C("memory_thinking", "leser|lese|leste|les|read|reading|reads + skjønner|skjønar|forstår|understand|understanding"
+       "|henger_med|take_in|absorb", scope="sentence"),
+    _C("memory_thinking", "none|nothing|ingenting|lite + goes_in|sinks_in|sticks|går_inn|fester_seg|stays"),
+    _C("memory_thinking", "read|reading|lese|leser + again_and_again|over_and_over|om_igjen|igjen_og_igjen"),
+    _C("memory_thinking", "feil|mistakes|mistake|errors|error|wrong + vekslepenger*|penger|pengane|pengene|money"
+       "|change|kassa|kassen|till|regning*|rekning*|bills|betaling*", scope="sentence"),
+    _C("memory_thinking", "paid|betalte|betalt|betalte|betala + same|samme|twice|to_ganger|to_gonger|dobbelt|two_times"),
+    _C("memory_thinking", "ting|tinga|things|nøklene|keys|lommebok*|wallet + rare_steder|odd_places|strange_places"
+       "|weird_places|fryseren|freezer|kjøleskapet|fridge|ovnen|oven"),
+    _C("memory_thinking", "gløymsk|glemsk|forgetful|gløymer|glemmer"),
+    # Scraping the car on one side, walking into things on one side: a field of vision missing (facts E2).
+    _C("vision_change", "skrapa|skrapet|skrapte|scraped|scrape|scraping|bulket|dented|clipped + bil*|car"),
+    _C("vision_change", "mistet|mista|lost|borte|gone|forsvant|disappeared|svart|black + halve|half|halvparten|del"
+       "|part + synsfelt*|sight|vision|see|ser|synet|øye*|eye", scope="sentence"),
+    # A hobby the hands can no longer do, fingers that will not obey: clumsiness.
+    _C("clumsiness", "@CAN @NOT strikke|knit|knitting|sy|sew|sewing|embroidery|brodere|hekle|crochet|tegne|draw"
+       "|drawing|male|paint|painting|spille_gitar|spille_piano|play_the_piano|play_guitar|skrive|write|writing"),
+    _C("clumsiness", "fingrene|fingre|fingers|hendene|hands|handa|hånda|hånden + gjør|gjer|do|does|will|vil|won @NOT"
+       " som|what|obey|adlyder"),
+    # Messages that make no sense: language, speech_problems.
+    _C("speech_problems", "messages|message|texts|text|meldinger|meldingene|meldingane|sms + make_no_sense"
+       "|no_sense|gibberish|nonsense|uforståelig*|gir_ikke_mening|ikke_mening|rare|rart|strange|weird|odd"),
+    # Apathy and staring are a change of the person, not drowsiness (review §2.5.9): personality_change.
+    _C("personality_change", "likegyldig|likegyldige|apatisk|apathetic|apathy|apati|initiativløs*|uninterested"
+       "|stirer|stirar|stirrer|stare|stares|staring"),
+    # A leg that drags: weakness of a limb.
+    _C("limb_weakness", "drar|dro|dratt|dragged|drags|dragging|drag|slepte|sleper|slepar|slept|slepa + @LEG"),
+    # Typos the keyboard rules do not reach.
+    _C("numbness_tingling", "nummness|numness|nummnes|numbnes"),
+    _C("double_vision", "seeing|see|seing|sees|ser dubble|dubbel|dobble"),
+)

@@ -174,3 +174,37 @@ URGENT_CUES += (
        "|kesimpta|alemtuzumab|lemtrada|tofacitinib|xeljanz|baricitinib|olumiant|jak_hemmer",
        unless="krem*|cream*|salve*|ointment|spray*|nesespray*|inhal*|dråper|drops|gel|lotion|puff*|astmamedisin*"),
 )
+
+# --- issue 11 §5: pregnancy told indirectly, passive death wishes, diarrhoea idioms (review §2.5.7, §2.6.2-3) --
+URGENT_CUES += (
+    # Pregnancy: plans, a late period, stopping contraception, fertility treatment, slang (facts G2-G3).
+    _C("pregnancy", "prøver|prøve|trying|try|tries + få|for|to_have|å_få|for_a + barn|baby|child|born|another|second"
+       "|sibling|søsken|nummer_to|number_two", unless="=meg|=to_me|=myself"),
+    _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + overtid|på_overtid|overdue|forsinka|ikke_kommet"),
+    _C("pregnancy", "sluttet|slutta|slutte|stopped|stopping|stoppet|stoppa|quit|came_off|come_off|gone_off|fjernet"
+       "|fjerna|removed|tok_ut|tatt_ut|had_out + pillene|pillen|pille|the_pill|prevensjon*|contracepti*|spiral*"
+       "|spiralen|coil|iud|p_stav*|implant|implantat|p_sprøyt*|minipille*"),
+    _C("pregnancy", "ivf|prøverør*|fertilitet*|fertility|assistert_befruktning|inseminering|insemination"
+       "|eggløsningstest*|ovulation_test*"),
+    _C("pregnancy", "på_smellen|paa_smellen|knocked_up|bun_in_the_oven|i_lykkelige_omstendigheter|ventar_barn"
+       "|ventar_born|venter_småen"),
+    _C("pregnancy", "=er|=e|=æ|=am med_barn|med_born"),
+    # Passive death wishes in everyday words are self_harm_thoughts (symptoms.md note), never hard_to_wake.
+    _C("self_harm_thoughts", "ønsker|ønskjer|wish|wishes|håper|hope|rather|heller|gjerne + @NOT våkne|våkna|våknet"
+       "|wake|waking|vakne|vakna"),
+    _C("self_harm_thoughts", "sovne|sovnet|sovna|asleep|sleep + @NOT|aldri|never våkne|våknet|våkna|wake|waking"),
+    _C("self_harm_thoughts", "vil|want|wants|ønsker|wish|håper + alt|everything|it_all|det_heile|det_hele + ta_slutt"
+       "|end|to_end|be_over|være_over|slutte", scope="sentence"),
+    _C("self_harm_thoughts", "orker|orkar|can|cannot @NOT mer|meir|lenger|lengre|more|take_it_anymore|take_any_more"
+       "|go_on|carry_on|fortsette", unless="trene|trening|jobbe|jobb|work|gå|walk|spise|eat"),
+    _C("self_harm_thoughts", "spare|sparer|sparar|spart|samle|samler|saving|save|saved|hoarding|stockpiling"
+       "|collecting|stocking_up + tablett*|tablettane|piller|pills|medisin*|medication|medicine|sovetablett*"
+       "|sleeping_pills", unless="penger|money|kr|kroner|cost|costs|kostnad*"),
+    _C("self_harm_thoughts", "easier|better|best|lettere|bedre|enklere + if|om|hvis|without|uten + not_here"
+       "|ikke_var_her|ikkje_var_her|forsvant|forsvann|disappeared|was_gone|were_gone|dead|død|meg|me",
+       scope="sentence"),
+    _C("self_harm_thoughts", "@NOT want|wanna|vil|ønsker + be_here|være_her|vere_her|live|leve|exist|finnes|be_alive"),
+    # Diarrhoea in everyday words.
+    _C("sign:diarrhoea", "rennende_mage|rennande_mage|the_runs|løs_i_magen|laus_mage|laus_i_magen|tynn_mage|skitern"
+       "|ræva_renner|på_do_hele_tiden|on_the_toilet_all_the_time|on_the_loo_all_the_time|in_the_loo"),
+)
