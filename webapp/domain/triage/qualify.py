@@ -12,6 +12,8 @@ Words of reassurance ("sikkert ingenting") are not negation: they never lower a 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from webapp.domain.triage.data import context as W
 from webapp.domain.triage.data.lexicon import PASSED_STILL_COUNTS
 from webapp.domain.triage.mentions import Mention, Reading
@@ -28,6 +30,7 @@ class Qualified:
         self.reading = reading
         self.status_cache: dict[int, str] = {}  # by id: each mention is one object for the life of the message
         self.claim_cache: dict[int, bool] = {}
+        self.now_anchors: list[int] | None = None  # "nå ... det samme" positions (see _told_as_now)
 
     def __getattr__(self, name: str):
         return getattr(self.reading, name)
@@ -265,13 +268,20 @@ def _told_as_now(doc: Qualified, m: Mention) -> bool:
     says "now" with "the same", "again", "all the time", "the other side" ("nå gjør den det hele tiden")."""
     if m.code.startswith(("ctx:", "mod:", "num:")):
         return False
+    if doc.now_anchors is None:  # found once per message: the reading stays linear in its length
+        doc.now_anchors = [
+            i for i in doc.positions_of(W.NOW_WORDS, 0, len(doc.tokens))
+            if doc.clause_texts(i) & W.NOW_AGAIN and not any(doc.text(j) in W.NEGATIONS for j in range(i, i + 4))
+        ]
     tok = doc.tok(m.start)
-    for i in range(m.end + 1, min(len(doc.tokens), m.end + 30)):
-        later = doc.tok(i)
+    k = bisect_right(doc.now_anchors, m.end)
+    while k < len(doc.now_anchors):
+        later = doc.tok(doc.now_anchors[k])
         if later.sentence > tok.sentence + 1:
-            break
-        if later.text in W.NOW_WORDS and doc.clause_texts(i) & W.NOW_AGAIN and later.clause != tok.clause:
-            return not any(doc.text(j) in W.NEGATIONS for j in range(i, i + 4))
+            return False
+        if later.clause != tok.clause:
+            return True
+        k += 1
     return False
 
 

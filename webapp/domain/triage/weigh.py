@@ -86,6 +86,7 @@ def _weigh(doc: Qualified, notes: list[str]) -> TextFindings:
         # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
         level = Level.URGENT if mods["worse"] or within_2h else Level.ROUTINE  # as the "other" item (triage.py)
         extra.append((level, "general", "text:unplaced"))
+    _not_an_emergency_here(doc, now, found, fever, within_2h)
     codes = tuple(sorted(found, key=lambda c: found[c]))
     return TextFindings(
         codes=codes,
@@ -235,6 +236,25 @@ def _combine_signs(doc, now, codes_now, fever, within_2h, add, sudden=False) -> 
         # Throat trouble within hours of the dose is a possible allergic reaction: a tight throat (facts B1).
         add("face_throat_swelling", min(first.get(c, 10**9) for c in ("swallowing_new", "sign:voice")))
     _site_and_skin(doc, now, first, within_2h, add)
+
+
+def _not_an_emergency_here(doc, now, found, fever, within_2h) -> None:
+    """Safe but costly over-triage to 113 (review §2.5.9): breathless on the stairs with a chest infection is the
+    infection (urgent, see a doctor today); a swollen eyelid with pus or an infection, not after a dose, is an eye
+    infection, not angioedema (facts B1 keeps every swelling after a dose an emergency)."""
+    infection = fever or "serious_infection" in found
+    if "breathing_difficulty" in found and infection:
+        marks = [m for m in now if m.code == "breathing_difficulty"]
+        if marks and all(doc.clause_texts(m.start) & W.EXERTION for m in marks):
+            found["serious_infection"] = min(found.get("serious_infection", 10**9), found.pop("breathing_difficulty"))
+    if "face_throat_swelling" in found and not within_2h:
+        marks = [m for m in now if m.code == "face_throat_swelling"]
+        eyelid_only = marks and all({doc.text(p) for p in m.positions} & W.EYELID for m in marks)
+        sentences = {doc.tok(m.start).sentence for m in marks}
+        infected = any(doc.tok(t.index).sentence in sentences and t.text in W.EYE_INFECTION for t in doc.tokens)
+        if eyelid_only and infected:
+            found["eye_infection_signs"] = found.pop("face_throat_swelling")
+            found.pop("serious_infection", None)
 
 
 def _just_yesterday(doc: Qualified, m: Mention) -> bool:

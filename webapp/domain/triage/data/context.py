@@ -64,6 +64,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde + just_now|nettopp|akkurat_nå|right_now"
        "|a_moment_ago|for_litt_siden|minutes_ago|minutter_siden|min_siden|mins_ago"),
     _C("mod:sudden", "for|i noen|et_par|few|a_few|couple minutter|minutes|min|mins siden|ago"),
+    # "For fem minutter siden", "20 minutes ago": it began minutes ago (symptoms.md, sudden onset).
+    _C("mod:sudden", "minutter|minutt|minutes|minute|mins siden|ago|sidan|sia"),
     # A bruise or nosebleed with a plain cause is an injury; unexplained or hard to stop, it is the B6 warning.
     _C("ctx:injury", "slo_meg|slo|slått|slått_meg|dunket|stanget|stubbed|bumped|knocked|banged|walked_into|klemte"
        "|klemt|pinched|falt|datt|snublet|tripped|fell|blowing_my_nose|blew_my_nose|pusset_nesen|snøt_meg|pirket"
@@ -319,5 +321,33 @@ CONTEXT_CUES += (
 NOW_WORDS = frozenset("na now".split())
 NOW_AGAIN = frozenset(
     "same samme again igjen att tilbake back time tiden tida hele all other andre starting begynt returned worse verre"
+    .split()
+)
+
+# The floor (symptoms.md "Floor: never silent"): a present change in the writer told in any words — feeling
+# not right, out of sorts, a sense that is off — is at least routine, so that a nurse reads it.
+_POSITIVE = ("bra|fin|fine|well|good|great|happy|glad|frisk|better|bedre|=ok|okay|normal|strong|sterk|rested|uthvilt"
+             "|grei|greit|topp|super|energetic|opplagt|lucky|heldig|safe|trygg|relieved|lettet|ready|klar")
+COMPLAINT_CUES += (
+    _C("ctx:complaint", "@NOT feel|feeling|feels|føler|kjenner right|riktig|rett|myself|meg_selv|like_myself"
+       "|som_meg_selv|normal|well|bra|good|=ok|okay|frisk|meg_bra|meg_frisk|meg_vel"),
+    _C("ctx:complaint", "ute_av_form|out_of_sorts|off_form|i_ulage|ikke_helt_i_form|ikkje_heilt_i_form|ikke_meg_selv"
+       "|not_myself|not_quite_right|not_right|off_today|feel_off|føles_feil"),
+    _C("ctx:complaint", "surrer|surrar|snurrer|snurrar|går_rundt|spinning|buzzing|summing|susing|suser|blocked|tett"
+       "|tette|tette_ører|muffled|dempet|dumpe|ringing|piping_i_øret|fullness|trykk|pressure|press|sug|suget|knot"
+       "|knute", unless="app|appen|skjema|form|nettside*|website|login|passord*|levering*"
+       "|delivery|apotek*|pharmacy|=kø|queue|jobb*|=work|=order|resept*|prescription*|logg*|nese|nose|nesen|sinus*"),
+    _C("ctx:complaint", "kjenner|føler|feel|feels|feeling|felt|kjennes|føles|merker|noticed|noticing + rar|rart|rare"
+       "|weird|strange|odd|off|funny|annerledes|different|wrong|feil|unormal*|abnormal|unusual|uvanleg|uvanlig"
+       "|ikke_som_før|not_as_before", unless=_POSITIVE),
+)
+# Exertion: breathless on the stairs (review §2.5.9); an eyelid and the words of its infection.
+EXERTION = frozenset(
+    "stairs trapp trappa trappene trapper climbing uphill hill bakke bakken motbakke exercise exertion trening"
+    " anstrengelse jogging running walking".split()
+)
+EYELID = frozenset("oyelokk oyelokket oyelokka oyelokkene eyelid eyelids augelok augeloket".split())
+EYE_INFECTION = frozenset(
+    "gorr puss pus infeksjon infeksjonen infection infected betent betennelse stye sty grynkorn oyekatarr conjunctivitis"
     .split()
 )

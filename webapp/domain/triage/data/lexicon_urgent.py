@@ -179,7 +179,7 @@ URGENT_CUES += (
 URGENT_CUES += (
     # Pregnancy: plans, a late period, stopping contraception, fertility treatment, slang (facts G2-G3).
     _C("pregnancy", "prøver|prøve|trying|try|tries + få|for|to_have|å_få|for_a + barn|baby|child|born|another|second"
-       "|sibling|søsken|nummer_to|number_two", unless="=meg|=to_me|=myself"),
+       "|sibling|søsken|nummer_to|number_two", unless="=meg|=myself|=yourself"),
     _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + overtid|på_overtid|overdue|forsinka|ikke_kommet"),
     _C("pregnancy", "sluttet|slutta|slutte|stopped|stopping|stoppet|stoppa|quit|came_off|come_off|gone_off|fjernet"
        "|fjerna|removed|tok_ut|tatt_ut|had_out + pillene|pillen|pille|the_pill|prevensjon*|contracepti*|spiral*"
