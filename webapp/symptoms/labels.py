@@ -128,6 +128,16 @@ REASON_LABELS = {
     "unsure:lasted_over_24h": _l("The patient does not know whether it has lasted over 24 hours"),
     "unsure:getting_worse": _l("The patient does not know whether it is getting worse"),
     "unsure:fever": _l("The patient does not know whether there is a fever"),
+    # What the free-text reader found (webapp/domain/triage/weigh.py), for the nurse.
+    "text:unplaced": _l("The message describes something the checklist does not name: please read it"),
+    "text:question": _l("The message asks about a symptom without saying it is happening"),
+    "text:past": _l("The message mentions a symptom in the past"),
+    "text:someone_else": _l("The message mentions someone else's illness"),
+    "text:cold_chain": _l("The syringes may have been outside 2-8 °C"),
+    "text:low_platelets": _l("The message mentions low platelets"),
+    "text:liver_tests": _l("The message mentions raised liver tests"),
+    "text:severe_headache": _l("A severe headache, not the ordinary kind"),
+    "text:truncated": _l("The message was too long to read to the end"),
 }
 
 
