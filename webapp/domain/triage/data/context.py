@@ -303,6 +303,7 @@ PROTECTED = tuple(
     "nummer nummeret numre sanger vakker sjanger kamper kampene hater hatet haster hastet kjemi skepsis relasjon "
     "relasjoner relasjonen turist slapper sludd sluddet gater vinger dryppende drypper dryppet feberblemme "
     "feberblemmer singles single strike stoke dosing spain mellomblødning mellomblødninger panikkanfall "
+    "snørr snørret snørra "
     "influensavaksine influensavaksinen blodprøve blodprøven blodprøver sprøytebøtte sprøytebøtta kjøleskapet"
     .split()
 )

@@ -45,7 +45,8 @@ MACROS = {
     "|tongue|munn|munnen|mouth|kinn|kinnet|cheek"
     "|cheeks|øyelokk*|eyelid|eyelids|=øyne|=øynene|=eyes|øyet|=eye|kjeve*|=jaw",
     "THROAT": "hals|halsen|throat|svelg|svelget|strupe*|luftrør*|windpipe",
-    "SWELL": "hoven|hovent|hovne|hovner|hovnet|hovna|hevelse|hevelser|hevelsen|oppsvulmet|svulmer|svulmet|svullen"
+    "SWELL": "tjukk|tjukke|tjukt|tjukkare"
+    "|hoven|hovent|hovne|hovner|hovnet|hovna|hevelse|hevelser|hevelsen|oppsvulmet|svulmer|svulmet|svullen"
     "|opphovnet|tykk|tykke|tykkere|swollen|swelling|swell|swells|swelled|puffy|puffed|thick|thicker|bigger|enlarged",
     "WEAK": "svak|svake|svakt|svakere|svakhet*|kraftløs*|kraftesløs*|slapp|floppy|limp|jelly|gelé|gele|weak|weaker"
     "|weakness|feeble|tung"
@@ -274,3 +275,12 @@ EMERGENCY_CUES += (
 )
 # Passive death wishes "pass" too: a thought that went over still needs the crisis screen (symptoms.md note).
 PASSED_STILL_COUNTS = PASSED_STILL_COUNTS | {"self_harm_thoughts"}
+
+EMERGENCY_CUES += (
+    _C("face_throat_swelling", "@FACE|@THROAT + blowing_up|blown_up|balloon|ballong|like_a_balloon|som_en_ballong"),
+    _C("fainting_collapse", "datt|dett|falt|fall|fell|seig|sank + saman|sammen|ihop|ihopa|in_a_heap"),
+    _C("hard_to_wake", "@CAN @NOT liv|livet|kontakt|kontakta|contact + i|med|på|with|through"),
+    _C("hard_to_wake", "sover|søv|sov|sleeps|sleeping + og_sover|og_søv|and_sleeps|and_sleeps_and|all_day|hele_dagen"
+       "|heile_dagen|non_stop"),
+    _C("sign:worst_headache", "smell|small|eksplosjon|explosion|bang|thunderclap|lyn + hode*|hodet|head|hovud*"),
+)

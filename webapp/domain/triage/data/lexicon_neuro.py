@@ -200,7 +200,7 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|ulikt_seg|ulikt_ham|ulikt_henne|not_like_him|not_like_her|ikke_likt_ham|ikke_likt_henne|ikke_lik_seg",
        unless="@ADMIN|apotek*|pharmacy"),
     _C("personality_change", "ikke|not seg|meg|himself|herself|myself|themselves|helt_seg|helt_meg|the_same|den_samme"
-       "|samme_person", unless="@ADMIN"),
+       "|samme_person", unless="@ADMIN|gi|gir|gått|gå|går|roe|roer|legge|legger"),  # "vil ikke gi seg": will not stop
     _C("personality_change", "blitt|become|became|becoming|getting|blir|lett|easily|mye|mer|more|very|veldig|så|so"
        "|unusually|uvanlig|really|lately|nowadays + sint|sinna|irritabel*|irritert|irritable|angry|aggressiv*"
        "|aggressive|impatient"
@@ -320,4 +320,14 @@ NEURO_CUES += (
     # Typos the keyboard rules do not reach.
     _C("numbness_tingling", "nummness|numness|nummnes|numbnes"),
     _C("double_vision", "seeing|see|seing|sees|ser dubble|dubbel|dobble"),
+)
+
+NEURO_CUES += (
+    _C("clumsiness", "writing|handwriting|håndskrift*|handskrift*|skrift|skrifta|letters|bokstav* + smaller|mindre"
+       "|messy|all_over_the_place|uleselig|uleseleg|illegible|shaky|skjelven*|tiny|bittesmå|rotete|krøllete"),
+    _C("memory_thinking", "fant|finne|find|found|could @NOT veien|vei|the_way|my_way + hjem|heim|home|fram|frem|back"
+       "|tilbake", scope="sentence"),
+    _C("bladder_bowel_control", "holder|holde|hold|holdt|klarer_å_holde @NOT på avføring*|avføringa|urin*|urinen"
+       "|tiss|tisset|bæsj|bowels|bladder|poo|pee|wee"),
+    _C("bladder_bowel_control", "holder|holde|hold|holdt @NOT|ikke på avføring*|avføringa|urin*|urinen|tiss|bæsj"),
 )

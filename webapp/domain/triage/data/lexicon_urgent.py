@@ -208,3 +208,15 @@ URGENT_CUES += (
     _C("sign:diarrhoea", "rennende_mage|rennande_mage|the_runs|løs_i_magen|laus_mage|laus_i_magen|tynn_mage|skitern"
        "|ræva_renner|på_do_hele_tiden|on_the_toilet_all_the_time|on_the_loo_all_the_time|in_the_loo"),
 )
+
+URGENT_CUES += (
+    _C("pregnancy", "prøve|prøver|prøvd|prøvar|try|trying + på|for|å_få nummer_to|number_two|en_til|ein_til|another"
+       "|sibling|lillebror|lillesøster|barn_nummer_to|baby_number_two|=nr"),
+    _C("pregnancy", "start|starte|starta|startet|starting + a_family|familie|familien|stifte_familie"),
+    _C("self_harm_thoughts", "sleep|sove|sovne|sova|søvn + forever|for_alltid|for_godt|evig|for_good"),
+    _C("self_harm_thoughts", "what_the_point|what_is_the_point|no_point_in_living|no_point_anymore|ingen_vits_å_leve"
+       "|hva_er_vitsen|kva_er_vitsen|ikke_vits_i_å_leve|meningsløst_å_leve"),
+    _C("self_harm_thoughts", "samla|samlet|samla_på|sparte|spara|gjemmer|gøymer|hiding|hidden + sovepille*|sovemedisin*"
+       "|piller|pills|tablett*|sovetablett*|medisin*"),
+    _C("sign:diarrhoea", "=runs + watery|toilet|loo|days|dager|dagar|nonstop", scope="sentence"),
+)
