@@ -132,6 +132,7 @@ def _expand(raw: str) -> tuple[str, ...]:
 # Loaded once at import, folded as the text is (data/__init__.py).
 FUNCTION_WORDS: dict[str, str] = {fold(nn): fold(nb) for nn, nb in function_words()}  # "ikkje" -> "ikke"
 WORD_FORMS: dict[str, str] = word_forms()  # "auga" -> "oye": already folded by the build script
+_REWRITTEN = frozenset(FUNCTION_WORDS) | frozenset(WORD_FORMS)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ def normalise(text: object, lang: str) -> Normalised:
     tokens = tokenize(cleaned, clause_words=W.CLAUSE_WORDS, segment_words=W.SEGMENT_WORDS)
     languages = _languages(tokens, lang)
     if "nb" in languages:
-        tokens = [_bokmal(tok, english="en" in languages) for tok in tokens]
+        english = "en" in languages
+        tokens = [_bokmal(tok, english=english) if tok.text in _REWRITTEN else tok for tok in tokens]
     return Normalised(tokens, question_sentences(cleaned), languages, truncated)
 
 
@@ -163,7 +165,7 @@ def _bokmal(tok: Token, *, english: bool) -> Token:
     if tok.is_number:
         return tok
     word = FUNCTION_WORDS.get(tok.text)
-    if word is not None and not (english and tok.text in W.EN_FUNCTION_WORDS | _ENGLISH_LOOKALIKES):
+    if word is not None and not (english and tok.text in _KEEP_IN_ENGLISH):
         return Token(word, tok.index, tok.sentence, tok.clause, tok.segment, tok.is_number)
     base = WORD_FORMS.get(tok.text)
     if base is not None and base != tok.text:
@@ -172,7 +174,8 @@ def _bokmal(tok: Token, *, english: bool) -> Token:
 
 
 # Nynorsk words that are also English ones: only rewritten in a message without English.
-_ENGLISH_LOOKALIKES = frozenset("no eg ho dei me at".split())
+_ENGLISH_LOOKALIKES = frozenset("no eg ho dei me at held".split())
+_KEEP_IN_ENGLISH = W.EN_FUNCTION_WORDS | _ENGLISH_LOOKALIKES
 
 
 def _languages(tokens: list[Token], lang: str) -> frozenset[str]:

@@ -32,6 +32,13 @@ class Qualified:
         self.claim_cache: dict[int, bool] = {}
         self.now_anchors: list[int] | None = None  # "nå ... det samme" positions (see _told_as_now)
 
+        # The reading's lookups, bound once: the stages below call them thousands of times in a long message.
+        self.tokens, self.mentions, self.questions = reading.tokens, reading.mentions, reading.questions
+        self.truncated, self.symptom_like, self.symptom_clauses = reading.truncated, reading.symptom_like, reading.symptom_clauses
+        self.tok, self.text, self.of, self.in_sentence = reading.tok, reading.text, reading.of, reading.in_sentence
+        self.clause_tokens, self.clause_size, self.clause_texts = reading.clause_tokens, reading.clause_size, reading.clause_texts
+        self.positions_of, self.segment_words = reading.positions_of, reading.segment_words
+
     def __getattr__(self, name: str):
         return getattr(self.reading, name)
 
