@@ -296,19 +296,67 @@ CASES_ROUND2 = [
 ]
 
 
+# A third round, written after tuning on the first two and measured before any tuning on it: 30 of these 40
+# passed then (75 %; 7 of 10 emergencies).
+CASES_ROUND3 = [
+    ("nb", "Magen min lager så rare lyder og eg er oppblåst heile tida", R, "general", None),
+    ("en", "my left ear keeps popping and my jaw clicks", R, "general", None),
+    ("nb", "Huden på armene flasser og klør litt", R, None, None),
+    ("nb", "Eg har så tunge auger og må sove midt på dagen", R, None, None),
+    ("en", "I've got this twitch under my eye for days", R, None, None),
+    ("nb", "Eg kjenner meg nedfor og orkar lite", R, "general", None),
+    ("en", "struggling to sleep and waking up sweaty", R, "general", None),
+    ("nb", "Føttene mine er iskalde og blå om kvelden", R, None, None),
+    ("en", "My throat swelled up and I can hardly talk, started 15 mins after dose", E, "allergic", None),
+    ("nb", "Leppene svulmer opp og det klør i halsen, rett etter sprøyta", E, "allergic", None),
+    ("en", "went dizzy, grey and then I was on the floor, husband says I was out for a minute", E, "general", None),
+    ("nb", "Eg dånte på jobb i dag", E, "general", "fainting_collapse"),
+    ("nb", "Mor blei heilt stiv og rykte med armane, no søv ho tungt", E, "neuro", None),
+    ("en", "my dad is super drowsy and not making sense, can barely keep his eyes open", E, "neuro", None),
+    ("nb", "Fekk eit stikk i brystet og klarer nesten ikkje puste", E, None, None),
+    ("en", "crushing feeling in my chest going down my arm", E, "general", "chest_pain"),
+    ("nb", "Halve andletet mitt heng plutseleg og eg sluddrar", E, "neuro", None),
+    ("en", "the vision in my right eye just went dark a few minutes ago", E, "neuro", None),
+    ("nb", "Han snakkar rør og kjenner ikkje att meg", U, "neuro", None),
+    ("nb", "Eg har byrja å gløyme namn på folk eg kjenner godt", U, "neuro", None),
+    ("en", "i keep putting the milk in the cupboard and the cereal in the fridge", U, "neuro", None),
+    ("nb", "Eg klarer ikkje å halde tråden når eg les", U, "neuro", None),
+    ("en", "my husband says I repeat myself all the time now", U, "neuro", None),
+    ("nb", "Venstre foten hengjer når eg går og eg snublar", U, "neuro", None),
+    ("nb", "Det er som eg har ein hanske på handa, kjenner lite", U, "neuro", None),
+    ("en", "like wearing a glove on my left hand, can't feel the buttons", U, "neuro", None),
+    ("nb", "Det svir når eg tissar og eg har 38,5", U, "infection", None),
+    ("en", "red, hot, swollen lump where I injected and it's leaking", U, "injection_site", None),
+    ("nb", "Eg er blitt gul i huden", U, "liver", None),
+    ("en", "little purple dots all over my legs", U, "bleeding", None),
+    ("nb", "Kjærasten min og eg ønskjer oss barn", U, "general", "pregnancy"),
+    ("en", "I came off the pill in January", U, "general", "pregnancy"),
+    ("nb", "Eg vil berre sove og ikkje vakne meir", U, "general", "self_harm_thoughts"),
+    ("en", "I've thought about taking all my pills at once", U, "general", "self_harm_thoughts"),
+    ("nb", "Fastlegen har starta meg på metotreksat", U, "general", "new_immunosuppressant"),
+    ("nb", "Dottera mi har hatt feber i tre dagar, eg sjølv er frisk", N, "none", None),
+    ("en", "My partner has covid but I feel fine", N, "none", None),
+    ("nb", "Kan eg få ein ny time hos sjukepleiar?", N, "none", None),
+    ("en", "Thank you for calling me back yesterday", N, "none", None),
+    ("nb", "Takk for sist, alt er fint med meg", N, "none", None),
+]
+
+
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
     "Eg kjenner meg ikkje heilt som meg sjølv denne veka":
         "read as personality_change (urgent): 'not myself' is also how relatives describe a change of the person",
     "Kjenner meg helt tom og slapp, ikke meg sjøl":
         "read as personality_change (urgent): 'ikke meg selv' is the item's own words",
+    "Føttene mine er iskalde og blå om kvelden":
+        "read as numbness_tingling (urgent): cold feet are read as a change of feeling in a limb",
     "weird buzzing feeling in my head this morning":
         "read as numbness_tingling (urgent): buzzing is a word for paraesthesia; the reader cannot tell the two apart",
 }
 
 
 def _params():
-    for case in CASES + CASES_ROUND2:
+    for case in CASES + CASES_ROUND2 + CASES_ROUND3:
         reason = UNREACHED.get(case[1])
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         yield pytest.param(*case, marks=marks, id=case[1][:50])
@@ -325,7 +373,7 @@ def test_dev_message_gets_the_expected_level_category_and_reason(lang, text, lev
 
 
 def test_the_dev_set_is_large_enough_and_half_norwegian():
-    cases = CASES + CASES_ROUND2
+    cases = CASES + CASES_ROUND2 + CASES_ROUND3
     assert len(cases) >= 150
     assert len({text for _, text, *_ in cases}) == len(cases)
     norwegian = sum(lang == "nb" for lang, *_ in cases)

@@ -352,3 +352,14 @@ EYE_INFECTION = frozenset(
     "gorr puss pus infeksjon infeksjonen infection infected betent betennelse stye sty grynkorn oyekatarr conjunctivitis"
     .split()
 )
+
+# The floor: the writer's own body in any words ("my ear keeps popping", "magen min lager rare lyder").
+COMPLAINT_CUES += (
+    _C("ctx:complaint", "=my|=min|=mitt|=mine|=mi|=jeg|=i|=me|=meg + @LIMB|ansikt*|=face|kropp*|=body|=rygg|=ryggen"
+       "|=mage|=magen|=belly|=tummy|=stomach|=bryst|=brystet|=chest|=hode|=hodet|=head|=hovud|=hovudet|=øre|=ører"
+       "|=ørene|=ørane|=ear|=ears|=kjeve|=kjeven|=jaw|=øye|=øyne|=øynene|=eye|=eyes|=auge|=auga|=augo|=auger|=hud"
+       "|=huden|=skin|=tenner|=teeth|=hjerte|=hjertet|=heart|=nesa|=nose|=negler|=nails|=tunge|=tunga|=tongue"
+       "|=hals|=halsen|=throat", unless=_POSITIVE
+       + "|@ADMIN|@INJ|stikk*|injected|injiser*|site|sted|stedet|log*|logg*|vaccine|vaksine|bilde|photo|picture|=cream"
+"|krem|wash|vaske|vasker|=shave|barbere"),
+)

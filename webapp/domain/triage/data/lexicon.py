@@ -284,3 +284,15 @@ EMERGENCY_CUES += (
        "|heile_dagen|non_stop"),
     _C("sign:worst_headache", "smell|small|eksplosjon|explosion|bang|thunderclap|lyn + hode*|hodet|head|hovud*"),
 )
+
+EMERGENCY_CUES += (
+    _C("fainting_collapse", "was|were|ended_up|found_myself|lay|lå|låg|came_to + on_the_floor|på_gulvet|på_golvet"
+       "|on_the_ground|på_bakken|på_golvet", unless="sleep*|sove|sov|yoga|exercise|trening|leker|playing"),
+    _C("fainting_collapse", "=out|borte|vekke + for|i a_minute|a_moment|seconds|a_few_seconds|a_second|et_minutt"
+       "|eit_minutt|et_øyeblikk|eit_augeblikk|noen_sekunder|nokre_sekund"),
+    _C("seizure", "stiv|stiff|rigid + rykte|rykka|rykket|rykker|rykkja|jerk*|twitch*|ristet|rista|shaking|shook|kramp*",
+       scope="sentence"),
+    _C("hard_to_wake", "super|so|really|ekstremt|utrolig|forferdelig drowsy|døsig|dåsig|søvnig|sleepy", unless="@NOT"),
+    _C("hard_to_wake", "@CAN barely|hardly|knapt|nesten_ikke keep|holde|halde eyes_open|øynene_oppe|augene_opne"
+       "|his_eyes_open|her_eyes_open|augo_opne"),
+)

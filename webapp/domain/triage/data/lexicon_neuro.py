@@ -331,3 +331,10 @@ NEURO_CUES += (
        "|tiss|tisset|bæsj|bowels|bladder|poo|pee|wee"),
     _C("bladder_bowel_control", "holder|holde|hold|holdt @NOT|ikke på avføring*|avføringa|urin*|urinen|tiss|bæsj"),
 )
+
+NEURO_CUES += (
+    _C("memory_thinking", "@CAN @NOT holde|halde|følge|følgje|keep|follow tråden|the_thread|track|the_plot"),
+    _C("numbness_tingling", "hanske|hansker|glove|gloves|vott|votter|votten + @ARM|@LEG|hånd|handa|hendene|hand"),
+    _C("numbness_tingling", "kjenner|føler|feel|feels lite|little|less|mindre|nesten_ingenting|hardly_anything"
+       " + @LIMB"),
+)

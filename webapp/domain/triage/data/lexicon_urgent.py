@@ -220,3 +220,10 @@ URGENT_CUES += (
        "|piller|pills|tablett*|sovetablett*|medisin*"),
     _C("sign:diarrhoea", "=runs + watery|toilet|loo|days|dager|dagar|nonstop", scope="sentence"),
 )
+
+URGENT_CUES += (
+    # An overdose thought in plain words (symptoms.md self_harm_thoughts).
+    _C("self_harm_thoughts", "taking|take|ta|tatt|ta_alle|took all|alle|the_whole|hele|heile|every pills|pillene"
+       "|tablets|tablettene|tablettane|medisinene|medisinane|boksen|the_box|the_bottle"),
+    _C("self_harm_thoughts", "overdose|overdosere|overdos|ta_en_overdose"),
+)
