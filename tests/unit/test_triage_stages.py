@@ -219,3 +219,35 @@ def test_every_nynorsk_lemma_points_at_a_word_the_lexicon_reads():
 
     missing = [nb for _nn, nb in nynorsk_lemmas() if not _INDEX.terms_of(fold(nb))]
     assert len(missing) <= 1, missing  # "skjønne" is read only through its phrases
+
+
+# --- the learned floor ---------------------------------------------------------------------------------------
+def test_the_learned_floor_is_loaded_with_a_measured_threshold():
+    from webapp.domain.triage import learned
+
+    assert len(learned._WEIGHTS) > 1_000
+    assert learned._THRESHOLD != float("inf")
+    assert learned.ngrams(["hei"]) >= {" h", "he", "ei", "i ", " he", "hei", "ei ", " hei", "hei "}
+
+
+def test_the_learned_floor_only_raises_silent_text_to_routine_and_asks():
+    result = assess_text("Ting er litt tunge for tida", "nb")
+    assert result.level == Level.ROUTINE
+    assert result.reasons == ("text:learned",)
+    assert result.unsure is True
+
+
+def test_the_learned_floor_leaves_what_the_rules_decided():
+    # negated, asked, someone else's: the rules' none stands
+    for text in ("Ingen plager etter dosen", "Kan Tysabri gi hodepine?", "Sønnen min har feber, jeg er fin"):
+        assert "text:learned" not in assess_text(text, "nb").reasons
+
+
+def test_the_learned_floors_false_alarms_on_our_none_messages_stay_low():
+    from tests.unit import test_triage_dev_cases as dev
+    from tests.unit import test_triage_extra_cases as extra
+
+    nones = [(lang, text) for cases in (extra.CASES, dev.CASES, dev.CASES_ROUND2, dev.CASES_ROUND3)
+             for lang, text, level, *_ in cases if level == "none"]
+    raised = [text for lang, text in nones if "text:learned" in assess_text(text, lang).reasons]
+    assert len(raised) <= 0.05 * len(nones), raised

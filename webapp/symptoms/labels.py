@@ -130,6 +130,7 @@ REASON_LABELS = {
     "unsure:fever": _l("The patient does not know whether there is a fever"),
     # What the free-text reader found (webapp/domain/triage/weigh.py), for the nurse.
     "text:unplaced": _l("The message describes something the checklist does not name: please read it"),
+    "text:learned": _l("The wording resembles symptom messages, though no rule placed it: please read it"),
     "text:question": _l("The message asks about a symptom without saying it is happening"),
     "text:past": _l("The message mentions a symptom in the past"),
     "text:someone_else": _l("The message mentions someone else's illness"),

@@ -98,7 +98,7 @@ def decide(answers: Answers, text: TextFindings) -> Assessment:
     ordered_codes = tuple(sorted(all_codes, key=lambda c: _ORDER.get(c, 999)))
     # Only the floor placed it: the text tells of something present that no item names, so the app asks
     # "does any of this fit?" (issue 11; symptoms.md "Floor: never silent").
-    unsure = "text:unplaced" in reasons and not set(known) - {"other"}
+    unsure = bool({"text:unplaced", "text:learned"} & set(reasons)) and not set(known) - {"other"}
     return Assessment(top, tuple(dict.fromkeys(reasons)), category, ordered_codes, unsure)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from webapp.domain.levels import Level
 from webapp.domain.triage.data import context as W
+from webapp.domain.triage.learned import reads_like_a_complaint
 from webapp.domain.triage.mentions import Mention
 from webapp.domain.triage.qualify import Qualified
 
@@ -86,6 +87,11 @@ def _weigh(doc: Qualified, notes: list[str]) -> TextFindings:
         # Sounds like a health complaint but matches no item: flag for a call, never reassure (symptoms.md).
         level = Level.URGENT if mods["worse"] or within_2h else Level.ROUTINE  # as the "other" item (triage.py)
         extra.append((level, "general", "text:unplaced"))
+    elif not found and not extra and not notes and not _settled(doc) and _told_not_asked(doc):
+        # Nothing the rules know, nothing negated, past or someone else's: if the wording reads like the
+        # complaints we have labelled, a nurse reads it (learned floor, issue 11 §5; never above routine).
+        if reads_like_a_complaint(t.text for t in doc.tokens):
+            extra.append((Level.ROUTINE, "general", "text:learned"))
     _not_an_emergency_here(doc, now, found, fever, within_2h)
     codes = tuple(sorted(found, key=lambda c: found[c]))
     return TextFindings(
@@ -99,6 +105,18 @@ def _weigh(doc: Qualified, notes: list[str]) -> TextFindings:
         extra=tuple(extra),
         notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def _settled(doc: Qualified) -> bool:
+    """The rules already know what the text says: something negated, asked, past, usual or someone else's."""
+    return any(doc.status(m) != "now" for m in doc.symptom_like) or any(
+        doc.status(m) != "now" for m in doc.of("ctx:complaint"))
+
+
+def _told_not_asked(doc: Qualified) -> bool:
+    """Some sentence of the message is not a question (a question alone may be answered with education)."""
+    sentences = {t.sentence for t in doc.tokens}
+    return bool(sentences - doc.questions)
 
 
 def _notes(doc: Qualified, meant: dict[int, str]) -> list[str]:

@@ -44,3 +44,22 @@ def nynorsk_lemmas() -> list[tuple[str, str]]:
 def word_forms() -> dict[str, str]:
     """Folded word form -> folded lexicon word, as built into wordforms.tsv."""
     return {row[0]: row[1] for row in _rows("wordforms.tsv") if len(row) == 2}
+
+
+def learned_weights() -> tuple[dict[str, float], float, float]:
+    """The learned floor's n-gram weights, intercept and threshold (learned_floor.tsv; empty if absent)."""
+    if not (HERE / "learned_floor.tsv").exists():
+        return {}, 0.0, float("inf")
+    weights: dict[str, float] = {}
+    intercept, threshold = 0.0, float("inf")
+    for line in (HERE / "learned_floor.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        gram, value = line.rsplit("\t", 1)
+        if gram == "@intercept":
+            intercept = float(value)
+        elif gram == "@threshold":
+            threshold = float(value)
+        else:
+            weights[gram] = float(value)
+    return weights, intercept, threshold

@@ -363,3 +363,8 @@ COMPLAINT_CUES += (
        + "|@ADMIN|@INJ|stikk*|injected|injiser*|site|sted|stedet|log*|logg*|vaccine|vaksine|bilde|photo|picture|=cream"
 "|krem|wash|vaske|vasker|=shave|barbere"),
 )
+
+COMPLAINT_CUES += (
+    _C("ctx:complaint", "ikke_så_godt|ikke_så_bra|ikke_noe_godt|ikke_godt|not_so_good|not_too_good|not_great"
+       "|not_doing_well|not_so_well|ikke_så_greit"),
+)
