@@ -342,6 +342,44 @@ CASES_ROUND3 = [
 ]
 
 
+# A fourth round, written after tuning on the first three (and with the learned floor in place), measured before
+# any tuning on it: 23 of these 30 passed then (77 %; 8 of 10 emergencies at the right level, 9 of 10 in the
+# right category; 2 of the 28 that need a nurse came back none).
+CASES_ROUND4 = [
+    ("nb", "Eg får ikkje luft, det pip og kvæsar når eg pustar", E, "allergic", None),
+    ("en", "my tongue feel very big and i cannot swallow my spit, after the medicine today", E, "allergic", None),
+    ("nb", "Andletet mitt har hovna opp etter infusjonen", E, "allergic", "face_throat_swelling"),
+    ("nb", "Mannen min seig ned frå stolen og var ikkje kontaktbar nokre sekund", E, None, None),
+    ("en", "he was fitting on the floor for maybe two minutes, foam at the mouth", E, "neuro", "seizure"),
+    ("nb", "Ho svarar ikkje når vi snakkar til ho og er heilt slapp", E, "neuro", None),
+    ("en", "sudden my arm and leg on right side dont work, cant talk proper", E, "neuro", None),
+    ("nb", "Kjenner eit press midt i brystet som ikkje gir seg", E, "general", "chest_pain"),
+    ("en", "Worst headache of my life came on in a second while lifting, no temperature", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Eg har mista synet på det eine auget, skjedde brått for ein halvtime sidan", E, "neuro", None),
+    ("nb", "Beina sviktar og eg må halde meg i veggen", U, "neuro", None),
+    ("en", "my legs giving way under me this week", U, "neuro", None),
+    ("nb", "Eg ser alt dobbelt når eg køyrer bil", U, "neuro", "double_vision"),
+    ("nb", "Det prikkar og stikk i fingrane sidan tysdag", U, "neuro", "numbness_tingling"),
+    ("en", "I mix up my words on the phone and say fork when I mean spoon", U, "neuro", None),
+    ("nb", "Eg kan ikkje lenger rekne ut vekslepengar", U, "neuro", None),
+    ("en", "my wife says I forget conversations we had yesterday", U, "neuro", None),
+    ("nb", "Han har blitt så aggressiv og ulik seg sjølv", U, "neuro", None),
+    ("nb", "Eg har feber og frys heile tida", U, "infection", None),
+    ("en", "peeing burns and I have pain in my back on one side and chills", U, "infection", None),
+    ("nb", "Har kasta opp i to døgn og har vondt øvst i magen", U, "liver", None),
+    ("nb", "Tannkjøttet blør og det kjem blåmerke utan grunn", U, "bleeding", None),
+    ("en", "We are thinking about having a baby this year", U, "general", "pregnancy"),
+    ("nb", "Mensen uteblei denne månaden", U, "general", "pregnancy"),
+    ("en", "honestly I don't see why I should keep going", U, "general", "self_harm_thoughts"),
+    ("nb", "Eg har så vondt i ryggen at eg knapt kjem meg opp av senga", R, None, None),
+    ("en", "my knees are stiff in the morning", R, "general", None),
+    ("nb", "Eg er så sliten om dagane", R, "general", None),
+    ("nb", "Sonen min har vasskoppor, sjølv er eg fin", N, "none", None),
+    ("en", "Just confirming I got the text about Friday", N, "none", None),
+]
+
+
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
     "Eg kjenner meg ikkje heilt som meg sjølv denne veka":
@@ -356,7 +394,7 @@ UNREACHED = {
 
 
 def _params():
-    for case in CASES + CASES_ROUND2 + CASES_ROUND3:
+    for case in CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4:
         reason = UNREACHED.get(case[1])
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         yield pytest.param(*case, marks=marks, id=case[1][:50])
@@ -373,7 +411,7 @@ def test_dev_message_gets_the_expected_level_category_and_reason(lang, text, lev
 
 
 def test_the_dev_set_is_large_enough_and_half_norwegian():
-    cases = CASES + CASES_ROUND2 + CASES_ROUND3
+    cases = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4
     assert len(cases) >= 150
     assert len({text for _, text, *_ in cases}) == len(cases)
     norwegian = sum(lang == "nb" for lang, *_ in cases)

@@ -93,6 +93,8 @@ def _weigh(doc: Qualified, notes: list[str]) -> TextFindings:
         if reads_like_a_complaint(t.text for t in doc.tokens):
             extra.append((Level.ROUTINE, "general", "text:learned"))
     _not_an_emergency_here(doc, now, found, fever, within_2h)
+    if "seizure" in found and "fainting_collapse" in found:
+        found.pop("fainting_collapse")  # "fitting on the floor": the seizure is the item (same 113 advice)
     codes = tuple(sorted(found, key=lambda c: found[c]))
     return TextFindings(
         codes=codes,

@@ -54,7 +54,8 @@ MACROS = {
     "|tyngre|heavy|heavier|lam|lamme|lammet|useless|dead|død|døde",
     "PAIN": "vondt|vond|vonde|smerte|smerter|smertene|smerten|verk|verker|verke|verket|ømt|ømme|sår|sårt|såre|pain|pains"
     "|painful|hurt|hurts|hurting|ache|aches|aching|achy|sore|tender|throbbing|dunker|murrer|stikker|sting|stings",
-    "INJ": "sprøyt*|injeksjon*|injection|injections|injected|injecting|injiser*|dose|dosen|dosene|dosa|=shot|=jab|tysabri"
+    "INJ": "infusjon*|infusion|infusions|the_medicine|medisinen"
+    "|sprøyt*|injeksjon*|injection|injections|injected|injecting|injiser*|dose|dosen|dosene|dosa|=shot|=jab|tysabri"
     "|natalizumab|tyruko|stikket",
     "URINE": "urin|urinen|tiss|tisset|tissen|tisse|tisser|vannlating*|urinering*|pee|peeing|wee|weeing|urine|urinate"
     "|urinating|urination|piss",
@@ -295,4 +296,9 @@ EMERGENCY_CUES += (
     _C("hard_to_wake", "super|so|really|ekstremt|utrolig|forferdelig drowsy|døsig|dåsig|søvnig|sleepy", unless="@NOT"),
     _C("hard_to_wake", "@CAN barely|hardly|knapt|nesten_ikke keep|holde|halde eyes_open|øynene_oppe|augene_opne"
        "|his_eyes_open|her_eyes_open|augo_opne"),
+)
+
+EMERGENCY_CUES += (
+    _C("face_throat_swelling", "lepp*|lips|lip|tunge|tunga|tungen|tongue|tunga_mi + very_big|so_big|really_big"
+       "|veldig_stor|svært_stor|så_stor|heilt_stor|too_large|enormous"),
 )

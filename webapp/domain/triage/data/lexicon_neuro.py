@@ -90,7 +90,8 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|blekere|matte|grå|grey|gray|different|annerledes|weird|rare|wrong|feil|pale|paler"),
     _C("vision_change", "half|halve|halvparten|part|del|deler|side + see|ser|vision|sight|synet|synsfeltet|view"
        " + missing|mangler|borte|gone|black|svart|dark|mørk*|blank|blind|blacked", scope="sentence"),
-    _C("vision_change", "@CAN @NOT lese|read|reading|se|see", unless="=om|about|brosjyre*|leaflet*|=app|appen"
+    _C("vision_change", "@CAN @NOT lese|read|reading|se|see", unless="=om|about|brosjyre*|leaflet*|=app|appen|=why|=point"
+       "|hvorfor|kvifor|vitsen|grunn|reason|=how|hvordan|korleis|problem|problemet"
        "|=web|nettside*|skjerm*|screen|melding*|message*|your|din"),
     _C("vision_change", "vanskelig*|struggling|struggle|trouble|hard|problem*|vansker|sliter|strever + å|to|med|with"
        " lese|read|reading|leser|=se|see|seeing", unless="=om|about|brosjyre*|leaflet*|=app|appen|nettside*|handwriting"
@@ -337,4 +338,9 @@ NEURO_CUES += (
     _C("numbness_tingling", "hanske|hansker|glove|gloves|vott|votter|votten + @ARM|@LEG|hånd|handa|hendene|hand"),
     _C("numbness_tingling", "kjenner|føler|feel|feels lite|little|less|mindre|nesten_ingenting|hardly_anything"
        " + @LIMB"),
+)
+
+NEURO_CUES += (
+    _C("vision_change", "mistet|mista|miste|misser|lost|losing synet|syn|sight|vision|eyesight"),
+    _C("memory_thinking", "@CAN @NOT regne|rekne|telle|count|calculate|work_out|figure_out|add_up"),
 )

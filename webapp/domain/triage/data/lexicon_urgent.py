@@ -227,3 +227,17 @@ URGENT_CUES += (
        "|tablets|tablettene|tablettane|medisinene|medisinane|boksen|the_box|the_bottle"),
     _C("self_harm_thoughts", "overdose|overdosere|overdos|ta_en_overdose"),
 )
+
+URGENT_CUES += (
+    _C("pregnancy", "thinking_about|considering|vurderer|tenker_på|planning|planlegg* + having_a_baby|getting_pregnant"
+       "|å_få_barn|å_bli_gravid|a_baby|another_baby|=baby|trying"),
+    _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + uteblei|uteble|uteblitt|kom_ikke|kom_ikkje"
+       "|har_ikke_kommet|har_ikkje_kome|didnt_come|did_not_come|hasnt_come|has_not_come"),
+    _C("self_harm_thoughts", "why|hvorfor|kvifor|vitsen|the_point|no_point + keep_going|go_on|carry_on|living|live"
+       "|leve|fortsette|halde_fram|holde_ut", scope="sentence"),
+)
+
+URGENT_CUES += (
+    _C("self_harm_thoughts", "@NOT see|ser|know|vet|veit why|hvorfor|kvifor|the_point|vitsen + keep_going|go_on"
+       "|carry_on|living|leve|fortsette|halde_fram|holde_ut", scope="sentence"),
+)
