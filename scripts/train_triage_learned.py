@@ -87,7 +87,7 @@ def labelled() -> list[tuple[str, int]]:
     import test_triage_extra_cases as extra  # noqa: PLC0415
 
     rows = [(lang, text, int(level != "none")) for lang, text, level, *_ in extra.CASES]
-    for cases in (dev.CASES, dev.CASES_ROUND2, dev.CASES_ROUND3, dev.CASES_ROUND4):
+    for cases in (dev.ALL_CASES,):
         rows += [(lang, text, int(level != "none")) for lang, text, level, *_ in cases]
     with open(ROOT / "tests/clinical/triage_examples.tsv", encoding="utf-8") as f:
         rows += [(r["lang"], r["text"], int(r["expected_level"] != "none")) for r in csv.DictReader(f, delimiter="\t")]

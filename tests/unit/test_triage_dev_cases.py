@@ -380,6 +380,46 @@ CASES_ROUND4 = [
 ]
 
 
+# A fifth round, the last, written with everything in place and measured before any tuning on it: 25 of these
+# 30 passed then (83 %; 7 of 10 emergencies, 12 of 14 urgent at urgent or higher; none of the 27 that need a
+# nurse came back none: the learned floor caught 4 of the 5 misses as routine).
+CASES_ROUND5 = [
+    ("nb", "Det kjennes som halsen snevrar seg inn og eg får ikkje svelgt", E, "allergic", None),
+    ("en", "lips and eyes puffed up like I've been stung, half an hour after my jab", E, "allergic", None),
+    ("nb", "Han fall om i stova og var livlaus ei stund", E, "general", None),
+    ("en", "I keeled over at the bus stop, people say I was out cold", E, "general", "fainting_collapse"),
+    ("nb", "Dattera fann meg krampande på golvet", E, "neuro", "seizure"),
+    ("en", "can't rouse my husband, he's breathing but not answering", E, "neuro", "hard_to_wake"),
+    ("nb", "Plutseleg klarte eg ikkje å finne orda og munnen var skeiv", E, "neuro", None),
+    ("en", "it feels like a vice round my chest and I'm sweating buckets", E, "general", "chest_pain"),
+    ("nb", "Eit lynnedslag av ein hovudpine, aldri kjent noko liknande, ingen feber", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Eg har 39 i feber, stiv nakke og lyset gjer vondt", E, "infection", "meningitis_signs"),
+    ("nb", "Ho stammar og får ikkje fram det ho vil seie", U, "neuro", None),
+    ("en", "my right hand has gone weak, I can't open jars anymore", U, "neuro", None),
+    ("nb", "Eg vinglar når eg går, som om eg er full", U, "neuro", None),
+    ("en", "the left side of my face feels numb since Sunday", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg hugsar ikkje kva eg gjorde i går", U, "neuro", "memory_thinking"),
+    ("en", "Partner says I've been really flat and uninterested in everything lately", U, "neuro", None),
+    ("nb", "Synet mitt er uklart, som å sjå gjennom tåke", U, "neuro", "vision_change"),
+    ("nb", "Har lekt urin fleire gonger denne veka", U, "neuro", None),
+    ("en", "Swallowing has gotten hard, food goes down the wrong way", U, "neuro", None),
+    ("nb", "Eg har byrja på kortisontablettar for ryggen", U, "general", "new_immunosuppressant"),
+    ("en", "Pregnancy test says positive, not sure what to do", U, "general", "pregnancy"),
+    ("nb", "Eg ønskjer ikkje å leve lenger", U, "general", "self_harm_thoughts"),
+    ("en", "I have a rash with blisters wrapping around my ribs on one side", U, "infection", None),
+    ("nb", "Feberen har vart i tre dagar og eg hostar gult", U, "infection", None),
+    ("nb", "Litt sår der eg stakk i går", R, "injection_site", None),
+    ("en", "feeling a bit low this week", R, "general", None),
+    ("nb", "Forkjøla og tett i nasen", R, "infection", None),
+    ("nb", "Mora mi har influensa. Eg kjenner meg bra", N, "none", None),
+    ("en", "Could you check if my blood results came in?", N, "none", None),
+    ("nb", "Alt vel her, dosen er teken", N, "none", None),
+]
+
+
+ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5
+
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
     "Eg kjenner meg ikkje heilt som meg sjølv denne veka":
@@ -394,7 +434,7 @@ UNREACHED = {
 
 
 def _params():
-    for case in CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4:
+    for case in ALL_CASES:
         reason = UNREACHED.get(case[1])
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         yield pytest.param(*case, marks=marks, id=case[1][:50])
@@ -411,7 +451,7 @@ def test_dev_message_gets_the_expected_level_category_and_reason(lang, text, lev
 
 
 def test_the_dev_set_is_large_enough_and_half_norwegian():
-    cases = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4
+    cases = ALL_CASES
     assert len(cases) >= 150
     assert len({text for _, text, *_ in cases}) == len(cases)
     norwegian = sum(lang == "nb" for lang, *_ in cases)

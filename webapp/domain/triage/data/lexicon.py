@@ -302,3 +302,12 @@ EMERGENCY_CUES += (
     _C("face_throat_swelling", "lepp*|lips|lip|tunge|tunga|tungen|tongue|tunga_mi + very_big|so_big|really_big"
        "|veldig_stor|svært_stor|så_stor|heilt_stor|too_large|enormous"),
 )
+
+EMERGENCY_CUES += (
+    _C("fainting_collapse", "fall|dett|datt|falt om|over|i_golvet|i_gulvet"),
+    _C("fainting_collapse", "livlaus|livløs|lifeless|bevisstlaus|bevisstløs|medvitslaus|out_cold"),
+    _C("seizure", "krampande|krampar|krampa|krampet|krampende|kramper|fitting"),
+    _C("sign:worst_headache", "lyn*|lynnedslag|thunder* + hodepine*|hovudpine*|hovudverk*|headache|hode*|hovud*"),
+    _C("sign:worst_headache", "aldri|never + kjent|hatt|felt|had + liknande|lignende|like_it|like_this|anything_like"
+       " + hodepine*|hovudpine*|hovudverk*|headache", scope="sentence"),
+)

@@ -344,3 +344,10 @@ NEURO_CUES += (
     _C("vision_change", "mistet|mista|miste|misser|lost|losing synet|syn|sight|vision|eyesight"),
     _C("memory_thinking", "@CAN @NOT regne|rekne|telle|count|calculate|work_out|figure_out|add_up"),
 )
+
+NEURO_CUES += (
+    _C("speech_problems", "stammer|stammar|stamma|stammet|stutter|stuttering|stutters"),
+    _C("speech_problems", "@CAN @NOT fram|frem|ut + det|orda|ordene|ord|words|seie|si|say|setningen|setninga",
+       unless="bil*|car|pakke*|parcel|penger|money"),
+    _C("bladder_bowel_control", "lekt|lak|lekte|lekka + @URINE|blære*|bladder|avføring*|bowel*"),
+)
