@@ -7,7 +7,9 @@ one's output and knowing nothing of the next:
     tokens,        the lexicon's  negated, past,  symptom codes,   checklist rules:
     Bokmål forms   cues, numbers  someone else's  modifiers, floor  items + modifiers -> level
 
-`vocabulary` holds the checklist; `data/` the language resources (lexicon, word forms), loaded once.
+`vocabulary` holds the checklist; `data/` the language resources (lexicon, word forms, the learned floor's
+weights), loaded once at import; `matching` is the cue engine of `mentions`, `learned` the learned floor of
+`weigh`. `Assessment.unsure` is True when only the floor placed the text: the app then asks.
 
 Public API
     SYMPTOMS, BY_CODE, CATEGORIES, SymptomItem        the checklist of symptoms.md

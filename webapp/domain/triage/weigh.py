@@ -3,7 +3,9 @@
 The text is a safety net behind the checklist: it can raise a level, never lower it. `weigh` turns the
 mentions that happen now into symptom codes (some only together: a stiff neck with fever, a bruise at the
 injection site), reads the modifiers (after the dose, over 24 hours, getting worse, sudden, fever), and
-puts the floor under it: a present complaint that no item names is at least routine (`text:unplaced`).
+puts the floor under it: a present complaint that no item names is at least routine (`text:unplaced`), and
+a message the rules found nothing in that reads like our labelled complaints is routine too (`text:learned`,
+see `learned.py`; it never names an item or goes above routine).
 Its output, `TextFindings`, is what `level` weighs with the checklist.
 """
 
