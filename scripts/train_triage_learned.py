@@ -78,6 +78,36 @@ Please call me after 3pm
 My GP changed, do you need the new name?
 I will be away for two weeks
 Injected on schedule, nothing to report
+Sønnen min har begynt på skolen
+My husband and I are going to Spain
+Stopped at the pharmacy on the way home
+Jeg strikker mye for tiden
+My mum says hi
+Vi har fått barnebarn!
+Eg har vore på hyttetur med familien
+Takk for ein fin samtale
+Ny jobb frå august, kan eg få time på ettermiddagen?
+Katten vår er sjuk, så eg kjem litt seint
+Vi skal flytte til Trondheim i vår
+We had a lovely weekend away
+I'm starting a new job next month
+The courier came late with the box
+My daughter got married on Saturday
+Had my flu jab at the GP
+Jeg har begynt å gå turer hver dag
+Eg trenar tre gonger i veka no
+Fikk brevet fra sykehuset i dag
+Hvem ringer jeg hvis dere er stengt?
+I'm going to my sister's for Christmas
+My neighbour drove me to the pharmacy
+Sorry I missed your call
+Jeg er tilbake fra ferie
+Eg har fått ny telefon
+The batch number on the box is different this time
+Jeg leverte tomme sprøyter på apoteket
+Can my husband come in with me next time?
+Vi har fått ny hund
+Hope you have a nice weekend
 """
 
 

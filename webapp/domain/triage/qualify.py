@@ -233,13 +233,13 @@ def _someone_elses(doc: Qualified, m: Mention) -> bool:
     if m.code == "pregnancy":  # "my girlfriend is pregnant": the writer is not (fathers on natalizumab: no risk)
         # ... but "my partner and I are trying", "vi prøver" is the writer's own plan (symptoms.md, Free text).
         together = any(doc.text(i) in _TOGETHER for i in range(clause_start, m.start + 1))
-        return not together and any(doc.text(i) in W.PARTNERS for i in before)
+        return not together and any(doc.text(i) in W.PARTNERS or doc.text(i) in W.OTHER_PEOPLE for i in before)
     if m.code not in W.CATCHING or not doc.of("ctx:self_exposure"):
         return False
     return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
 
 
-_TOGETHER = frozenset("vi we us oss jeg i".split())
+_TOGETHER = frozenset("vi we us oss jeg i me meg".split())
 
 
 def _since(doc: Qualified, m: Mention) -> bool:

@@ -302,7 +302,8 @@ NEURO_CUES += (
        "|weird_places|fryseren|freezer|kjøleskapet|fridge|ovnen|oven"),
     _C("memory_thinking", "gløymsk|glemsk|forgetful|gløymer|glemmer"),
     # Scraping the car on one side, walking into things on one side: a field of vision missing (facts E2).
-    _C("vision_change", "skrapa|skrapet|skrapte|scraped|scrape|scraping|bulket|dented|clipped + bil*|car"),
+    _C("vision_change", "skrapa|skrapet|skrapte|scraped|scrape|scraping|bulket|dented|clipped + bil*|car + side|sida"
+       "|siden|venstre|høyre|left|right|passenger|driver", scope="sentence"),
     _C("vision_change", "mistet|mista|lost|borte|gone|forsvant|disappeared|svart|black + halve|half|halvparten|del"
        "|part + synsfelt*|sight|vision|see|ser|synet|øye*|eye", scope="sentence"),
     # A hobby the hands can no longer do, fingers that will not obey: clumsiness.
@@ -314,8 +315,9 @@ NEURO_CUES += (
     _C("speech_problems", "messages|message|texts|text|meldinger|meldingene|meldingane|sms + make_no_sense"
        "|no_sense|gibberish|nonsense|uforståelig*|gir_ikke_mening|ikke_mening|rare|rart|strange|weird|odd"),
     # Apathy and staring are a change of the person, not drowsiness (review §2.5.9): personality_change.
-    _C("personality_change", "likegyldig|likegyldige|apatisk|apathetic|apathy|apati|initiativløs*|uninterested"
-       "|stirer|stirar|stirrer|stare|stares|staring"),
+    _C("personality_change", "likegyldig|likegyldige|apatisk|apathetic|apathy|apati|initiativløs*|uninterested"),
+    _C("personality_change", "sit|sits|sitter|sitting|sat|satt|just|berre|bare + stirer|stirar|stirrer|stare|stares"
+       "|staring", unless="skjerm*|screen|tv|telefon*|phone|=pc|computer"),
     # A leg that drags: weakness of a limb.
     _C("limb_weakness", "drar|dro|dratt|dragged|drags|dragging|drag|slepte|sleper|slepar|slept|slepa + @LEG"),
     # Typos the keyboard rules do not reach.

@@ -149,7 +149,8 @@ URGENT_CUES += (
        "|antibod*|rsv|influensa|flu|blod*|blood|urin*|urine|virus|hurtigtest*|lateral|pcr|=jc"),
     _C("pregnancy", "prøver|trying|planlegger|planning|plan|ønsker|want|wants|wanting|hoping|håper|vurderer"
        "|considering + bli_gravid|få_barn|conceive|get_pregnant|for_a_baby|baby|have_a_baby|få_et_barn"
-       "|start_a_family|stifte_familie|ha_barn|pregnancy|graviditet|svangerskap*|barn|children|kids"),
+       "|start_a_family|stifte_familie|ha_barn|pregnancy|graviditet|svangerskap*|barn|children|kids",
+       unless="school|skole*|barnehage*|=bed|homework|lekser|=eat|spise|=sleep|sove|=dress|kle"),
     _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + forsinket|sen|seint|sent|uteblitt|uteblir|late"
        "|missed|skipped|overdue"),
     _C("pregnancy", "@NOT|missed|skipped fått|had|come|kommet|got mens|mensen|menstruasjon*|period|my_period",
