@@ -418,7 +418,33 @@ CASES_ROUND5 = [
 ]
 
 
-ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5
+# A sixth round: English by non-native writers or dictated, and Trøndelag dialect (review §2.6), measured
+# before tuning on it: 10 of these 20 passed then (50 %), none of them a false alarm, 4 answered none.
+CASES_ROUND6 = [
+    ("en", "hello nurse my leg is not working good since three days, very heavy, walking like drunk", U, "neuro", None),
+    ("en", "i am having the double seeing when i drive since monday", U, "neuro", "double_vision"),
+    ("en", "my husband he say i speak funny, like mouth full of food", U, "neuro", None),
+    ("en", "the face of me is swelling and hard to breathe after injection comma please help", E, "allergic", None),
+    ("en", "she fall down and shaking all body no answer", E, "neuro", None),
+    ("en", "high temperature 39 and i am very confused where i am", E, "infection", None),
+    ("en", "i feel my heart is squeeze very strong pain go to left arm", E, "general", "chest_pain"),
+    ("en", "my hand is sleeping all the time for one week, the fingers also", U, "neuro", None),
+    ("en", "forget everything now, my daughter must write everything for me", U, "neuro", None),
+    ("en", "period not coming two months, maybe baby?", U, "general", "pregnancy"),
+    ("nb", "Æ e så svimmel og ser dobbelt, har vært sånn i fire daga", U, "neuro", "double_vision"),
+    ("nb", "Æ klare itj å gå rett, dett hele tida", U, "neuro", None),
+    ("nb", "Hu e heilt borte og svare itj", E, "neuro", None),
+    ("nb", "Æ har hatt feber i tre daga og hoste grønt", U, "infection", None),
+    ("nb", "Æ vil itj leve mer", U, "general", "self_harm_thoughts"),
+    ("nb", "Kjenne mæ så rar og nummen i ansiktet", U, "neuro", "numbness_tingling"),
+    ("nb", "Tissen lekke og æ rekk itj på do", U, "neuro", "bladder_bowel_control"),
+    ("nb", "Mensen e sein, kanskje æ e på tjukken", U, "general", "pregnancy"),
+    ("nb", "Æ har vondt i hue, helt vanlig", R, "general", "headache_mild"),
+    ("nb", "Takk for sist, alt e fint", N, "none", None),
+]
+
+
+ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {

@@ -94,7 +94,11 @@ def decide(answers: Answers, text: TextFindings) -> Assessment:
     if not levels:
         return Assessment(Level.NONE, tuple(dict.fromkeys(reasons)), "none", tuple(all_codes))
     top = Level.highest(level for level, _c, _r in levels)
-    category = next(cat for level, cat, _r in levels if level == top)
+    # The category of an item that is at the top level by itself comes before one raised there by a modifier
+    # ("svimmel og ser dobbelt i fire dager": double vision, neuro) — the right reason (review §2.6.7).
+    own = [cat for level, cat, reason in levels
+           if level == top and reason.startswith("item:") and BY_CODE[reason[5:]].level == top]
+    category = own[0] if own else next(cat for level, cat, _r in levels if level == top)
     ordered_codes = tuple(sorted(all_codes, key=lambda c: _ORDER.get(c, 999)))
     # Only the floor placed it: the text tells of something present that no item names, so the app asks
     # "does any of this fit?" (issue 11; symptoms.md "Floor: never silent").

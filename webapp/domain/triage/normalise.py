@@ -174,7 +174,7 @@ def _bokmal(tok: Token, *, english: bool) -> Token:
 
 
 # Nynorsk words that are also English ones: only rewritten in a message without English.
-_ENGLISH_LOOKALIKES = frozenset("no eg ho dei me at held".split())
+_ENGLISH_LOOKALIKES = frozenset("no eg ho dei me at held e".split())
 _KEEP_IN_ENGLISH = W.EN_FUNCTION_WORDS | _ENGLISH_LOOKALIKES
 
 

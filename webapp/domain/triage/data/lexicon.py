@@ -311,3 +311,16 @@ EMERGENCY_CUES += (
     _C("sign:worst_headache", "aldri|never + kjent|hatt|felt|had + liknande|lignende|like_it|like_this|anything_like"
        " + hodepine*|hovudpine*|hovudverk*|headache", scope="sentence"),
 )
+
+EMERGENCY_CUES += (
+    # Non-native English: "my heart is squeeze", "pain go to left arm" (chest pain spreading to the arm).
+    _C("chest_pain", "heart|hjerte|hjertet + squeez*|press*|pressure|crush*|tight*|klem*|trykk*"),
+    _C("chest_pain", "pain|smerte*|vondt|=ache + go|goes|going|går|stråler|radiat*|spread* + left_arm|venstre_arm"
+       "|arm|armen|kjeven|jaw", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # "Hun er helt borte": a person who is "gone" is unresponsive, not recovered (symptoms.md hard_to_wake).
+    _C("hard_to_wake", "han|hun|ho|hu + =er|=var|=vart|=ble + helt_borte|heilt_borte|totalt_borte|helt_vekke"
+       "|heilt_vekke|ute_av_det"),
+)

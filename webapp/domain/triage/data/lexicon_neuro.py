@@ -353,3 +353,16 @@ NEURO_CUES += (
        unless="bil*|car|pakke*|parcel|penger|money"),
     _C("bladder_bowel_control", "lekt|lak|lekte|lekka + @URINE|blære*|bladder|avføring*|bowel*"),
 )
+
+NEURO_CUES += (
+    # Non-native English and dialect.
+    _C("double_vision", "double|dobbel|dobbelt + seeing|see|sight|vision|ser|sjå|syn"),
+    _C("speech_problems", "speak|speaking|talk|talking|snakker|prater + funny|strange|weird|odd|slurred|drunk|rart"
+       "|=rar|full_of_food|full_munn", unless="@NOT|language|språk*|english|engelsk|norsk|norwegian"),
+    _C("numbness_tingling", "@LIMB + sleeping|is_sleeping|are_sleeping|sover|søv|sovna|sovnet|falls_asleep",
+       unless="natt*|night|bed|seng*"),
+    _C("balance_walking", "@CAN @NOT gå|walk|walking rett|straight|beint|rett_fram|in_a_line"),
+    _C("balance_walking", "dett|datt|faller|fell|falling|ramler|snubler|tripping + hele_tida|hele_tiden|heile_tida"
+       "|all_the_time|stadig|ofte|often|=again_and_again|igjen_og_igjen"),
+    _C("memory_thinking", "forget|forgets|forgetting|glemmer|gløymer + everything|alt|allting|alt_mulig"),
+)

@@ -242,3 +242,9 @@ URGENT_CUES += (
     _C("self_harm_thoughts", "@NOT see|ser|know|vet|veit why|hvorfor|kvifor|the_point|vitsen + keep_going|go_on"
        "|carry_on|living|leve|fortsette|halde_fram|holde_ut", scope="sentence"),
 )
+
+URGENT_CUES += (
+    _C("pregnancy", "period|periods|mens|mensen|menstruasjon* + not_coming|not_come|ikke_kommet|missing|missed|sein"
+       "|seine|uteblitt|two_months|to_måneder"),
+    _C("pregnancy", "på_tjukken|paa_tjukken|på_tjukka|maybe_baby|maybe_pregnant|kanskje_gravid|kanskje_baby"),
+)
