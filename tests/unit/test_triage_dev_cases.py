@@ -444,7 +444,28 @@ CASES_ROUND6 = [
 ]
 
 
+# A seventh round, emergencies only, measured before tuning on it: 12 of these 15 reached emergency (80 %).
+CASES_ROUND7 = [
+    ("nb", "Halsen min føles trang og stemmen er hes, startet rett etter dosen", E, "allergic", None),
+    ("en", "throat closing up, can barely swallow, 20 minutes after my injection", E, "allergic", None),
+    ("nb", "Eg har fått store kuler i andletet og leppene etter sprøyta", E, "allergic", None),
+    ("en", "I'm wheezing and can't catch my breath", E, "allergic", "breathing_difficulty"),
+    ("nb", "Pappa datt i bakken og ristet i armer og bein", E, "neuro", None),
+    ("en", "he went stiff and started convulsing", E, "neuro", "seizure"),
+    ("nb", "Kona mi er så sløv at vi ikkje får kontakt med henne", E, "neuro", "hard_to_wake"),
+    ("en", "I nearly passed out on the stairs and everything went grey", E, "general", "fainting_collapse"),
+    ("nb", "Svimte nesten av i dusjen og måtte legge meg på golvet", E, "general", "fainting_collapse"),
+    ("nb", "Plutselig ble høyre arm helt kraftløs og jeg mistet koppen", E, "neuro", None),
+    ("en", "half my face went numb and droopy out of nowhere just now", E, "neuro", None),
+    ("nb", "Eg har eit trykk over brystet som stråler opp i kjeven", E, "general", "chest_pain"),
+    ("en", "sudden explosive headache, never had anything like it", E, "general", "sudden_severe_headache"),
+    ("nb", "Feber 39,5, stiv nakke og eg tåler ikkje lys", E, "infection", "meningitis_signs"),
+    ("nb", "Han har feber og er heilt forvirra, veit ikkje kvar han er", E, "infection", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
+ALL_CASES += CASES_ROUND7
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {

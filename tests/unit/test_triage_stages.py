@@ -154,6 +154,8 @@ def test_a_present_complaint_no_item_names_is_routine_and_unsure(text, lang):
     ("The fever I had last week is completely gone now", "en"),
     ("Sønnen min har feber, men jeg er helt fin. Kan jeg ta dosen i morgen?", "nb"),
     ("I feel fine today", "en"),
+    ("Vi fikk ikke kontakt med apoteket i dag", "nb"),  # not "hard to wake": the pharmacy
+    ("I can't get through to the clinic", "en"),
 ])
 def test_admin_questions_negated_resolved_and_someone_elses_text_may_be_none(text, lang):
     result = assess_text(text, lang)

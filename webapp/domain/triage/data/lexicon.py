@@ -149,7 +149,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
        "|plutselig|plutselige|sudden|suddenly|brått + hodepine*|headache*|hodet|head"),
     _C("hard_to_wake", "vanskelig|umulig|hard|difficult|impossible + å|to vekke|vekkes|wake|waken|rouse"),
     _C("hard_to_wake", "@CAN @NOT vekke|vekket|wake|rouse|få_liv|få_kontakt|kontakt|contact|get_him_up|get_her_up"
-       "|through_to_him|through_to_her"),
+       "|through_to_him|through_to_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|legen"
+       "|legekontor*|doctor|kontor*|office|sykehus*|hospital|dere|=you|nav|support|kundeservice"),
     _C("hard_to_wake", "stirrer|stirret|staring|stares|stared + tomt|blankly|ut_i_lufta|ut_i_luften|into_space|blank"
        "|bare|just|ikke|not"),
     _C("hard_to_wake", "@NOT @CAN vekke|vekket|wake|rouse|vekt"),
@@ -280,7 +281,9 @@ PASSED_STILL_COUNTS = PASSED_STILL_COUNTS | {"self_harm_thoughts"}
 EMERGENCY_CUES += (
     _C("face_throat_swelling", "@FACE|@THROAT + blowing_up|blown_up|balloon|ballong|like_a_balloon|som_en_ballong"),
     _C("fainting_collapse", "datt|dett|falt|fall|fell|seig|sank + saman|sammen|ihop|ihopa|in_a_heap"),
-    _C("hard_to_wake", "@CAN @NOT liv|livet|kontakt|kontakta|contact + i|med|på|with|through"),
+    # ... of a person, never of the pharmacy or the clinic ("fikk ikke kontakt med apoteket").
+    _C("hard_to_wake", "@CAN @NOT liv|livet|kontakt|kontakta|contact + han|ham|henne|hun|he|him|her|@REL",
+       unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|lege*|doctor|kontor*|office"),
     _C("hard_to_wake", "sover|søv|sov|sleeps|sleeping + og_sover|og_søv|and_sleeps|and_sleeps_and|all_day|hele_dagen"
        "|heile_dagen|non_stop"),
     _C("sign:worst_headache", "smell|small|eksplosjon|explosion|bang|thunderclap|lyn + hode*|hodet|head|hovud*"),
@@ -323,4 +326,12 @@ EMERGENCY_CUES += (
     # "Hun er helt borte": a person who is "gone" is unresponsive, not recovered (symptoms.md hard_to_wake).
     _C("hard_to_wake", "han|hun|ho|hu + =er|=var|=vart|=ble + helt_borte|heilt_borte|totalt_borte|helt_vekke"
        "|heilt_vekke|ute_av_det"),
+)
+
+EMERGENCY_CUES += (
+    _C("face_throat_swelling", "kul|kuler|kulene|klumper|klumpar|lumps|bumps|welts + @FACE|@THROAT"),
+    _C("seizure", "datt|falt|fell|fall|dett|collapsed|kollapset + ristet|rista|risting|rykket|rykka|shaking|jerking"
+       "|convuls*|krampe*|krampande", scope="sentence"),
+    _C("hard_to_wake", "@NOT @CAN liv|livet|kontakt|kontakta|contact + han|ham|henne|hun|he|him|her|@REL",
+       unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|lege*|doctor|kontor*|office"),
 )
