@@ -8,7 +8,7 @@ import re
 import pytest
 
 from webapp.domain import triage
-from webapp.domain.triage_text import TextFindings
+from webapp.domain.triage import TextFindings
 from webapp.symptoms import routes
 
 from .conftest import PHONE, assert_accessible, sign_in, switch_language

@@ -10,8 +10,7 @@ from sqlmodel import select
 
 from webapp.domain import triage
 from webapp.domain.levels import Level
-from webapp.domain.triage import SYMPTOMS
-from webapp.domain.triage_text import TextFindings
+from webapp.domain.triage import SYMPTOMS, TextFindings
 from webapp.models import Flag, FlagEvent, FlagStatus, Injection, SymptomReport
 
 from .reports import flag_of, patient_of, reports_of, send_report
@@ -162,7 +161,7 @@ def test_thoughts_of_self_harm_show_113_and_mental_helse_besides_the_callback(cl
 
 
 def test_free_text_is_passed_to_the_rules_with_the_language_of_the_page(client, auth, db_session, monkeypatch):
-    # Only checks the wiring: the real reader (triage_text.read_text) is tested on its own.
+    # Only checks the wiring: the real reader (triage.read_text) is tested on its own.
     seen = []
 
     def fake_reader(text, lang):

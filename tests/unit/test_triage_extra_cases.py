@@ -26,7 +26,9 @@ CASES = [
     ("nb", "Munnen henger på venstre side og han får ikke frem ordene", E, "neuro"),
     ("en", "suddenly I can't move my right arm and my face looks droopy", E, "neuro"),
     ("nb", "Plutselig klarte jeg ikke å snakke, det kom helt brått", E, "neuro"),
-    ("nb", "Verste hodepine jeg noen gang har hatt, kom som et lyn", E, "infection"),
+    # symptoms.md (2026-12): a sudden worst-ever headache without fever and stiff neck is sudden_severe_headache
+    # (general), no longer meningitis_signs (infection).
+    ("nb", "Verste hodepine jeg noen gang har hatt, kom som et lyn", E, "general"),
     ("en", "Temp 39.4, terrible headache and I can't bend my neck", E, "infection"),
     ("nb", "Han er så døsig at vi nesten ikke får vekket ham", E, "neuro"),
     ("en", "My wife is very drowsy and isn't responding normally", E, "neuro"),
@@ -705,7 +707,8 @@ CASES = [
     ('nb', 'Knusende smerte i brystet som stråler mot kjeven', E, 'general'),
     ('en', 'my wife went limp and stopped responding for a minute', E, 'neuro'),
     ('nb', 'Han fikk et krampeanfall i natt', E, 'neuro'),
-    ('en', 'Feels like the worst headache ever, came on all at once', E, 'infection'),
+    # symptoms.md (2026-12): sudden worst-ever headache, no fever or stiff neck named: sudden_severe_headache.
+    ('en', 'Feels like the worst headache ever, came on all at once', E, 'general'),
     ('nb', 'Høyre side av ansiktet henger og jeg sikler', E, 'neuro'),
     ('en', 'very sleepy and confused with a temperature of 38.8', E, 'neuro'),
     ('nb', 'Føttene er numne og det sprer seg oppover', U, 'neuro'),

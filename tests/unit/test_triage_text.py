@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from tests.clinical_files import clinical_file
 from webapp.domain.levels import Level
-from webapp.domain.triage import SYMPTOMS, assess, assess_text
-from webapp.domain.triage_text import TextFindings, read_text
+from webapp.domain.triage import SYMPTOMS, TextFindings, assess, assess_text, read_text
 
 EXAMPLES_TSV = clinical_file("triage_examples.tsv")
 

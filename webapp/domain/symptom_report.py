@@ -115,7 +115,7 @@ def should_ask_fit(level: Level, unsure: bool) -> bool:
 _EXPLAINING_PREFIXES = ("item:", "unknown:", "nurse:", "unsure:", "derived:")
 _EXPLAINING = {"modifier:within_2h", "modifier:over_24h", "modifier:getting_worse", "reported_by_other",
                "text:question", "text:past", "text:someone_else", "text:truncated", "text:unplaced",
-               "text:cold_chain", "fit:none", "fit:dark_thoughts", "fit:asked"}
+               "text:cold_chain", "text:learned", "fit:none", "fit:dark_thoughts", "fit:asked"}
 
 
 @dataclass(frozen=True)

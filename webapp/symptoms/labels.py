@@ -1,7 +1,7 @@
 """Patient words for the symptom codes, groups, questions and reasons (clinical/symptoms.md).
 
 The English text is the en column of symptoms.md and the msgid; the Norwegian translation in the
-catalog is the nb column. The rules in domain/triage.py know only the codes.
+catalog is the nb column. The rules in domain/triage/ know only the codes.
 """
 
 from __future__ import annotations
@@ -123,6 +123,17 @@ REASON_LABELS = {
     "nurse:progressive": _l("Neurological symptom getting worse over days: progressive course"),
     "reported_by_other": _l("Noticed by someone else"),
     "injection:severe_reaction": _l("Breathing trouble or swelling reported with the dose"),
+    # What the free-text reader found (webapp/domain/triage/weigh.py), for the nurse.
+    "text:unplaced": _l("The message describes something the checklist does not name: please read it"),
+    "text:learned": _l("The wording resembles symptom messages, though no rule placed it: please read it"),
+    "text:question": _l("The message asks about a symptom without saying it is happening"),
+    "text:past": _l("The message mentions a symptom in the past"),
+    "text:someone_else": _l("The message mentions someone else's illness"),
+    "text:cold_chain": _l("The syringes may have been outside 2-8 °C"),
+    "text:low_platelets": _l("The message mentions low platelets"),
+    "text:liver_tests": _l("The message mentions raised liver tests"),
+    "text:severe_headache": _l("A severe headache, not the ordinary kind"),
+    "text:truncated": _l("The message was too long to read to the end"),
     # "Don't know" is shown as unknown, not as a stated fact (symptoms.md "Don't know"; walk defect 8).
     "fit:asked": _l("Asked \"Does any of this fit?\": the patient has not chosen"),
     "unsure:within_2h": _l("Started within 2 hours after an injection: (unknown)"),

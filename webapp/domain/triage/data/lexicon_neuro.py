@@ -1,12 +1,12 @@
 """Patient words for the urgent neurological items: possible relapse or PML (clinical/symptoms.md; facts E2, E3, A1).
 
 Relatives often notice these first (facts E2), so third-person wording counts the same. The
-pattern language is described in `triage_lexicon`.
+pattern language is described in `lexicon.py` and `../matching.py`.
 """
 
 from __future__ import annotations
 
-from webapp.domain.triage_lexicon import Cue
+from webapp.domain.triage.data.lexicon import Cue
 
 _C = Cue
 
@@ -90,7 +90,8 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|blekere|matte|grå|grey|gray|different|annerledes|weird|rare|wrong|feil|pale|paler"),
     _C("vision_change", "half|halve|halvparten|part|del|deler|side + see|ser|vision|sight|synet|synsfeltet|view"
        " + missing|mangler|borte|gone|black|svart|dark|mørk*|blank|blind|blacked", scope="sentence"),
-    _C("vision_change", "@CAN @NOT lese|read|reading|se|see", unless="=om|about|brosjyre*|leaflet*|=app|appen"
+    _C("vision_change", "@CAN @NOT lese|read|reading|se|see", unless="=om|about|brosjyre*|leaflet*|=app|appen|=why|=point"
+       "|hvorfor|kvifor|vitsen|grunn|reason|=how|hvordan|korleis|problem|problemet"
        "|=web|nettside*|skjerm*|screen|melding*|message*|your|din"),
     _C("vision_change", "vanskelig*|struggling|struggle|trouble|hard|problem*|vansker|sliter|strever + å|to|med|with"
        " lese|read|reading|leser|=se|see|seeing", unless="=om|about|brosjyre*|leaflet*|=app|appen|nettside*|handwriting"
@@ -200,7 +201,7 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|ulikt_seg|ulikt_ham|ulikt_henne|not_like_him|not_like_her|ikke_likt_ham|ikke_likt_henne|ikke_lik_seg",
        unless="@ADMIN|apotek*|pharmacy"),
     _C("personality_change", "ikke|not seg|meg|himself|herself|myself|themselves|helt_seg|helt_meg|the_same|den_samme"
-       "|samme_person", unless="@ADMIN"),
+       "|samme_person", unless="@ADMIN|gi|gir|gått|gå|går|roe|roer|legge|legger"),  # "vil ikke gi seg": will not stop
     _C("personality_change", "blitt|become|became|becoming|getting|blir|lett|easily|mye|mer|more|very|veldig|så|so"
        "|unusually|uvanlig|really|lately|nowadays + sint|sinna|irritabel*|irritert|irritable|angry|aggressiv*"
        "|aggressive|impatient"
@@ -285,4 +286,83 @@ NEURO_CUES: tuple[Cue, ...] = (
     _C("ms_symptoms_worse", "=ms|symptomene|symptomer|plagene|symptoms|gamle|old|kjente + verre|værre|worse"
        "|tilbake|back|returned|returning|come_back|kommet_tilbake|økt|increased|flere|more|stronger|sterkere"
        "|forverret|dårligere|oppbluss*|blusset|flare*|verst|worst", unless="@ADMIN"),
+)
+
+# --- issue 11 §5: what the person can no longer do (symptoms.md "Function, not only symptom names"; facts E2) --
+NEURO_CUES += (
+    # Reading without understanding, money mistakes, bills paid twice: memory and thinking.
+    _C("memory_thinking", "leser|lese|leste|les|read|reading|reads + skjønner|skjønar|forstår|understand|understanding"
+       "|henger_med|take_in|absorb", scope="sentence"),
+    _C("memory_thinking", "none|nothing|ingenting|lite + goes_in|sinks_in|sticks|går_inn|fester_seg|stays"),
+    _C("memory_thinking", "read|reading|lese|leser + again_and_again|over_and_over|om_igjen|igjen_og_igjen"),
+    _C("memory_thinking", "feil|mistakes|mistake|errors|error|wrong + vekslepenger*|penger|pengane|pengene|money"
+       "|change|kassa|kassen|till|regning*|rekning*|bills|betaling*", scope="sentence"),
+    _C("memory_thinking", "paid|betalte|betalt|betalte|betala + same|samme|twice|to_ganger|to_gonger|dobbelt|two_times"),
+    _C("memory_thinking", "ting|tinga|things|nøklene|keys|lommebok*|wallet + rare_steder|odd_places|strange_places"
+       "|weird_places|fryseren|freezer|kjøleskapet|fridge|ovnen|oven"),
+    _C("memory_thinking", "gløymsk|glemsk|forgetful|gløymer|glemmer"),
+    # Scraping the car on one side, walking into things on one side: a field of vision missing (facts E2).
+    _C("vision_change", "skrapa|skrapet|skrapte|scraped|scrape|scraping|bulket|dented|clipped + bil*|car + side|sida"
+       "|siden|venstre|høyre|left|right|passenger|driver", scope="sentence"),
+    _C("vision_change", "mistet|mista|lost|borte|gone|forsvant|disappeared|svart|black + halve|half|halvparten|del"
+       "|part + synsfelt*|sight|vision|see|ser|synet|øye*|eye", scope="sentence"),
+    # A hobby the hands can no longer do, fingers that will not obey: clumsiness.
+    _C("clumsiness", "@CAN @NOT strikke|knit|knitting|sy|sew|sewing|embroidery|brodere|hekle|crochet|tegne|draw"
+       "|drawing|male|paint|painting|spille_gitar|spille_piano|play_the_piano|play_guitar|skrive|write|writing"),
+    _C("clumsiness", "fingrene|fingre|fingers|hendene|hands|handa|hånda|hånden + gjør|gjer|do|does|will|vil|won @NOT"
+       " som|what|obey|adlyder"),
+    # Messages that make no sense: language, speech_problems.
+    _C("speech_problems", "messages|message|texts|text|meldinger|meldingene|meldingane|sms + make_no_sense"
+       "|no_sense|gibberish|nonsense|uforståelig*|gir_ikke_mening|ikke_mening|rare|rart|strange|weird|odd"),
+    # Apathy and staring are a change of the person, not drowsiness (review §2.5.9): personality_change.
+    _C("personality_change", "likegyldig|likegyldige|apatisk|apathetic|apathy|apati|initiativløs*|uninterested"),
+    _C("personality_change", "sit|sits|sitter|sitting|sat|satt|just|berre|bare + stirer|stirar|stirrer|stare|stares"
+       "|staring", unless="skjerm*|screen|tv|telefon*|phone|=pc|computer"),
+    # A leg that drags: weakness of a limb.
+    _C("limb_weakness", "drar|dro|dratt|dragged|drags|dragging|drag|slepte|sleper|slepar|slept|slepa + @LEG"),
+    # Typos the keyboard rules do not reach.
+    _C("numbness_tingling", "nummness|numness|nummnes|numbnes"),
+    _C("double_vision", "seeing|see|seing|sees|ser dubble|dubbel|dobble"),
+)
+
+NEURO_CUES += (
+    _C("clumsiness", "writing|handwriting|håndskrift*|handskrift*|skrift|skrifta|letters|bokstav* + smaller|mindre"
+       "|messy|all_over_the_place|uleselig|uleseleg|illegible|shaky|skjelven*|tiny|bittesmå|rotete|krøllete"),
+    _C("memory_thinking", "fant|finne|find|found|could @NOT veien|vei|the_way|my_way + hjem|heim|home|fram|frem|back"
+       "|tilbake", scope="sentence"),
+    _C("bladder_bowel_control", "holder|holde|hold|holdt|klarer_å_holde @NOT på avføring*|avføringa|urin*|urinen"
+       "|tiss|tisset|bæsj|bowels|bladder|poo|pee|wee"),
+    _C("bladder_bowel_control", "holder|holde|hold|holdt @NOT|ikke på avføring*|avføringa|urin*|urinen|tiss|bæsj"),
+)
+
+NEURO_CUES += (
+    _C("memory_thinking", "@CAN @NOT holde|halde|følge|følgje|keep|follow tråden|the_thread|track|the_plot"),
+    _C("numbness_tingling", "hanske|hansker|glove|gloves|vott|votter|votten + @ARM|@LEG|hånd|handa|hendene|hand"),
+    _C("numbness_tingling", "kjenner|føler|feel|feels lite|little|less|mindre|nesten_ingenting|hardly_anything"
+       " + @LIMB"),
+)
+
+NEURO_CUES += (
+    _C("vision_change", "mistet|mista|miste|misser|lost|losing synet|syn|sight|vision|eyesight"),
+    _C("memory_thinking", "@CAN @NOT regne|rekne|telle|count|calculate|work_out|figure_out|add_up"),
+)
+
+NEURO_CUES += (
+    _C("speech_problems", "stammer|stammar|stamma|stammet|stutter|stuttering|stutters"),
+    _C("speech_problems", "@CAN @NOT fram|frem|ut + det|orda|ordene|ord|words|seie|si|say|setningen|setninga",
+       unless="bil*|car|pakke*|parcel|penger|money"),
+    _C("bladder_bowel_control", "lekt|lak|lekte|lekka + @URINE|blære*|bladder|avføring*|bowel*"),
+)
+
+NEURO_CUES += (
+    # Non-native English and dialect.
+    _C("double_vision", "double|dobbel|dobbelt + seeing|see|sight|vision|ser|sjå|syn"),
+    _C("speech_problems", "speak|speaking|talk|talking|snakker|prater + funny|strange|weird|odd|slurred|drunk|rart"
+       "|=rar|full_of_food|full_munn", unless="@NOT|language|språk*|english|engelsk|norsk|norwegian"),
+    _C("numbness_tingling", "@LIMB + sleeping|is_sleeping|are_sleeping|sover|søv|sovna|sovnet|falls_asleep",
+       unless="natt*|night|bed|seng*"),
+    _C("balance_walking", "@CAN @NOT gå|walk|walking rett|straight|beint|rett_fram|in_a_line"),
+    _C("balance_walking", "dett|datt|faller|fell|falling|ramler|snubler|tripping + hele_tida|hele_tiden|heile_tida"
+       "|all_the_time|stadig|ofte|often|=again_and_again|igjen_og_igjen"),
+    _C("memory_thinking", "forget|forgets|forgetting|glemmer|gløymer + everything|alt|allting|alt_mulig"),
 )

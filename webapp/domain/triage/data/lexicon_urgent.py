@@ -1,12 +1,12 @@
 """Patient words for the other urgent items: infection, liver, bleeding, allergy, injection site,
 pregnancy, self-harm and new immune-suppressing medicines (clinical/symptoms.md).
 
-The pattern language is described in `triage_lexicon`.
+The pattern language is described in `lexicon.py` and `../matching.py`.
 """
 
 from __future__ import annotations
 
-from webapp.domain.triage_lexicon import Cue
+from webapp.domain.triage.data.lexicon import Cue
 
 _C = Cue
 
@@ -149,7 +149,8 @@ URGENT_CUES += (
        "|antibod*|rsv|influensa|flu|blod*|blood|urin*|urine|virus|hurtigtest*|lateral|pcr|=jc"),
     _C("pregnancy", "prøver|trying|planlegger|planning|plan|ønsker|want|wants|wanting|hoping|håper|vurderer"
        "|considering + bli_gravid|få_barn|conceive|get_pregnant|for_a_baby|baby|have_a_baby|få_et_barn"
-       "|start_a_family|stifte_familie|ha_barn|pregnancy|graviditet|svangerskap*|barn|children|kids"),
+       "|start_a_family|stifte_familie|ha_barn|pregnancy|graviditet|svangerskap*|barn|children|kids",
+       unless="school|skole*|barnehage*|=bed|homework|lekser|=eat|spise|=sleep|sove|=dress|kle"),
     _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + forsinket|sen|seint|sent|uteblitt|uteblir|late"
        "|missed|skipped|overdue"),
     _C("pregnancy", "@NOT|missed|skipped fått|had|come|kommet|got mens|mensen|menstruasjon*|period|my_period",
@@ -173,4 +174,77 @@ URGENT_CUES += (
        "|remicade|etanercept|enbrel|fingolimod|gilenya|mitoxantron*|kladribin*|cladribin*|mavenclad|ofatumumab"
        "|kesimpta|alemtuzumab|lemtrada|tofacitinib|xeljanz|baricitinib|olumiant|jak_hemmer",
        unless="krem*|cream*|salve*|ointment|spray*|nesespray*|inhal*|dråper|drops|gel|lotion|puff*|astmamedisin*"),
+)
+
+# --- issue 11 §5: pregnancy told indirectly, passive death wishes, diarrhoea idioms (review §2.5.7, §2.6.2-3) --
+URGENT_CUES += (
+    # Pregnancy: plans, a late period, stopping contraception, fertility treatment, slang (facts G2-G3).
+    _C("pregnancy", "prøver|prøve|trying|try|tries + få|for|to_have|å_få|for_a + barn|baby|child|born|another|second"
+       "|sibling|søsken|nummer_to|number_two", unless="=meg|=myself|=yourself"),
+    _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + overtid|på_overtid|overdue|forsinka|ikke_kommet"),
+    _C("pregnancy", "sluttet|slutta|slutte|stopped|stopping|stoppet|stoppa|quit|came_off|come_off|gone_off|fjernet"
+       "|fjerna|removed|tok_ut|tatt_ut|had_out + pillene|pillen|pille|the_pill|prevensjon*|contracepti*|spiral*"
+       "|spiralen|coil|iud|p_stav*|implant|implantat|p_sprøyt*|minipille*"),
+    _C("pregnancy", "ivf|prøverør*|fertilitet*|fertility|assistert_befruktning|inseminering|insemination"
+       "|eggløsningstest*|ovulation_test*"),
+    _C("pregnancy", "på_smellen|paa_smellen|knocked_up|bun_in_the_oven|i_lykkelige_omstendigheter|ventar_barn"
+       "|ventar_born|venter_småen"),
+    _C("pregnancy", "=er|=e|=æ|=am med_barn|med_born"),
+    # Passive death wishes in everyday words are self_harm_thoughts (symptoms.md note), never hard_to_wake.
+    _C("self_harm_thoughts", "ønsker|ønskjer|wish|wishes|håper|hope|rather|heller|gjerne + @NOT våkne|våkna|våknet"
+       "|wake|waking|vakne|vakna"),
+    _C("self_harm_thoughts", "sovne|sovnet|sovna|asleep|sleep + @NOT|aldri|never våkne|våknet|våkna|wake|waking"),
+    _C("self_harm_thoughts", "vil|want|wants|ønsker|wish|håper + alt|everything|it_all|det_heile|det_hele + ta_slutt"
+       "|end|to_end|be_over|være_over|slutte", scope="sentence"),
+    _C("self_harm_thoughts", "orker|orkar|can|cannot @NOT mer|meir|lenger|lengre|more|take_it_anymore|take_any_more"
+       "|go_on|carry_on|fortsette", unless="trene|trening|jobbe|jobb|work|gå|walk|spise|eat"),
+    _C("self_harm_thoughts", "spare|sparer|sparar|spart|samle|samler|saving|save|saved|hoarding|stockpiling"
+       "|collecting|stocking_up + tablett*|tablettane|piller|pills|medisin*|medication|medicine|sovetablett*"
+       "|sleeping_pills", unless="penger|money|kr|kroner|cost|costs|kostnad*"),
+    _C("self_harm_thoughts", "easier|better|best|lettere|bedre|enklere + if|om|hvis|without|uten + not_here"
+       "|ikke_var_her|ikkje_var_her|forsvant|forsvann|disappeared|was_gone|were_gone|dead|død|meg|me",
+       scope="sentence"),
+    _C("self_harm_thoughts", "@NOT want|wanna|vil|ønsker + be_here|være_her|vere_her|live|leve|exist|finnes|be_alive"),
+    # Diarrhoea in everyday words.
+    _C("sign:diarrhoea", "rennende_mage|rennande_mage|the_runs|løs_i_magen|laus_mage|laus_i_magen|tynn_mage|skitern"
+       "|ræva_renner|på_do_hele_tiden|on_the_toilet_all_the_time|on_the_loo_all_the_time|in_the_loo"),
+)
+
+URGENT_CUES += (
+    _C("pregnancy", "prøve|prøver|prøvd|prøvar|try|trying + på|for|å_få nummer_to|number_two|en_til|ein_til|another"
+       "|sibling|lillebror|lillesøster|barn_nummer_to|baby_number_two|=nr"),
+    _C("pregnancy", "start|starte|starta|startet|starting + a_family|familie|familien|stifte_familie"),
+    _C("self_harm_thoughts", "sleep|sove|sovne|sova|søvn + forever|for_alltid|for_godt|evig|for_good"),
+    _C("self_harm_thoughts", "what_the_point|what_is_the_point|no_point_in_living|no_point_anymore|ingen_vits_å_leve"
+       "|hva_er_vitsen|kva_er_vitsen|ikke_vits_i_å_leve|meningsløst_å_leve"),
+    _C("self_harm_thoughts", "samla|samlet|samla_på|sparte|spara|gjemmer|gøymer|hiding|hidden + sovepille*|sovemedisin*"
+       "|piller|pills|tablett*|sovetablett*|medisin*"),
+    _C("sign:diarrhoea", "=runs + watery|toilet|loo|days|dager|dagar|nonstop", scope="sentence"),
+)
+
+URGENT_CUES += (
+    # An overdose thought in plain words (symptoms.md self_harm_thoughts).
+    _C("self_harm_thoughts", "taking|take|ta|tatt|ta_alle|took all|alle|the_whole|hele|heile|every pills|pillene"
+       "|tablets|tablettene|tablettane|medisinene|medisinane|boksen|the_box|the_bottle"),
+    _C("self_harm_thoughts", "overdose|overdosere|overdos|ta_en_overdose"),
+)
+
+URGENT_CUES += (
+    _C("pregnancy", "thinking_about|considering|vurderer|tenker_på|planning|planlegg* + having_a_baby|getting_pregnant"
+       "|å_få_barn|å_bli_gravid|a_baby|another_baby|=baby|trying"),
+    _C("pregnancy", "mens|mensen|menstruasjon*|period|periods + uteblei|uteble|uteblitt|kom_ikke|kom_ikkje"
+       "|har_ikke_kommet|har_ikkje_kome|didnt_come|did_not_come|hasnt_come|has_not_come"),
+    _C("self_harm_thoughts", "why|hvorfor|kvifor|vitsen|the_point|no_point + keep_going|go_on|carry_on|living|live"
+       "|leve|fortsette|halde_fram|holde_ut", scope="sentence"),
+)
+
+URGENT_CUES += (
+    _C("self_harm_thoughts", "@NOT see|ser|know|vet|veit why|hvorfor|kvifor|the_point|vitsen + keep_going|go_on"
+       "|carry_on|living|leve|fortsette|halde_fram|holde_ut", scope="sentence"),
+)
+
+URGENT_CUES += (
+    _C("pregnancy", "period|periods|mens|mensen|menstruasjon* + not_coming|not_come|ikke_kommet|missing|missed|sein"
+       "|seine|uteblitt|two_months|to_måneder"),
+    _C("pregnancy", "på_tjukken|paa_tjukken|på_tjukka|maybe_baby|maybe_pregnant|kanskje_gravid|kanskje_baby"),
 )

@@ -1,16 +1,16 @@
 """Patient words for the symptoms of clinical/symptoms.md, in Norwegian Bokmål and English.
 
 This module holds the `Cue`, the shared word lists (`MACROS`), the emergency items and the routine
-items; the urgent items are in `triage_lexicon_neuro` and `triage_lexicon_urgent`.
+items; the urgent items are in `lexicon_neuro` and `lexicon_urgent`.
 
 Each `Cue` says which symptom code (or which intermediate sign, "sign:...") a phrase describes.
-Patterns use the little language of `triage_match`: ``word``, ``=exact``, ``stem*``, ``@MACRO``,
+Patterns use the little language of `../matching.py`: ``word``, ``=exact``, ``stem*``, ``@MACRO``,
 ``a|b`` (either), ``pins_and_needles`` (a phrase); spaces = slots in that order; `` + `` = groups
 in any order within the same clause. Words are written with æøå; matching folds them, so
 "svimmel", "Svimmel" and "svimel" (a typo) all match. Hyphenated words are phrases
 ("ms_forverring"), because the hyphen splits them into two words.
 
-Negated, hypothetical and past mentions are sorted out by `triage_text`, not here: a cue only
+Negated, hypothetical and past mentions are sorted out by the `qualify` stage, not here: a cue only
 says what a phrase is about. A phrase whose meaning *is* a negation ("klarer ikke å gå",
 "can't feel my toes", "svarer ikke") carries the negation word in its pattern.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Cue:
-    code: str  # a symptom code of symptoms.md, or "sign:..."/"mod:..."/"ctx:..." for triage_text
+    code: str  # a symptom code of symptoms.md, or "sign:..."/"mod:..."/"ctx:..." for the later stages
     pattern: str
     unless: str | None = None  # a term that, anywhere in the same clause, cancels the cue
     scope: str = "clause"  # "sentence": the groups may sit in different clauses of one sentence
@@ -45,7 +45,8 @@ MACROS = {
     "|tongue|munn|munnen|mouth|kinn|kinnet|cheek"
     "|cheeks|øyelokk*|eyelid|eyelids|=øyne|=øynene|=eyes|øyet|=eye|kjeve*|=jaw",
     "THROAT": "hals|halsen|throat|svelg|svelget|strupe*|luftrør*|windpipe",
-    "SWELL": "hoven|hovent|hovne|hovner|hovnet|hovna|hevelse|hevelser|hevelsen|oppsvulmet|svulmer|svulmet|svullen"
+    "SWELL": "tjukk|tjukke|tjukt|tjukkare"
+    "|hoven|hovent|hovne|hovner|hovnet|hovna|hevelse|hevelser|hevelsen|oppsvulmet|svulmer|svulmet|svullen"
     "|opphovnet|tykk|tykke|tykkere|swollen|swelling|swell|swells|swelled|puffy|puffed|thick|thicker|bigger|enlarged",
     "WEAK": "svak|svake|svakt|svakere|svakhet*|kraftløs*|kraftesløs*|slapp|floppy|limp|jelly|gelé|gele|weak|weaker"
     "|weakness|feeble|tung"
@@ -53,7 +54,8 @@ MACROS = {
     "|tyngre|heavy|heavier|lam|lamme|lammet|useless|dead|død|døde",
     "PAIN": "vondt|vond|vonde|smerte|smerter|smertene|smerten|verk|verker|verke|verket|ømt|ømme|sår|sårt|såre|pain|pains"
     "|painful|hurt|hurts|hurting|ache|aches|aching|achy|sore|tender|throbbing|dunker|murrer|stikker|sting|stings",
-    "INJ": "sprøyt*|injeksjon*|injection|injections|injected|injecting|injiser*|dose|dosen|dosene|dosa|=shot|=jab|tysabri"
+    "INJ": "infusjon*|infusion|infusions|the_medicine|medisinen"
+    "|sprøyt*|injeksjon*|injection|injections|injected|injecting|injiser*|dose|dosen|dosene|dosa|=shot|=jab|tysabri"
     "|natalizumab|tyruko|stikket",
     "URINE": "urin|urinen|tiss|tisset|tissen|tisse|tisser|vannlating*|urinering*|pee|peeing|wee|weeing|urine|urinate"
     "|urinating|urination|piss",
@@ -147,7 +149,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
        "|plutselig|plutselige|sudden|suddenly|brått + hodepine*|headache*|hodet|head"),
     _C("hard_to_wake", "vanskelig|umulig|hard|difficult|impossible + å|to vekke|vekkes|wake|waken|rouse"),
     _C("hard_to_wake", "@CAN @NOT vekke|vekket|wake|rouse|få_liv|få_kontakt|kontakt|contact|get_him_up|get_her_up"
-       "|through_to_him|through_to_her"),
+       "|through_to_him|through_to_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|legen"
+       "|legekontor*|doctor|kontor*|office|sykehus*|hospital|dere|=you|nav|support|kundeservice"),
     _C("hard_to_wake", "stirrer|stirret|staring|stares|stared + tomt|blankly|ut_i_lufta|ut_i_luften|into_space|blank"
        "|bare|just|ikke|not"),
     _C("hard_to_wake", "@NOT @CAN vekke|vekket|wake|rouse|vekt"),
@@ -243,4 +246,92 @@ ROUTINE_CUES: tuple[Cue, ...] = (
        "|=new|tilbake|back|økt|increased|attakk*|relapse*|flare*|oppbluss*"),
     _C("known_ms_stable", "spastisitet|spasticity|spastisk|spastic|spasmer|spasms|spasm|stivhet_i_beina|stive_bein"
        "|stive_ben|stiff_legs|uthoff|uhthoff*"),
+)
+
+# --- issue 11 §5: emergencies told indirectly (clinical review 2026-12 §2.5.2, §2.6.5) -------------------------
+EMERGENCY_CUES += (
+    # Swelling told as size: "leppa er dobbelt så stor", "tunga kjennes for stor", "my lips look huge" (facts B1).
+    _C("face_throat_swelling", "@FACE|@THROAT + dobbelt_så_stor|dobbelt_så_store|twice_the_size|huge|enorm|enorme"
+       "|massive|kjempestor|kjempestore|for_stor|for_store|too_big|too_large|svær|svære|oppblåst|blown_up|puffed_up"
+       "|belong_to_someone_else", unless="=gap|=gape"),
+    # Breathing through something narrow: the airway is closing (facts B1).
+    _C("breathing_difficulty", "puster|puste|pustar|breathing|breathe|breath + gjennom|through + sugerør|straw|rør|tube"
+       "|pipe|pinhole|nålestikk|liten_åpning", scope="sentence"),
+    # A collapse told with other verbs: sinking down, "being gone" for a moment, everything going black.
+    _C("fainting_collapse", "seig|sank|sunk|sinking|segnet|sege + sammen|down|ned|to_the_floor|om"),
+    _C("fainting_collapse", "var|was|went|ble|vart borte|gone|away|weg + øyeblikk|moment|sekund|sekunder|seconds"
+       "|second|litt|bit", unless="fortsatt|still|framleis|fremdeles"),
+    _C("fainting_collapse", "alt|everything|it + went|gikk|ble|vart black|svart|mørkt|dark"),
+    _C("fainting_collapse", "came|come|kom round|around|til_meg_selv|til_meg_sjølv", unless="=here|=her|=to"),
+    _C("fainting_collapse", "våknet|våkna|woke|came_round|came_to + på|on gulvet|golvet|floor|bakken|ground"),
+    # Chest tightness as a band or a squeeze: chest_pain (symptoms.md "pain or pressure").
+    _C("chest_pain", "stram|strammer|strammar|stramt|strammet|snører|snørar|klemmer|klemmar|tight|tightness"
+       "|tighten*|squeez* + bryst*|brjost*|chest"),
+    # Hard to wake, told by a relative: "får nesten ikke vekt ham", "I can barely wake her" (symptoms.md).
+    _C("hard_to_wake", "@CAN @NOT vekt|vekke|vekket|vekkja|vekkje"),
+    _C("hard_to_wake", "@CAN barely|hardly|knapt|nesten_ikke wake|waken|vekke|vekt|rouse"),
+    # The worst, sudden headache: sudden_severe_headache, or meningitis signs with fever and a stiff neck.
+    _C("sign:worst_headache", "hodepine*|hodepinen|hovudverk*|hovudpine*|headache|headaches|head + verste|worst"
+       "|forferdelig*|forferdeleg*|terrible|voldsom*|eksplo*|ekstrem*|extreme", unless="@NOT|vanlig|usual|ordinary",
+       scope="sentence"),
+)
+# Passive death wishes "pass" too: a thought that went over still needs the crisis screen (symptoms.md note).
+PASSED_STILL_COUNTS = PASSED_STILL_COUNTS | {"self_harm_thoughts"}
+
+EMERGENCY_CUES += (
+    _C("face_throat_swelling", "@FACE|@THROAT + blowing_up|blown_up|balloon|ballong|like_a_balloon|som_en_ballong"),
+    _C("fainting_collapse", "datt|dett|falt|fall|fell|seig|sank + saman|sammen|ihop|ihopa|in_a_heap"),
+    # ... of a person, never of the pharmacy or the clinic ("fikk ikke kontakt med apoteket").
+    _C("hard_to_wake", "@CAN @NOT liv|livet|kontakt|kontakta|contact + han|ham|henne|hun|he|him|her|@REL",
+       unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|lege*|doctor|kontor*|office"),
+    _C("hard_to_wake", "sover|søv|sov|sleeps|sleeping + og_sover|og_søv|and_sleeps|and_sleeps_and|all_day|hele_dagen"
+       "|heile_dagen|non_stop"),
+    _C("sign:worst_headache", "smell|small|eksplosjon|explosion|bang|thunderclap|lyn + hode*|hodet|head|hovud*"),
+)
+
+EMERGENCY_CUES += (
+    _C("fainting_collapse", "was|were|ended_up|found_myself|lay|lå|låg|came_to + on_the_floor|på_gulvet|på_golvet"
+       "|on_the_ground|på_bakken|på_golvet", unless="sleep*|sove|sov|yoga|exercise|trening|leker|playing"),
+    _C("fainting_collapse", "=out|borte|vekke + for|i a_minute|a_moment|seconds|a_few_seconds|a_second|et_minutt"
+       "|eit_minutt|et_øyeblikk|eit_augeblikk|noen_sekunder|nokre_sekund"),
+    _C("seizure", "stiv|stiff|rigid + rykte|rykka|rykket|rykker|rykkja|jerk*|twitch*|ristet|rista|shaking|shook|kramp*",
+       scope="sentence"),
+    _C("hard_to_wake", "super|so|really|ekstremt|utrolig|forferdelig drowsy|døsig|dåsig|søvnig|sleepy", unless="@NOT"),
+    _C("hard_to_wake", "@CAN barely|hardly|knapt|nesten_ikke keep|holde|halde eyes_open|øynene_oppe|augene_opne"
+       "|his_eyes_open|her_eyes_open|augo_opne"),
+)
+
+EMERGENCY_CUES += (
+    _C("face_throat_swelling", "lepp*|lips|lip|tunge|tunga|tungen|tongue|tunga_mi + very_big|so_big|really_big"
+       "|veldig_stor|svært_stor|så_stor|heilt_stor|too_large|enormous"),
+)
+
+EMERGENCY_CUES += (
+    _C("fainting_collapse", "fall|dett|datt|falt om|over|i_golvet|i_gulvet"),
+    _C("fainting_collapse", "livlaus|livløs|lifeless|bevisstlaus|bevisstløs|medvitslaus|out_cold"),
+    _C("seizure", "krampande|krampar|krampa|krampet|krampende|kramper|fitting"),
+    _C("sign:worst_headache", "lyn*|lynnedslag|thunder* + hodepine*|hovudpine*|hovudverk*|headache|hode*|hovud*"),
+    _C("sign:worst_headache", "aldri|never + kjent|hatt|felt|had + liknande|lignende|like_it|like_this|anything_like"
+       " + hodepine*|hovudpine*|hovudverk*|headache", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # Non-native English: "my heart is squeeze", "pain go to left arm" (chest pain spreading to the arm).
+    _C("chest_pain", "heart|hjerte|hjertet + squeez*|press*|pressure|crush*|tight*|klem*|trykk*"),
+    _C("chest_pain", "pain|smerte*|vondt|=ache + go|goes|going|går|stråler|radiat*|spread* + left_arm|venstre_arm"
+       "|arm|armen|kjeven|jaw", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # "Hun er helt borte": a person who is "gone" is unresponsive, not recovered (symptoms.md hard_to_wake).
+    _C("hard_to_wake", "han|hun|ho|hu + =er|=var|=vart|=ble + helt_borte|heilt_borte|totalt_borte|helt_vekke"
+       "|heilt_vekke|ute_av_det"),
+)
+
+EMERGENCY_CUES += (
+    _C("face_throat_swelling", "kul|kuler|kulene|klumper|klumpar|lumps|bumps|welts + @FACE|@THROAT"),
+    _C("seizure", "datt|falt|fell|fall|dett|collapsed|kollapset + ristet|rista|risting|rykket|rykka|shaking|jerking"
+       "|convuls*|krampe*|krampande", scope="sentence"),
+    _C("hard_to_wake", "@NOT @CAN liv|livet|kontakt|kontakta|contact + han|ham|henne|hun|he|him|her|@REL",
+       unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|lege*|doctor|kontor*|office"),
 )

@@ -2,7 +2,7 @@
 
 Patients write fast, on phones, in two languages, with typos and Norwegian compounds. This
 module turns a message into word tokens grouped in sentences and clauses, and finds the cues of
-`triage_lexicon` in them. It knows nothing about levels: `triage_text` decides what a match means.
+`data/lexicon.py` in them. It knows nothing about levels: the later stages decide what a match means.
 
 Cue patterns (written in plain Norwegian/English spelling; folded the same way as the text):
 
@@ -21,11 +21,14 @@ expression here can backtrack).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from webapp.domain.triage.normalise import Token, fold
 
 GAP = 3  # words allowed between two ordered terms ("klarer ikke å finne ordene")
 WINDOW = 8  # span of an any-order cue within a clause ("armen min føles så tung")
@@ -35,95 +38,6 @@ MAX_VARIANTS = 400  # phrase alternatives multiply; more than this is a mistake 
 _TERM_RE = re.compile(r"=?\*?[^\W\d_]+\*?")
 MAX_WORD = 40  # longer "words" are noise (pasted links, keyboard mash): no fuzzy or compound work
 CACHE_LIMIT = 50_000  # distinct words remembered; hostile input must not grow memory without end
-
-_FOLD = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "‘": "'", "´": "'", "`": "'", "°": " grader "}
-)
-_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # accents
-_TOKEN_RE = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?)"
-    r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)?)"
-    r"|(?P<stop>[.!?;\n\u2026])"
-    r"|(?P<comma>[,:()\[\]\u2013\u2014\"]|\s-\s)"
-)
-# Contractions: "can't" and "cant" both say "can not" (negation must see the "not").
-_NOT_WORDS = {
-    "cant": "can", "cannot": "can", "wont": "will", "dont": "do", "doesnt": "does", "didnt": "did",
-    "isnt": "is", "arent": "are", "wasnt": "was", "werent": "were", "havent": "have", "hasnt": "has",
-    "hadnt": "had", "couldnt": "could", "shouldnt": "should", "wouldnt": "would", "aint": "is",
-}
-_SUFFIX_WORDS = {"m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would"}
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Øyet" -> "oyet", "hånd" -> "hand"; typing without æøå still matches."""
-    text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
-    return text.translate(_FOLD)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    index: int
-    sentence: int
-    clause: int
-    segment: int  # negation scope: a clause, further cut at "og"/"and"
-    is_number: bool = False
-
-
-def tokenize(text: str, *, clause_words: frozenset[str], segment_words: frozenset[str]) -> list[Token]:
-    """Words and numbers with their sentence, clause and negation-segment numbers."""
-    words: list[tuple[str, bool, int, int, int]] = []
-    sentence = clause = segment = 0
-    for m in _TOKEN_RE.finditer(fold(text)):
-        kind = m.lastgroup
-        if kind == "stop":
-            sentence += 1
-            clause += 1
-            segment += 1
-            continue
-        if kind == "comma":
-            clause += 1
-            segment += 1
-            continue
-        raw = m.group()
-        if kind == "num":
-            words.append((raw.replace(",", "."), True, sentence, clause, segment))
-            continue
-        for word in _expand(raw):
-            if word in clause_words and words and words[-1][3] == clause:
-                clause += 1
-                segment += 1
-            elif word in segment_words:
-                segment += 1
-            words.append((word, False, sentence, clause, segment))
-    return [Token(w, i, s, c, g, n) for i, (w, n, s, c, g) in enumerate(words)]
-
-
-def question_sentences(text: str) -> frozenset[int]:
-    """Numbers (as `tokenize` counts them) of the sentences that end with a question mark."""
-    questions: set[int] = set()
-    sentence = 0
-    for m in _TOKEN_RE.finditer(fold(text)):
-        if m.lastgroup == "stop":
-            if m.group() == "?":
-                questions.add(sentence)
-            sentence += 1
-    return frozenset(questions)
-
-
-def _expand(raw: str) -> tuple[str, ...]:
-    if "'" in raw:
-        base, _, suffix = raw.partition("'")
-        if suffix == "t" and base.endswith("n"):
-            stem = base[:-1]
-            return ({"ca": "can", "wo": "will", "sha": "shall"}.get(stem, stem), "not")
-        if suffix in _SUFFIX_WORDS:
-            return (base, _SUFFIX_WORDS[suffix])
-        return (base,)  # possessive or "it's"
-    if raw in _NOT_WORDS:
-        return (_NOT_WORDS[raw], "not")
-    return (raw,)
 
 
 def _deletes(word: str) -> set[str]:
@@ -154,20 +68,16 @@ def within_one_edit(a: str, b: str, *, vowels: bool = False) -> bool:
     word of six letters or more may also have one vowel spelled wrong ("balence", "weeker")."""
     if a == b:
         return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
+    if OSA.distance(a, b, score_cutoff=1) > 1:  # rapidfuzz: one insertion, deletion, swap or replacement
         return False
-    if la > lb:
-        a, b, la, lb = b, a, lb, la
-    i = 0
-    while i < la and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        if a[i + 1 :] == b[i + 1 :]:
-            # one substitution: a neighbouring key, or one vowel for another in a longer word ("balence")
-            return b[i] in _NEAR.get(a[i], ()) or vowels and la >= 6 and a[i] in _VOWELS and b[i] in _VOWELS
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-    return a[i:] == b[i + 1 :]  # one letter missing
+    if len(a) != len(b):
+        return True  # a letter missing or one too many
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1:
+        return True  # one OSA edit but two Levenshtein edits: two letters swapped
+    x, y = a[ops[0].src_pos], b[ops[0].dest_pos]
+    # one replacement: a neighbouring key, or one vowel for another in a longer word ("balence")
+    return y in _NEAR.get(x, ()) or vowels and len(a) >= 6 and x in _VOWELS and y in _VOWELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +270,8 @@ class CueIndex:
         out: list[Token] = []
         wholes: list[str | None] = []
         for tok in tokens:
-            pieces = (tok.text,) if tok.is_number or not compounds else self.parts(tok.text)
+            # A word the word-form table knows ("hovudverk") is read whole, not split into parts.
+            pieces = (tok.text,) if tok.is_number or not compounds or tok.base else self.parts(tok.text)
             if len(pieces) == 1 and tok.index == len(out):
                 out.append(tok)  # nothing split before it: the token keeps its place (fewer objects)
                 wholes.append(None)
@@ -375,7 +286,10 @@ class CueIndex:
         for tok, whole in zip(tokens, wholes, strict=True):
             if tok.is_number:
                 continue
-            for tid in self.terms_of(tok.text, whole):
+            terms = self.terms_of(tok.text, whole)
+            if tok.base:
+                terms = terms | self.terms_of(tok.base)  # "auga" is read as "oye" too (normalise, word forms)
+            for tid in terms:
                 positions.setdefault(tid, []).append(tok.index)
         matches: list[Match] = []
         candidates = sorted(n for tid in positions for n in self._by_first_term.get(tid, ()))

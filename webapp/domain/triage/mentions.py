@@ -1,27 +1,25 @@
-"""One patient message, read into tokens and mentions (clinical/symptoms.md, "Free text").
+"""Stage 2, find mentions: the lexicon's cues and what numbers say, in a normalised message.
 
-`read_message` cleans the text (HTML, control and invisible characters), tokenises it, finds the
-cues of the lexicon (`triage_match`), and adds what numbers say: temperatures, durations, years.
-The result, a `Reading`, is indexed by sentence, clause and word so that everything `triage_meaning`
-and `triage_text` ask of it stays linear in the length of the message.
+`find_mentions` splits Norwegian compounds, finds the cues of the lexicon (`data/`, matched by
+`matching.CueIndex`, typo-tolerant) and adds what numbers say: temperatures, durations, years. Its
+output, a `Reading`, is indexed by sentence, clause and word so that the later stages (`qualify`,
+`weigh`) stay linear in the length of the message. It does not decide what a mention means.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from webapp.domain import triage_context as W
-from webapp.domain.triage_context import COMPLAINT_CUES, CONTEXT_CUES, CONTEXT_MACROS
-from webapp.domain.triage_lexicon import EMERGENCY_CUES, MACROS, PASSED_STILL_COUNTS, ROUTINE_CUES, Cue
-from webapp.domain.triage_lexicon_neuro import NEURO_CUES
-from webapp.domain.triage_lexicon_urgent import URGENT_CUES
-from webapp.domain.triage_match import CueIndex, Token, question_sentences, tokenize
+from webapp.domain.triage.data import context as W
+from webapp.domain.triage.data.context import COMPLAINT_CUES, CONTEXT_CUES, CONTEXT_MACROS
+from webapp.domain.triage.data.lexicon import EMERGENCY_CUES, MACROS, PASSED_STILL_COUNTS, ROUTINE_CUES, Cue
+from webapp.domain.triage.data.lexicon_neuro import NEURO_CUES
+from webapp.domain.triage.data.lexicon_urgent import URGENT_CUES
+from webapp.domain.triage.matching import CueIndex
+from webapp.domain.triage.normalise import Normalised, Token
 
-MAX_CHARS = 50_000  # more is not a patient message; what lies beyond is not read (noted for the nurse)
 MAX_PER_CODE = 120  # mentions of one code weighed in one message (see _thin)
 
 _INDEX = CueIndex(
@@ -29,9 +27,6 @@ _INDEX = CueIndex(
     {**MACROS, **CONTEXT_MACROS},
     W.PROTECTED,
 )
-_TAG_RE = re.compile(r"<[^<>]{0,200}>")
-_INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_CONTROL_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -49,32 +44,21 @@ class Mention:
         object.__setattr__(self, "end", self.positions[-1])
 
 
-def read_message(text: object, lang: str) -> tuple[Reading, bool]:
-    """The message read (up to MAX_CHARS), and whether it was longer than that."""
-    cleaned = clean(text)
-    return Reading(cleaned[:MAX_CHARS], lang), len(cleaned) > MAX_CHARS
-
-
-def clean(text: object) -> str:
-    """Plain text: HTML tags and entities gone, control and invisible characters made harmless."""
-    text = str(text or "")[: MAX_CHARS * 2]
-    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from broken clients
-    text = html.unescape(_TAG_RE.sub(" ", text))
-    text = _INVISIBLE_RE.sub("", text)  # zero-width characters inside words ("num\u200bmen")
-    return _CONTROL_RE.sub(" ", text).replace("\r", "\n")
+def find_mentions(message: Normalised) -> Reading:
+    """Stage 2: the cues of the lexicon and what numbers say, found in a normalised message."""
+    return Reading(message)
 
 
 class Reading:
     """One message: its tokens, what the cues found in them, and where sentences and clauses lie.
 
-    How each mention is meant (negated, hypothetical, past…) is `triage_meaning`'s job; it keeps
-    its answers in `status_cache` and `claim_cache`."""
+    How each mention is meant (negated, hypothetical, past…) is the next stage's job (`qualify`)."""
 
-    def __init__(self, text: str, lang: str) -> None:
-        base = tokenize(text, clause_words=W.CLAUSE_WORDS, segment_words=W.SEGMENT_WORDS)
-        self.languages = _languages(base, lang)
-        self.tokens, wholes = _INDEX.expand(base, compounds="nb" in self.languages)
-        self.questions = question_sentences(text)
+    def __init__(self, message: Normalised) -> None:
+        self.languages = message.languages
+        self.truncated = message.truncated
+        self.tokens, wholes = _INDEX.expand(message.tokens, compounds="nb" in self.languages)
+        self.questions = message.questions
         self.mentions: list[Mention] = []
         for match in _INDEX.match(self.tokens, wholes):
             cue: Cue = match.cue  # type: ignore[assignment]
@@ -86,11 +70,9 @@ class Reading:
             lo, _hi = self._clause_span.get(tok.clause, (tok.index, tok.index))
             self._clause_span[tok.clause] = (lo, tok.index)
             self._segment_words.setdefault(tok.segment, set()).add(tok.text)
-        self.status_cache: dict[int, str] = {}  # by id: each mention is one object for the life of the message
         self._of: dict[str, list[Mention]] = {}
         self._in_sentence: dict[tuple[str, int], list[Mention]] = {}
         self._clause_texts: dict[int, frozenset[str]] = {}
-        self.claim_cache: dict[int, bool] = {}
         self._positions: dict[frozenset[str], list[int]] = {}
         self.mentions.extend(_number_mentions(self))
         self.mentions = _thin(_drop_contained(self.mentions))
@@ -146,13 +128,6 @@ class Reading:
     def segment_words(self, i: int) -> set[str]:
         return self._segment_words[self.tokens[i].segment]
 
-
-
-def _languages(tokens: list[Token], lang: str) -> frozenset[str]:
-    nb = sum(t.text in W.NB_FUNCTION_WORDS for t in tokens)
-    en = sum(t.text in W.EN_FUNCTION_WORDS for t in tokens)
-    found = {name for name, count in (("nb", nb), ("en", en)) if count}
-    return frozenset(found or {lang if lang in ("nb", "en") else "nb"})
 
 
 def _thin(mentions: list[Mention]) -> list[Mention]:

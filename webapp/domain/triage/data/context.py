@@ -1,9 +1,9 @@
 """Words around a symptom that change what it means: time, certainty, who noticed, the cold chain.
 
-Cues here use the pattern language of `triage_match` (see `triage_lexicon`). Codes:
+Cues here use the pattern language of `../matching.py` (see `lexicon.py`). Codes:
 
 - ``mod:*``  the modifiers of symptoms.md (after the dose, over 24 hours, getting worse, sudden);
-- ``ctx:*``  context that `triage_meaning` and `triage_text` weigh: who noticed, past, resolved, today,
+- ``ctx:*``  context that `qualify` and `weigh` use: who noticed, past, resolved, today,
   usual, heat, education, first-person claims, the injection site, injuries, lab results, someone
   else's illness, the cold chain, and plain complaints that match no item.
 
@@ -12,7 +12,7 @@ Single words with a grammatical role (negations, conditionals, clause breaks) ar
 
 from __future__ import annotations
 
-from webapp.domain.triage_lexicon import Cue
+from webapp.domain.triage.data.lexicon import Cue
 
 _C = Cue
 
@@ -41,7 +41,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:after_dose", "siden|since|etter|after jeg|i injiserte|injected|tok|took|satte|had|fikk|got @INJ|meg"),
     _C("mod:after_dose", "under|during|etter|after injeksjonen|injection|sprøytestikket|dosen"),
     _C("mod:after_dose", "within|innen|i_løpet_av + hour|hours|time|timen|timer|minutes|minutter|halvtime + @INJ"),
-    # Lasted more than 24 hours: a relapse lasts more than a day (facts A1). Counted durations are in triage_text.
+    # Lasted more than 24 hours: a relapse lasts more than a day (facts A1). Counted durations are in mentions (numbers).
     _C("mod:over_24h", "siden|since|fra|from @TIMEWORD"),
     _C("mod:over_24h", "i_flere_dager|i_dagevis|for_days|for_weeks|i_ukevis|i_lang_tid|for_a_while|en_stund|a_while"
        "|lately|i_det_siste|den_siste_tiden|recently|nylig|the_last_few_days|de_siste_dagene|past_few_days"
@@ -64,6 +64,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde + just_now|nettopp|akkurat_nå|right_now"
        "|a_moment_ago|for_litt_siden|minutes_ago|minutter_siden|min_siden|mins_ago"),
     _C("mod:sudden", "for|i noen|et_par|few|a_few|couple minutter|minutes|min|mins siden|ago"),
+    # "For fem minutter siden", "20 minutes ago": it began minutes ago (symptoms.md, sudden onset).
+    _C("mod:sudden", "minutter|minutt|minutes|minute|mins siden|ago|sidan|sia"),
     # A bruise or nosebleed with a plain cause is an injury; unexplained or hard to stop, it is the B6 warning.
     _C("ctx:injury", "slo_meg|slo|slått|slått_meg|dunket|stanget|stubbed|bumped|knocked|banged|walked_into|klemte"
        "|klemt|pinched|falt|datt|snublet|tripped|fell|blowing_my_nose|blew_my_nose|pusset_nesen|snøt_meg|pirket"
@@ -301,6 +303,68 @@ PROTECTED = tuple(
     "nummer nummeret numre sanger vakker sjanger kamper kampene hater hatet haster hastet kjemi skepsis relasjon "
     "relasjoner relasjonen turist slapper sludd sluddet gater vinger dryppende drypper dryppet feberblemme "
     "feberblemmer singles single strike stoke dosing spain mellomblødning mellomblødninger panikkanfall "
+    "snørr snørret snørra "
     "influensavaksine influensavaksinen blodprøve blodprøven blodprøver sprøytebøtte sprøytebøtta kjøleskapet"
     .split()
+)
+
+CONTEXT_CUES += (
+    # The writer says they are well: an illness at home is then the household member's (review §2.5.8).
+    _C("ctx:self_exposure", "jeg|i|=me er|am|feel|føler|kjenner|feeling|=m fin|frisk|well|fine|good|bra|ok|okay"
+       "|healthy|helt_fin|heilt_fin"),
+    # Excluding phrases: what follows is excluded ("nowhere near my eyes", "ikke i nærheten av øyet").
+    _C("ctx:exclude", "nowhere_near|not_near|not_close_to|far_from|away_from|ikke_i_nærheten|ikkje_i_nærleiken"
+       "|langt_unna|langt_fra|langt_ifrå|ikke_ved|ikke_nær|bortsett_fra"),
+)
+
+# Present now, in the middle of a story told in the past (symptoms.md "A story in the past tense can describe
+# the present"): "now it does it all the time", "nå er det det samme på den andre siden", "no har det kome att".
+NOW_WORDS = frozenset("na now".split())
+NOW_AGAIN = frozenset(
+    "same samme again igjen att tilbake back time tiden tida hele all other andre starting begynt returned worse verre"
+    .split()
+)
+
+# The floor (symptoms.md "Floor: never silent"): a present change in the writer told in any words — feeling
+# not right, out of sorts, a sense that is off — is at least routine, so that a nurse reads it.
+_POSITIVE = ("bra|fin|fine|well|good|great|happy|glad|frisk|better|bedre|=ok|okay|normal|strong|sterk|rested|uthvilt"
+             "|grei|greit|topp|super|energetic|opplagt|lucky|heldig|safe|trygg|relieved|lettet|ready|klar")
+COMPLAINT_CUES += (
+    _C("ctx:complaint", "@NOT feel|feeling|feels|føler|kjenner right|riktig|rett|myself|meg_selv|like_myself"
+       "|som_meg_selv|normal|well|bra|good|=ok|okay|frisk|meg_bra|meg_frisk|meg_vel"),
+    _C("ctx:complaint", "ute_av_form|out_of_sorts|off_form|i_ulage|ikke_helt_i_form|ikkje_heilt_i_form|ikke_meg_selv"
+       "|not_myself|not_quite_right|not_right|off_today|feel_off|føles_feil"),
+    _C("ctx:complaint", "surrer|surrar|snurrer|snurrar|går_rundt|spinning|buzzing|summing|susing|suser|blocked|tett"
+       "|tette|tette_ører|muffled|dempet|dumpe|ringing|piping_i_øret|fullness|trykk|pressure|press|sug|suget|knot"
+       "|knute", unless="app|appen|skjema|form|nettside*|website|login|passord*|levering*"
+       "|delivery|apotek*|pharmacy|=kø|queue|jobb*|=work|=order|resept*|prescription*|logg*|nese|nose|nesen|sinus*"),
+    _C("ctx:complaint", "kjenner|føler|feel|feels|feeling|felt|kjennes|føles|merker|noticed|noticing + rar|rart|rare"
+       "|weird|strange|odd|off|funny|annerledes|different|wrong|feil|unormal*|abnormal|unusual|uvanleg|uvanlig"
+       "|ikke_som_før|not_as_before", unless=_POSITIVE),
+)
+# Exertion: breathless on the stairs (review §2.5.9); an eyelid and the words of its infection.
+EXERTION = frozenset(
+    "stairs trapp trappa trappene trapper climbing uphill hill bakke bakken motbakke exercise exertion trening"
+    " anstrengelse jogging running walking".split()
+)
+EYELID = frozenset("oyelokk oyelokket oyelokka oyelokkene eyelid eyelids augelok augeloket".split())
+EYE_INFECTION = frozenset(
+    "gorr puss pus infeksjon infeksjonen infection infected betent betennelse stye sty grynkorn oyekatarr conjunctivitis"
+    .split()
+)
+
+# The floor: the writer's own body in any words ("my ear keeps popping", "magen min lager rare lyder").
+COMPLAINT_CUES += (
+    _C("ctx:complaint", "=my|=min|=mitt|=mine|=mi|=jeg|=i|=me|=meg + @LIMB|ansikt*|=face|kropp*|=body|=rygg|=ryggen"
+       "|=mage|=magen|=belly|=tummy|=stomach|=bryst|=brystet|=chest|=hode|=hodet|=head|=hovud|=hovudet|=øre|=ører"
+       "|=ørene|=ørane|=ear|=ears|=kjeve|=kjeven|=jaw|=øye|=øyne|=øynene|=eye|=eyes|=auge|=auga|=augo|=auger|=hud"
+       "|=huden|=skin|=tenner|=teeth|=hjerte|=hjertet|=heart|=nesa|=nose|=negler|=nails|=tunge|=tunga|=tongue"
+       "|=hals|=halsen|=throat", unless=_POSITIVE
+       + "|@ADMIN|@INJ|stikk*|injected|injiser*|site|sted|stedet|log*|logg*|vaccine|vaksine|bilde|photo|picture|=cream"
+"|krem|wash|vaske|vasker|=shave|barbere"),
+)
+
+COMPLAINT_CUES += (
+    _C("ctx:complaint", "ikke_så_godt|ikke_så_bra|ikke_noe_godt|ikke_godt|not_so_good|not_too_good|not_great"
+       "|not_doing_well|not_so_well|ikke_så_greit"),
 )
