@@ -377,7 +377,10 @@ def test_a_long_message_is_read_fast(text):
         start = time.perf_counter()
         read_text(text, "nb")
         runs.append(time.perf_counter() - start)
-    assert min(runs) < 0.05
+    # A guard against reading that grows faster than the text (a 10,000-character message is read in
+    # 10-20 ms on a quiet machine), not a speed target: the bound is generous so that a busy CI machine
+    # cannot fail it, while a quadratic reading of 60,000 characters still would.
+    assert min(runs) < 1.0
 
 
 @settings(max_examples=200, deadline=None)
