@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -294,3 +295,21 @@ def test_the_history_shows_about_two_years_and_links_to_all_doses(client, auth, 
     assert page.count("Rett eller trekk tilbake") == 26
     total = int(re.search(r"Vis alle (\d+) dosene", page).group(1))
     assert client.get("/injections/?all=1").text.count("Rett eller trekk tilbake") == total > 26
+
+
+@pytest.mark.parametrize(("who", "liquid", "reaction", "normal"), [
+    ("patient", "Væsken ser ut slik pakningsvedlegget beskriver, uten flak eller partikler.",
+     "Men får du tegn på en allergisk reaksjon etter den første sprøyten", "Litt svie eller rødme der du stakk er vanlig"),
+    ("patient_en", "The liquid looks as the leaflet describes, with no flakes or particles.",
+     "But if you get signs of an allergic reaction after the first syringe", "A little stinging or redness"),
+])
+def test_the_guide_checks_the_liquid_by_the_leaflet_and_says_what_a_reaction_is(client, auth, who, liquid,
+                                                                               reaction, normal):
+    # Clinical review E11 (a slightly opalescent liquid is normal: the leaflet decides) and E10 (a sting at
+    # the site is no reason to skip the second syringe; signs of an allergic reaction are).
+    auth.login(who)
+    client.post("/injections/check", data={"then": "guide"})
+    step2 = html.unescape(client.get("/injections/guide/2").text)
+    assert liquid in step2 and "clear, with no bits" not in step2 and "klar, uten partikler" not in step2
+    step5 = html.unescape(client.get("/injections/guide/5").text)
+    assert reaction in step5 and normal in step5
