@@ -427,3 +427,16 @@ def test_a_report_that_never_asked_the_questions_shows_no_answers_to_the_nurse(a
     text = main_text(client.get(f"/nurse/flags/{flag.id}").text)
     assert "Vanskelig å puste" in text
     assert "Kom det plutselig" not in text  # no "No" for a question nobody asked
+
+
+@pytest.mark.parametrize(("who", "pattern"), [
+    ("patient", r"Senest (mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) \d{1,2}\. [a-zø]+ kl\. \d{2}\.\d{2}\."),
+    ("patient_en", r"At the latest by (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+"
+                   r" at \d{2}:\d{2}\."),
+])
+def test_the_callback_time_is_written_as_running_text_in_the_readers_language(client, auth, who, pattern):
+    # Walk §6 #36 and defect 9: «senest torsdag 3. desember kl. 16.00», never 12/3/26 or 4:00 PM.
+    auth.login(who)
+    text = main_text(client.get(send_report(client, ["limb_weakness"]).location).text)
+    assert re.search(pattern, text), text
+    assert not re.search(r"\d{1,2}/\d{1,2}/\d{2}|[AP]M\b", text)
