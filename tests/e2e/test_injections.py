@@ -17,7 +17,8 @@ def test_patient_logs_both_syringes_in_norwegian_and_the_next_dose_moves(page):
     before = next_dose_text(page)
     # Three taps from the start page: log a dose, nothing applies, save (everything is filled in).
     click_and_wait(page, "text=Registrer en dose")
-    assert page.locator("h1").inner_text() == "Sikkerhetssjekk før dosen"
+    # The heading carries a soft hyphen, so that a narrow phone breaks the long word at its joint.
+    assert page.locator("h1").inner_text().replace("\u00ad", "") == "Sikkerhetssjekk før dosen"
     assert_accessible(page)
     click_and_wait(page, "text=Gå videre")
     assert page.locator("h1").inner_text() == "Registrer dosen"
