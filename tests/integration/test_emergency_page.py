@@ -12,6 +12,7 @@ TEXTS = {
         "title": "<h1>Akutt hjelp</h1>",
         "nav": ">Akutt hjelp</a>",
         "breathless": "Er det tungt å puste, sitt oppreist.",
+        "headache": "det kommer en plutselig, svært kraftig hodepine, den verste du har hatt",
         "seizure": ["Hvis noen får krampeanfall", "Ikke hold personen fast, og ikke putt noe i munnen.",
                     "stabilt sideleie", "Beskytt hodet"],
         "self_harm": ["Tanker om å skade deg selv", "Er du i fare nå, ring", "Mental Helses hjelpetelefon",
@@ -22,6 +23,7 @@ TEXTS = {
         "title": "<h1>Emergency help</h1>",
         "nav": ">Emergency help</a>",
         "breathless": "If it is hard to breathe, sit up.",
+        "headache": "a sudden, very severe headache comes, the worst you have ever had",
         "seizure": ["If someone has a seizure", "Do not hold the person down, and put nothing in their mouth.",
                     "the recovery position", "Protect the head"],
         "self_harm": ["Thoughts of harming yourself", "If you are in danger now, call", "Mental Helse",
@@ -39,6 +41,7 @@ def test_the_emergency_page_has_what_to_do_in_the_readers_language(client, auth,
     text = TEXTS[lang]
     assert text["title"] in page and text["nav"] in page
     assert text["breathless"] in page and text["legevakt"] in page
+    assert text["headache"] in page  # the new emergency item sudden_severe_headache (symptoms.md, review E7)
     for line in text["seizure"] + text["self_harm"]:
         assert line in page, line
     assert "Nødhjelp" not in page
