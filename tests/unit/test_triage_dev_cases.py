@@ -464,8 +464,52 @@ CASES_ROUND7 = [
 ]
 
 
+# An eighth round over every pattern of §2.5 and §2.6, measured before tuning on it: 24 of these 38 passed
+# (emergencies 9/9 reached emergency, urgent 19 → 12 reached urgent, 4 silent; 1 of 2 `none` was a false alarm).
+CASES_ROUND8 = [
+    ("nb", "Føler meg så rar i hele kroppen etter helga, vanskelig å beskrive", R, "general", None),
+    ("en", "my body feels heavy and wrong since tuesday", R, "general", None),
+    ("nb", "Det kjennest som om kroppen er full av bly i dag", R, "general", None),
+    ("nb", "Ansiktet mitt er så oppblåst at jeg knapt kjenner meg igjen, skjedde etter sprøyta", E, "allergic", "face_throat_swelling"),
+    ("en", "after the injection my tongue feels thick and i am struggling to swallow", E, "allergic", None),
+    ("nb", "Eg datt om og var vekke ei lita stund", E, "general", "fainting_collapse"),
+    ("en", "my mum keeled over in the kitchen and didn't respond for a minute", E, None, None),
+    ("nb", "Det er som en elefant sitter på brystet mitt", E, "general", "chest_pain"),
+    ("en", "there's a heavy squeezing in the middle of my chest going down my left arm", E, "general", "chest_pain"),
+    ("nb", "Han stivna og rykka i armane og svarte ikkje på over eitt minutt", E, "neuro", "seizure"),
+    ("en", "my husband is very sleepy i shake him and he doesnt really wake up properly", E, "neuro", "hard_to_wake"),
+    ("nb", "For ti minutter siden ble alt svart på venstre øye og det har ikke kommet tilbake", E, "neuro", None),
+    ("nb", "Æ har nummen fot og den har vorre sånn i fire dagan", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg har mista kjensla i venstre handa sidan tysdag", U, "neuro", "numbness_tingling"),
+    ("nb", "Jeg våkna med dobbeltsyn og det har ikke gitt seg", U, "neuro", "double_vision"),
+    ("nb", "Eg har så vanskeleg for å halde på vatnet no, det kom brått denne veka", U, "neuro", "bladder_bowel_control"),
+    ("nb", "Jeg skriver feil ord i meldinger, mannen min skjønner ikke hva jeg mener", U, "neuro", None),
+    ("en", "I keep reading the same page over and over and nothing goes in", U, "neuro", None),
+    ("nb", "Mor mi gløymer kvar ho har lagt ting og fann ikkje vegen heim frå butikken", U, "neuro", None),
+    ("en", "I've scraped the right side of the car twice this week and keep hitting door frames on the right", U, "neuro", None),
+    ("nb", "Klarer ikke lenger å strikke, hendene gjør ikke som jeg vil", U, "neuro", None),
+    ("en", "Last week I noticed my foot catching on the carpet, now it happens every time I walk", U, "neuro", None),
+    ("nb", "Hadde et attakk i fjor med nummen venstre side, nå har det samme kommet på høyre side", U, "neuro", None),
+    ("nb", "Har hatt løs mage i fire dager nå", U, "infection", "severe_diarrhoea"),
+    ("en", "been running to the loo with the runs since saturday and today is wednesday", U, "infection", "severe_diarrhoea"),
+    ("nb", "Litt svimmel, har vart i tre dagar no", U, "general", "dizziness_mild"),
+    ("en", "me and my boyfriend stopped using protection a few months ago, should I tell you?", U, "general", "pregnancy"),
+    ("nb", "Testen viste to streker i dag", U, "general", "pregnancy"),
+    ("nb", "Noen ganger tenker jeg at det hadde vært best om jeg bare ikke våknet", U, "general", "self_harm_thoughts"),
+    ("en", "I've been keeping back pills in a drawer just in case", U, "general", "self_harm_thoughts"),
+    ("nb", "Fastlegen satte meg på prednisolon i går, er det greit?", U, "general", "new_immunosuppressant"),
+    ("nb", "Sønnen min har 39 i feber, selv er jeg helt fin", N, "none", None),
+    ("en", "tiny bruise where I injected on Monday 3rd, no pain", R, "injection_site", "injection_site_mild"),
+    ("nb", "Har et forkjølelsessår på leppa, langt unna øynene", R, "infection", "cold_sore_lip"),
+    ("en", "my eyelid is puffy and red from a stye, no trouble breathing", R, None, "!face_throat_swelling"),
+    ("en", "just tired and staring at the tv all evening, nothing new", R, "general", "!hard_to_wake"),
+    ("nb", "Blir andpusten når jeg går i bakker, har bronkitt og hoster", R, "infection", "!breathing_difficulty"),
+    ("en", "my son has chickenpox but I feel fine, anything I should do before my dose?", N, "none", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
-ALL_CASES += CASES_ROUND7
+ALL_CASES += CASES_ROUND7 + CASES_ROUND8
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
@@ -477,6 +521,12 @@ UNREACHED = {
         "read as numbness_tingling (urgent): cold feet are read as a change of feeling in a limb",
     "weird buzzing feeling in my head this morning":
         "read as numbness_tingling (urgent): buzzing is a word for paraesthesia; the reader cannot tell the two apart",
+    "Eg har så vanskeleg for å halde på vatnet no, det kom brått denne veka":
+        "read as emergency: 'brått' is read as sudden onset of a neuro deficit (symptoms.md 'plutselig i morges')",
+    "my eyelid is puffy and red from a stye, no trouble breathing":
+        "read as eye_infection_signs (urgent): an infected eyelid is taken as an infection near the eye",
+    "Blir andpusten når jeg går i bakker, har bronkitt og hoster":
+        "read as serious_infection (urgent): bronchitis is a named serious infection; no longer an emergency",
 }
 
 

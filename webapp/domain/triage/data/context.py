@@ -312,6 +312,8 @@ CONTEXT_CUES += (
     # The writer says they are well: an illness at home is then the household member's (review §2.5.8).
     _C("ctx:self_exposure", "jeg|i|=me er|am|feel|føler|kjenner|feeling|=m fin|frisk|well|fine|good|bra|ok|okay"
        "|healthy|helt_fin|heilt_fin"),
+    # ... in Norwegian word order after "selv"/"sjøl": "selv er jeg helt fin", "sjølv er eg frisk" (round 8).
+    _C("ctx:self_exposure", "er|=e|føler|kjenner jeg|eg|æ|meg + fin|frisk|bra|helt_fin|heilt_fin|=ok|i_form"),
     # Excluding phrases: what follows is excluded ("nowhere near my eyes", "ikke i nærheten av øyet").
     _C("ctx:exclude", "nowhere_near|not_near|not_close_to|far_from|away_from|ikke_i_nærheten|ikkje_i_nærleiken"
        "|langt_unna|langt_fra|langt_ifrå|ikke_ved|ikke_nær|bortsett_fra"),
@@ -344,7 +346,8 @@ COMPLAINT_CUES += (
 )
 # Exertion: breathless on the stairs (review §2.5.9); an eyelid and the words of its infection.
 EXERTION = frozenset(
-    "stairs trapp trappa trappene trapper climbing uphill hill bakke bakken motbakke exercise exertion trening"
+    "stairs trapp trappa trappene trapper climbing uphill hill hills bakke bakken bakker bakkar motbakke motbakker"
+    " exercise exertion trening"
     " anstrengelse jogging running walking".split()
 )
 EYELID = frozenset("oyelokk oyelokket oyelokka oyelokkene eyelid eyelids augelok augeloket".split())

@@ -152,7 +152,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
        "|through_to_him|through_to_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|legen"
        "|legekontor*|doctor|kontor*|office|sykehus*|hospital|dere|=you|nav|support|kundeservice"),
     _C("hard_to_wake", "stirrer|stirret|staring|stares|stared + tomt|blankly|ut_i_lufta|ut_i_luften|into_space|blank"
-       "|bare|just|ikke|not"),
+       "|bare|just|ikke|not", unless="skjerm*|screen|tv|telly|telefon*|phone|=pc|computer"),
     _C("hard_to_wake", "@NOT @CAN vekke|vekket|wake|rouse|vekt"),
     _C("hard_to_wake", "svarer|reagerer|responderer|responding|respond|responds|reacting|reagerte|svarte @NOT",
        unless="telefon*|phone*|melding*|message*|mail*|epost|sms|klinikk*|clinic*|sykepleier*|nurse*|legen"
@@ -261,7 +261,8 @@ EMERGENCY_CUES += (
     _C("fainting_collapse", "seig|sank|sunk|sinking|segnet|sege + sammen|down|ned|to_the_floor|om"),
     _C("fainting_collapse", "var|was|went|ble|vart borte|gone|away|weg + øyeblikk|moment|sekund|sekunder|seconds"
        "|second|litt|bit", unless="fortsatt|still|framleis|fremdeles"),
-    _C("fainting_collapse", "alt|everything|it + went|gikk|ble|vart black|svart|mørkt|dark"),
+    _C("fainting_collapse", "alt|everything|it + went|gikk|ble|vart black|svart|mørkt|dark",
+       unless="øye|øyet|eye|synsfelt*|synet|sight|vision"),  # "alt svart på venstre øye": sight (round 8)
     _C("fainting_collapse", "came|come|kom round|around|til_meg_selv|til_meg_sjølv", unless="=here|=her|=to"),
     _C("fainting_collapse", "våknet|våkna|woke|came_round|came_to + på|on gulvet|golvet|floor|bakken|ground"),
     # Chest tightness as a band or a squeeze: chest_pain (symptoms.md "pain or pressure").
@@ -334,4 +335,10 @@ EMERGENCY_CUES += (
        "|convuls*|krampe*|krampande", scope="sentence"),
     _C("hard_to_wake", "@NOT @CAN liv|livet|kontakt|kontakta|contact + han|ham|henne|hun|he|him|her|@REL",
        unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|lege*|doctor|kontor*|office"),
+)
+
+EMERGENCY_CUES += (
+    # Round 8: a seizure in Nynorsk without the word ("han stivna og rykka i armane", symptoms.md seizure).
+    _C("seizure", "stivna|stivnet|stivnar|stivner|went_stiff|gikk_stiv + rykk*|jerk*|twitch*|ristet|rista|shaking"
+       "|shook|kramp*", scope="sentence"),
 )

@@ -223,7 +223,7 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|brennende|burning|brenner|isnende|iskald* + @LIMB|@BODY|spine|ryggrad*", unless="tiss*|urin*|@URINE"
        "|mage*|stomach|bryst*|chest|halsbrann|heartburn|injection*|sprøyt*|stikk*|@SITE|=sol|sun|sunburn|solbrent"
        "|hals|halsen|throat|øye*|eye*"),
-    _C("numbness_tingling", "@NOT|lost|mistet|mister|reduced|less|mindre|redusert|nedsatt|rar|rart|weird|strange|odd"
+    _C("numbness_tingling", "@NOT|lost|mistet|mista|mister|misser|reduced|less|mindre|redusert|nedsatt|rar|rart|weird|strange|odd"
        "|funny|merkelig* følelse*|feeling|sensation|følelsen + @LIMB|@BODY", unless="@ADMIN"),
     _C("numbness_tingling", "@CAN @NOT kjenne|kjenner|føle|føler|feel|feeling + @LIMB|@BODY|varme|heat|kulde|cold"
        "|temperatur*|temperature"),
@@ -253,7 +253,7 @@ NEURO_CUES: tuple[Cue, ...] = (
     _C("bladder_bowel_control", "tisser|tisse|pee|peeing|wee|weeing|urinate + oftere|more_often|much_more|mye_oftere"
        "|constantly|hele_tiden|all_the_time|every_hour|hver_time|natta|natten|night"),
     _C("bladder_bowel_control", "løpe|springe|rush|run|running|løper + på_do|til_do|på_toalettet|to_the_toilet"
-       "|to_the_loo|to_the_bathroom", unless="diaré*|diarr*|diare|løs|loose|mage*|stomach|bowels"),
+       "|to_the_loo|to_the_bathroom", unless="diaré*|diarr*|diare|løs|loose|mage*|stomach|bowels|=runs"),
     _C("bladder_bowel_control", "merker|kjenner|feel|notice|noticing|know @NOT når|when|at|that må|need|have_to|tisse"
        "|=do|toilet|pee|go|bæsj*"),
     _C("bladder_bowel_control", "må|have|need|needing|keep tisse|pee|wee|toilet|=do + hele_tiden|all_the_time"
@@ -365,4 +365,11 @@ NEURO_CUES += (
     _C("balance_walking", "dett|datt|faller|fell|falling|ramler|snubler|tripping + hele_tida|hele_tiden|heile_tida"
        "|all_the_time|stadig|ofte|often|=again_and_again|igjen_og_igjen"),
     _C("memory_thinking", "forget|forgets|forgetting|glemmer|gløymer + everything|alt|allting|alt_mulig"),
+)
+
+NEURO_CUES += (
+    # Round 8: function told by what the person does (symptoms.md "Function, not only symptom names").
+    _C("speech_problems", "skriver|skriv|skrev|skrevet|writing|write|wrote|typing|type|texting + feil_ord|wrong_words"
+       "|wrong_word|feil_ordene|rare_ord|strange_words"),
+    _C("bladder_bowel_control", "halde|holde|hold|holding + på|in vatnet|vannet|=water|=wee|tissen"),
 )

@@ -248,3 +248,17 @@ URGENT_CUES += (
        "|seine|uteblitt|two_months|to_måneder"),
     _C("pregnancy", "på_tjukken|paa_tjukken|på_tjukka|maybe_baby|maybe_pregnant|kanskje_gravid|kanskje_baby"),
 )
+
+URGENT_CUES += (
+    # Round 8: pregnancy and passive death wishes in everyday words (symptoms.md notes; review §2.6.2-3).
+    _C("pregnancy", "stopped|stopping|quit|sluttet|slutta|slutte|droppet|dropped + using_protection|protection"
+       "|condom*|kondom*|beskyttelse|prevensjon|contraception"),
+    _C("pregnancy", "test|testen|tested|testet|pregnancy_test + to_streker|two_lines|two_pink_lines|to_strekar"
+       "|two_stripes|to_striper|=positiv|=positive", scope="sentence", unless="covid*|korona*|corona|strep|jcv"),
+    _C("self_harm_thoughts", "best|bedre|lettere|enklere|easier|better + ikke_våknet|ikkje_vakna|ikke_våkna"
+       "|ikke_våkner|ikkje_vaknar|ikke_våkne|ikkje_vakne|not_wake_up|didnt_wake_up|never_woke_up|never_wake_up"
+       "|did_not_wake_up", scope="sentence"),
+    _C("self_harm_thoughts", "keeping_back|keep_back|kept_back|stash*|putting_aside|setting_aside|put_aside"
+       "|legge_til_side|legger_til_side|lagt_til_side|spart_opp|sparer_opp + pills|piller|tablett*|medisin*"
+       "|medication|medicine|tablets", scope="sentence"),
+)
