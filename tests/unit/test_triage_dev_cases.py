@@ -509,8 +509,71 @@ CASES_ROUND8 = [
 ]
 
 
+# A ninth round, more relatives, dialect, voice-dictated and unpunctuated text, measured before tuning on it:
+# 28 of these 36 passed (emergencies 4 of 8 reached emergency, 1 silent; urgent 17 of 20 reached, 2 silent;
+# no false alarm on the 2 `none`).
+CASES_ROUND9 = [
+    # floor: the writer's own body or life now
+    ("nb", "e så rar i magen og hodet i dag vet ikke helt hva det er", R, "general", None),
+    ("en", "i have this strange pressure behind my ears since this morning", R, "general", None),
+    ("nb", "Eg har ikkje vore meg sjølv i kroppen etter ferien, alt kjennest tungt", R, None, None),
+    ("en", "everything just feels a bit wrong in my legs today, hard to say what", R, None, None),
+    # emergencies told indirectly
+    ("nb", "Halsen kjennes som den snører seg sammen og jeg får ikke svelget, tok sprøyta for en halvtime siden",
+     E, "allergic", None),
+    ("en", "my face has gone really puffy and my eyes are almost shut 15 min after the jab", E, "allergic",
+     "face_throat_swelling"),
+    ("nb", "Mamma blei plutselig borte for oss ved middagsbordet, øynene rulla bakover og hun rista", E, "neuro",
+     "seizure"),
+    ("en", "she went down like a sack of potatoes in the shower and didnt know where she was after", E, "general",
+     "fainting_collapse"),
+    ("nb", "Det kjennest som nokon trykkjer hardt midt på brystet og eg er kaldsveitt", E, "general", "chest_pain"),
+    ("en", "Voice message: he suddenly cant lift his right arm and his mouth is droopy since five minutes", E, "neuro",
+     None),
+    ("nb", "Hu mor e så slapp og tufsete at vi ikkje får svar av ho i det heile", E, "neuro", "hard_to_wake"),
+    ("en", "i can only take tiny breaths its like someone is sitting on me", E, "allergic", "breathing_difficulty"),
+    # Nynorsk, dialect, radical Bokmål
+    ("nb", "Æ ser dobbelt og det har vart sia torsdag", U, "neuro", "double_vision"),
+    ("nb", "Det prikkar og stikk i begge føtene og det har spreidd seg oppover leggane dei siste dagane", U, "neuro",
+     "numbness_tingling"),
+    ("nb", "Eg snakkar så rart, orda kjem ut feil og kona skjønar ikkje kva eg seier", U, "neuro", "speech_problems"),
+    ("nb", "Jeg har blitt så ustø og må holde meg i veggene, dette starta på søndag", U, "neuro", "balance_walking"),
+    # function loss
+    ("en", "i paid the electricity bill twice this month and put the milk in the cupboard, not like me", U, "neuro",
+     None),
+    ("nb", "Kona mi kjørte seg bort på vei hjem fra jobben, en vei hun har kjørt i 20 år", U, "neuro", None),
+    ("nb", "Eg klarar ikkje lenger å kneppe skjorta eller skrive namnet mitt skikkeleg", U, "neuro", None),
+    ("en", "I keep walking into the left side of doorways and knocked over a glass on my left at dinner", U, "neuro",
+     None),
+    ("nb", "Handskrifta mi har blitt heilt uleseleg den siste månaden", U, "neuro", None),
+    # past narrative that describes the present
+    ("nb", "I sommer merket jeg at jeg slepte litt på venstre fot når jeg var sliten, nå gjør jeg det hele tiden",
+     U, "neuro", None),
+    ("en", "I had optic neuritis in my right eye two years ago and now the left eye has gone blurry the same way",
+     U, "neuro", "vision_change"),
+    # duration
+    ("en", "watery diarrhoea for about 4 days now, can't keep much down", U, "infection", "severe_diarrhoea"),
+    ("nb", "Har hatt vondt i hodet hver dag i over en uke og det blir verre og verre", U, None, None),
+    # pregnancy, death wishes, conversational
+    ("nb", "Vi har begynt på fertilitetsbehandling, når bør jeg si fra om det?", U, "general", "pregnancy"),
+    ("en", "my period is two weeks late and my boobs are sore, could it be the medicine?", U, "general", "pregnancy"),
+    ("nb", "Æ orke ikkje meir av dette livet", U, "general", "self_harm_thoughts"),
+    ("en", "sometimes i think everyone would be better off without me", U, "general", "self_harm_thoughts"),
+    ("en", "the neurologist started me on a course of steroids yesterday is that ok with the tysabri", U, "general",
+     "new_immunosuppressant"),
+    # false alarms and over-triage
+    ("nb", "Datteren min er forkjøla og har feber, jeg er frisk som en fisk", N, "none", None),
+    ("en", "small bruise at the injection site from friday 28th, otherwise all good", R, "injection_site",
+     "injection_site_mild"),
+    ("nb", "Han ligg berre på sofaen og ser i veggen, gidd ikkje noko lenger", U, "neuro", "!hard_to_wake"),
+    ("en", "rash on my arm nowhere near my eyes, bit itchy", R, None, "!eye_infection_signs"),
+    ("nb", "Jeg har fått helvetesild på ryggen", U, "infection", "shingles"),
+    ("nb", "Kan dere flytte timen min til neste uke? Jobben kolliderer", N, "none", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
-ALL_CASES += CASES_ROUND7 + CASES_ROUND8
+ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
@@ -528,6 +591,8 @@ UNREACHED = {
         "read as eye_infection_signs (urgent): an infected eyelid is taken as an infection near the eye",
     "Blir andpusten når jeg går i bakker, har bronkitt og hoster":
         "read as serious_infection (urgent): bronchitis is a named serious infection; no longer an emergency",
+    "Eg har ikkje vore meg sjølv i kroppen etter ferien, alt kjennest tungt":
+        "read as personality_change (urgent): 'ikkje meg sjølv' is the item's own words",
 }
 
 

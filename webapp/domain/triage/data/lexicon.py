@@ -342,3 +342,22 @@ EMERGENCY_CUES += (
     _C("seizure", "stivna|stivnet|stivnar|stivner|went_stiff|gikk_stiv + rykk*|jerk*|twitch*|ristet|rista|shaking"
        "|shook|kramp*", scope="sentence"),
 )
+
+EMERGENCY_CUES += (
+    # Round 9: a seizure told by the eyes and the shaking, a collapse in idioms, "no answer" from a person,
+    # breathing in tiny breaths (symptoms.md seizure, fainting_collapse, hard_to_wake, breathing_difficulty).
+    _C("seizure", "øynene|augo|auga|eyes|=øyne + rulla|rullet|rullet_bakover|rulla_bakover|rolled|rolling|rolled_back"
+       "|vrengte|vrengde"),
+    _C("seizure", "rista|ristet|rister|skalv|shaking|shook|jerking|rykka|rykket + borte|=gone|unresponsive|svarte_ikke"
+       "|svarte_ikkje", scope="sentence"),
+    _C("fainting_collapse", "went_down_like|dropped_like|gikk_i_bakken|gikk_rett_i_bakken|gjekk_i_bakken"
+       "|hit_the_floor|hit_the_deck|dropped_to_the_floor|crumpled|keeled|segna|seig_om|datt_om|deise*"),
+    _C("hard_to_wake", "@CAN @NOT svar|svaret|respons|response|answer|reaksjon|reaction + han|ham|henne|hun|ho|he|him"
+       "|her|@REL|av_ho|av_han|out_of_him|out_of_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*"
+       "|clinic|lege*|doctor|kontor*|office|nav|mail|e_post|epost|sms|melding*|message*"),
+    _C("hard_to_wake", "@NOT @CAN svar|svaret|respons|response|answer|reaksjon|reaction + han|ham|henne|hun|ho|he|him"
+       "|her|@REL|av_ho|av_han|out_of_him|out_of_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*"
+       "|clinic|lege*|doctor|kontor*|office|nav|mail|e_post|epost|sms|melding*|message*"),
+    _C("breathing_difficulty", "tiny_breaths|small_breaths|short_breaths|shallow_breaths|little_breaths|små_pust"
+       "|korte_pust|små_åndedrag|korte_åndedrag|små_andedrag|sitting_on_my_chest|sitting_on_me"),
+)

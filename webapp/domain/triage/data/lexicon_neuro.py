@@ -373,3 +373,14 @@ NEURO_CUES += (
        "|wrong_word|feil_ordene|rare_ord|strange_words"),
     _C("bladder_bowel_control", "halde|holde|hold|holding + på|in vatnet|vannet|=water|=wee|tissen"),
 )
+
+NEURO_CUES += (
+    # Round 9: lost on a road driven for years (symptoms.md "getting lost in a familiar place"); apathy told
+    # as staring at the wall or not bothering with anything is a change of the person (review §2.5.9).
+    _C("confusion", "kjørte|kjørt|kjører|kjørde|køyrde|køyrer|drove|driven|driving|gikk|gjekk|walked + seg_bort|seg_vill"
+       "|meg_bort|meg_vill|lost|the_wrong_way|feil_vei|feil_veg"),
+    _C("personality_change", "ser|stirrer|stirar|glor|glaner|stares|staring|looks|looking + i_veggen|på_veggen"
+       "|i_veggane|at_the_wall|into_the_wall|at_the_walls"),
+    _C("personality_change", "gidd|gidder|gider|gadd|bothers|bothered|bother + @NOT|noko|noe|nothing + lenger|lengre"
+       "|anymore|any_more|med_noe|med_noko"),
+)

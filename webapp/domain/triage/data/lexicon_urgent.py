@@ -262,3 +262,9 @@ URGENT_CUES += (
        "|legge_til_side|legger_til_side|lagt_til_side|spart_opp|sparer_opp + pills|piller|tablett*|medisin*"
        "|medication|medicine|tablets", scope="sentence"),
 )
+
+URGENT_CUES += (
+    # Round 9: "Æ orke ikkje meir av dette livet": a passive death wish in dialect (symptoms.md note).
+    _C("self_harm_thoughts", "orke|orka|orker|orkar|=ork @NOT mer|meir|lenger|lengre + livet|dette_livet|life|this_life"
+       "|leve|å_leve|å_lev", scope="sentence"),
+)
