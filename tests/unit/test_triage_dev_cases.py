@@ -572,8 +572,65 @@ CASES_ROUND9 = [
 ]
 
 
+# A tenth round: "har vondt for å" (finds it hard to), sight lost in Nynorsk, money and messages, a story that
+# comes back, someone else's shingles, measured before tuning on it: 25 of these 36 passed (emergencies 6 of 8
+# reached emergency, 1 silent; urgent 14 of 20 reached, 2 silent; 1 of the 2 `none` a false alarm).
+CASES_ROUND10 = [
+    # floor
+    ("nb", "Kjenner meg så sjuk og rar i dag uten at jeg skjønner hvorfor", R, "general", None),
+    ("en", "I feel kind of shaky inside and out of sorts today", R, None, None),
+    ("nb", "Eg har hatt ein rar smak i munnen heile veka", R, "general", None),
+    ("en", "my skin feels like its burning on my back but nothing to see", R, None, None),
+    # emergencies told indirectly
+    ("nb", "Stemmen min har blitt helt pipete og det er tett i halsen, tok dosen nettopp", E, "allergic", None),
+    ("en", "i feel like i am breathing through a pillow after the medicine", E, "allergic", "breathing_difficulty"),
+    ("nb", "Eg vart heilt kvit og låg på golvet då sonen min fann meg", E, "general", "fainting_collapse"),
+    ("en", "my wife had a fit on the sofa, arms and legs jerking, she is sleepy now", E, "neuro", "seizure"),
+    ("nb", "Det er som et skruestikke rundt brystet, kom for en time siden", E, "general", "chest_pain"),
+    ("nb", "Mannen min snakket plutselig bare tull og venstre side av ansiktet henger, skjedde nå nettopp", E, "neuro",
+     None),
+    ("en", "out of nowhere the worst pain in my head ever like being hit with a bat, no temperature", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Plutseleg såg eg ingenting på høgre auga for ti minutt sidan", E, "neuro", None),
+    # Nynorsk, dialect, radical Bokmål
+    ("nb", "Eg har vondt for å svelgje maten, det set seg fast, sidan fredag", U, "neuro", "swallowing_new"),
+    ("nb", "Hånda mi skjelve og æ søl kaffen over alt, det e nytt", U, "neuro", None),
+    ("nb", "Det har vorte mykje verre med gangen min den siste veka, eg slepar foten", U, "neuro", None),
+    ("nb", "Jeg glemte hele avtalen med legen og husker ikke hva jeg har gjort i går, dette har kommi gradvis", U,
+     "neuro", "memory_thinking"),
+    ("nb", "Æ ha så vondt for å tisse og kjenne ikke når blæra e full, har vart ei uke", U, "neuro",
+     "bladder_bowel_control"),
+    # function loss
+    ("en", "at the shop I couldnt work out the change and gave the lady a 500 note for a coffee", U, "neuro", None),
+    ("nb", "Han setter ting på rare steder, fant lommeboka i kjøleskapet", U, "neuro", None),
+    ("en", "my son says my texts dont make sense lately, words in the wrong order", U, "neuro", None),
+    ("nb", "Jeg kan ikke lenger spille gitar, fingrene finner ikke grepene", U, "neuro", None),
+    ("nb", "Eg skrapa bilen langs venstre side i garasjen i går og i dag på ein stolpe", U, "neuro", None),
+    # past narrative
+    ("nb", "Før jul fikk jeg dobbeltsyn en dag, det gikk over, men nå har det kommet tilbake og blir ikke borte", U,
+     "neuro", "double_vision"),
+    ("en", "had numbness in my left hand at christmas that went away, this week it is back and spreading up my arm",
+     U, "neuro", "numbness_tingling"),
+    # duration
+    ("en", "stomach upset with loose stools since monday, this is day 4", U, "infection", "severe_diarrhoea"),
+    ("nb", "Litt svimmel av og til de siste ukene, og det blir verre", U, None, None),
+    # pregnancy, death wishes, conversational
+    ("nb", "Kjæresten min og jeg har prøvd å få barn en stund nå", U, "general", "pregnancy"),
+    ("en", "I think I might be expecting, I've been sick every morning this week", U, "general", "pregnancy"),
+    ("nb", "Har tenkt at det ikke hadde gjort noe om jeg ikke var her lenger", U, "general", "self_harm_thoughts"),
+    ("en", "what if I just took all my tablets at once, would anyone notice", U, "general", "self_harm_thoughts"),
+    ("nb", "Fikk en kortisonkur av fastlegen for astmaen", U, "general", "new_immunosuppressant"),
+    # false alarms, someone else, right level wrong reason
+    ("en", "My mother has shingles, I've never had chickenpox, is that a problem?", N, "none", None),
+    ("nb", "Har et lite blåmerke der jeg stakk meg tirsdag 1. desember", R, "injection_site", "injection_site_mild"),
+    ("en", "watery runs for 3 days now", U, "infection", "!bladder_bowel_control"),
+    ("nb", "Vanlig hodepine i dag, ingen feber og nakken er fin", R, "general", "headache_mild"),
+    ("en", "Is the clinic open on the 24th? I need to pick up a new sharps bin", N, "none", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
-ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9
+ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9 + CASES_ROUND10
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
@@ -593,6 +650,8 @@ UNREACHED = {
         "read as serious_infection (urgent): bronchitis is a named serious infection; no longer an emergency",
     "Eg har ikkje vore meg sjølv i kroppen etter ferien, alt kjennest tungt":
         "read as personality_change (urgent): 'ikkje meg sjølv' is the item's own words",
+    "my skin feels like its burning on my back but nothing to see":
+        "read as numbness_tingling (urgent): burning skin with nothing to see is a change of feeling",
 }
 
 

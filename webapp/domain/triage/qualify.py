@@ -167,6 +167,10 @@ def _or_follows(doc: Qualified, i: int) -> bool:
 
 def _hypothetical(doc: Qualified, m: Mention) -> bool:
     """ "hvis jeg får…", "what if…", a question or reading about symptoms without saying they happen."""
+    if m.code in _THOUGHT_IS_THE_SYMPTOM:
+        return False
+    if _asks_if_a_problem(doc, m):
+        return True
     if _conditional_before(doc, m.start):
         return True
     if m.code in _TOLD_AS_QUESTIONS:
@@ -179,6 +183,18 @@ def _hypothetical(doc: Qualified, m: Mention) -> bool:
 # A pregnancy plan or a new steroid is often put as a question ("Legen ga meg prednisolon, går det bra med
 # dosen?", "Kan jeg bli gravid på Tysabri?"): the clinic must hear of it all the same (review §2.5.7).
 _TOLD_AS_QUESTIONS = frozenset({"pregnancy", "new_immunosuppressant"})
+# "What if I just took all my tablets at once?": asking it is the thought itself; the crisis screen shows
+# (symptoms.md note on self_harm_thoughts; review §2.6.3).
+_THOUGHT_IS_THE_SYMPTOM = frozenset({"self_harm_thoughts"})
+
+
+def _asks_if_a_problem(doc: Qualified, m: Mention) -> bool:
+    """ "…, is that a problem?", "er det et problem?": a question about the dose, not a complaint (round 10)."""
+    return (
+        m.code == "ctx:complaint" and m.start == m.end and doc.text(m.start) in ("problem", "issue")
+        and doc.text(m.start - 1) in ("a", "et", "eit", "any", "noe", "noko", "noen")
+        and doc.tok(m.start).sentence in doc.questions
+    )
 
 
 def _conditional_before(doc: Qualified, pos: int) -> bool:

@@ -312,6 +312,8 @@ CONTEXT_CUES += (
     # The writer says they are well: an illness at home is then the household member's (review §2.5.8).
     _C("ctx:self_exposure", "jeg|i|=me er|am|feel|føler|kjenner|feeling|=m fin|frisk|well|fine|good|bra|ok|okay"
        "|healthy|helt_fin|heilt_fin"),
+    _C("ctx:self_exposure", "never|aldri|ikke|ikkje|not + had|hatt + chickenpox|vannkopper|skoldkopper|it|det"),
+    _C("ctx:self_exposure", "catch|catching|smittet|smitta|smitte|bli_smittet|get_it|infected|contagious|smittsom*"),
     # ... in Norwegian word order after "selv"/"sjøl": "selv er jeg helt fin", "sjølv er eg frisk" (round 8).
     _C("ctx:self_exposure", "er|=e|føler|kjenner jeg|eg|æ|meg + fin|frisk|bra|helt_fin|heilt_fin|=ok|i_form"),
     # Excluding phrases: what follows is excluded ("nowhere near my eyes", "ikke i nærheten av øyet").
@@ -321,7 +323,7 @@ CONTEXT_CUES += (
 
 # Present now, in the middle of a story told in the past (symptoms.md "A story in the past tense can describe
 # the present"): "now it does it all the time", "nå er det det samme på den andre siden", "no har det kome att".
-NOW_WORDS = frozenset("na now".split())
+NOW_WORDS = frozenset("na now today idag week uka uken veka".split())
 NOW_AGAIN = frozenset(
     "same samme again igjen att tilbake back time tiden tida hele all other andre starting begynt returned worse verre"
     .split()

@@ -256,7 +256,8 @@ EMERGENCY_CUES += (
        "|belong_to_someone_else", unless="=gap|=gape"),
     # Breathing through something narrow: the airway is closing (facts B1).
     _C("breathing_difficulty", "puster|puste|pustar|breathing|breathe|breath + gjennom|through + sugerør|straw|rør|tube"
-       "|pipe|pinhole|nålestikk|liten_åpning", scope="sentence"),
+       "|pipe|pinhole|nålestikk|liten_åpning|pillow|pute|puta|puten|towel|håndkle|handkle|cloth|klut|blanket|dyne"
+       "|pose|bag|plastic_bag|plastpose", scope="sentence"),
     # A collapse told with other verbs: sinking down, "being gone" for a moment, everything going black.
     _C("fainting_collapse", "seig|sank|sunk|sinking|segnet|sege + sammen|down|ned|to_the_floor|om"),
     _C("fainting_collapse", "var|was|went|ble|vart borte|gone|away|weg + øyeblikk|moment|sekund|sekunder|seconds"
@@ -346,7 +347,7 @@ EMERGENCY_CUES += (
 EMERGENCY_CUES += (
     # Round 9: a seizure told by the eyes and the shaking, a collapse in idioms, "no answer" from a person,
     # breathing in tiny breaths (symptoms.md seizure, fainting_collapse, hard_to_wake, breathing_difficulty).
-    _C("seizure", "øynene|augo|auga|eyes|=øyne + rulla|rullet|rullet_bakover|rulla_bakover|rolled|rolling|rolled_back"
+    _C("seizure", "øynene|eyes|=øyne + rulla|rullet|rullet_bakover|rulla_bakover|rolled|rolling|rolled_back"
        "|vrengte|vrengde"),
     _C("seizure", "rista|ristet|rister|skalv|shaking|shook|jerking|rykka|rykket + borte|=gone|unresponsive|svarte_ikke"
        "|svarte_ikkje", scope="sentence"),
@@ -360,4 +361,11 @@ EMERGENCY_CUES += (
        "|clinic|lege*|doctor|kontor*|office|nav|mail|e_post|epost|sms|melding*|message*"),
     _C("breathing_difficulty", "tiny_breaths|small_breaths|short_breaths|shallow_breaths|little_breaths|små_pust"
        "|korte_pust|små_åndedrag|korte_åndedrag|små_andedrag|sitting_on_my_chest|sitting_on_me"),
+)
+
+EMERGENCY_CUES += (
+    # Round 10: "Plutseleg såg eg ingenting på høgre auga": part of the sight gone (a sudden loss is an emergency
+    # through the sudden-onset modifier, symptoms.md).
+    _C("vision_change", "ser|såg|sag|så|saw|see|sees|can_see|could_see + ingenting|nothing|svart|black|grått|grey|gray"
+       " + øye|øyet|auga|augo|eye|=øyne|=øynene|eyes|synsfelt*", scope="sentence"),
 )

@@ -384,3 +384,19 @@ NEURO_CUES += (
     _C("personality_change", "gidd|gidder|gider|gadd|bothers|bothered|bother + @NOT|noko|noe|nothing + lenger|lengre"
        "|anymore|any_more|med_noe|med_noko"),
 )
+
+NEURO_CUES += (
+    # Round 10: "har vondt for å" is "finds it hard to" (not pain): swallowing, peeing (symptoms.md items).
+    _C("swallowing_new", "vondt_for|vondt_for_å|vanskeleg|vanskar|strevar|strever + svelg*|svelgje|svelgja"),
+    _C("swallowing_new", "set|sett|sette|setter + seg_fast|seg + mat*|food|halsen|hals", scope="sentence",
+       unless="@PAIN|@SWELL|tablett*|pills|piller|bil*|car|snø|snow"),
+    _C("bladder_bowel_control", "vondt_for|vondt_for_å|vanskeleg|vanskar + tisse|tissa|tisser|urinere|pee"),
+    _C("bladder_bowel_control", "kjenner|kjenne|kjenn|merker|merke|feel|notice + @NOT + blæra|blæren|blære|bladder"
+       " + full", scope="sentence"),
+    # Messages that no longer make sense, words in the wrong order (symptoms.md "wrong words in messages").
+    _C("speech_problems", "texts|messages|meldinger|meldingene|meldingar|meldingane|sms*|writing + dont_make_sense"
+       "|make_no_sense|do_not_make_sense|gir_ikke_mening|gir_ikkje_meining|rare|strange|weird"
+       "|uforståelig*|nonsense|gibberish|tull|vrøvl", scope="sentence"),
+    _C("speech_problems", "words|ord|ordene|orda + wrong_order|feil_rekkefølge|feil_rekkjefølgje|mixed_up|jumbled"
+       "|blanda|blandet|stokka|stokket"),
+)

@@ -268,3 +268,15 @@ URGENT_CUES += (
     _C("self_harm_thoughts", "orke|orka|orker|orkar|=ork @NOT mer|meir|lenger|lengre + livet|dette_livet|life|this_life"
        "|leve|å_leve|å_lev", scope="sentence"),
 )
+
+URGENT_CUES += (
+    # Round 10: "har prøvd å få barn"; "om jeg ikke var her lenger" (symptoms.md notes, review §2.6.2-3).
+    _C("pregnancy", "prøvd|prøvde|prøvet|prøvt|tried|been_trying|freista + få|for|to_have|å_få|for_a|to_get + barn"
+       "|baby|child|pregnant|gravid|born", unless="=meg|=myself|=yourself"),
+    _C("self_harm_thoughts", "ikke_var_her_lenger|ikkje_var_her_lenger|ikke_var_her_mer|ikkje_var_her_meir"
+       "|ikke_fantes_lenger|ikkje_fanst_lenger|wasnt_here_anymore|was_not_here_anymore"
+       "|not_around_anymore|wasnt_around_anymore"),
+    _C("self_harm_thoughts", "@NOT + gjort_noe|gjort_noko|gjort_noen_ting|matter|mattered|matters + ikke_var_her"
+       "|ikkje_var_her|ikke_fantes|ikkje_fanst|wasnt_here|was_not_here|were_not_here|wasnt_around|was_not_around"
+       "|was_gone|var_borte|var_vekke|døde|died|dead", scope="sentence"),
+)
