@@ -629,8 +629,69 @@ CASES_ROUND10 = [
 ]
 
 
+# An eleventh round: long stories without punctuation, radical Bokmål and Nord-Norge forms, money and reading,
+# a boy's fever, measured before tuning on it: 27 of these 36 passed (emergencies 6 of 8 reached emergency, none
+# silent; urgent 14 of 19 reached, 2 silent; 1 of the 3 `none` a false alarm).
+CASES_ROUND11 = [
+    # floor
+    ("nb", "ka e det som skjer med meg for tida e så rar i kroppen", R, "general", None),
+    ("en", "since last night my whole body feels kind of wobbly inside hard to explain", R, None, None),
+    ("nb", "Kjenner et merkelig trykk i øra og alt høres langt unna ut", R, "general", None),
+    ("en", "me not feel good in the stomach area for some days", R, None, None),
+    # emergencies told indirectly (long stories, relatives, no punctuation)
+    ("nb", "tok sprøyta for tjue minutter siden og nå klør det over alt og leppene har blitt dobbelt så tykke", E,
+     "allergic", "face_throat_swelling"),
+    ("en", "my throat feels narrow like a pinhole and my voice sounds funny since the injection", E, "allergic", None),
+    ("nb", "Svigerfar sank ned på stolen og var helt fraværende et par minutter, nå er han groggy", E, None, None),
+    ("en", "she was on the floor twitching all over and foaming at the mouth, now she is very confused", E, "neuro",
+     "seizure"),
+    ("nb", "Æ har et tungt trykk i brystet som går ut i venstre arm og æ e kvalm", E, "general", "chest_pain"),
+    ("en", "my dad cant be woken up properly he opens his eyes then drifts off again", E, "neuro", "hard_to_wake"),
+    ("nb", "Plutselig klarte jeg ikke å si et ord og armen datt ned, for et kvarter siden", E, "neuro", None),
+    ("en", "like a bomb went off inside my head a minute ago, never had anything like it", E, "general",
+     "sudden_severe_headache"),
+    # Nynorsk, dialect, radical Bokmål
+    ("nb", "Beina mine er så nummne og prikkete, har vart sia førre helg", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg ser alt uskarpt på venstre auget sidan i går", U, "neuro", "vision_change"),
+    ("nb", "Æ glømme alt mulig, har glømt å ta medisinan og glømt avtalan", U, "neuro", "memory_thinking"),
+    ("nb", "Foten min har blitt så slapp, den klasker i bakken når jeg går, starta for fire dager siden", U, "neuro",
+     None),
+    # function loss
+    ("en", "i read the news on my phone and then i have no idea what i just read", U, "neuro", None),
+    ("nb", "Jeg tastet feil pinkode tre ganger i butikken i dag og fikk ikke til å betale, skjønte ikke tallene", U,
+     "neuro", None),
+    ("en", "my daughter noticed I am bumping my right shoulder into things all the time", U, "neuro", None),
+    ("nb", "Mannen min som alltid har styrt økonomien har begynt å betale de samme regningene to ganger", U, "neuro",
+     None),
+    ("nb", "Eg greier ikkje å hekle lenger, fingrane vil ikkje", U, "neuro", None),
+    # past narrative
+    ("nb", "I høst hadde jeg noen dager der beinet var svakt, nå er det samme svakheten tilbake", U, "neuro",
+     "limb_weakness"),
+    ("en", "back in march my speech got slurry for a week. now my husband says it's started again", U, "neuro",
+     "speech_problems"),
+    # duration
+    ("nb", "Rennende mage i fem dager nå, går på do hele tiden", U, "infection", "severe_diarrhoea"),
+    ("en", "I've been a bit dizzy for a week now on and off", U, "general", "dizziness_mild"),
+    # pregnancy, death wishes, conversational
+    ("nb", "Vi fikk en positiv test i helga!! Hva gjør vi med sprøyta nå?", U, "general", "pregnancy"),
+    ("en", "took the coil out last month cause we want a second baby", U, "general", "pregnancy"),
+    ("nb", "Eg ønskjer berre å få sove og aldri vakne opp igjen", U, "general", "self_harm_thoughts"),
+    ("en", "I dont want to be here anymore, everything is too much", U, "general", "self_harm_thoughts"),
+    ("nb", "Har fått medrol av nevrologen for et attakk, skal jeg ta dosen på fredag?", U, None,
+     "new_immunosuppressant"),
+    # false alarms and over-triage
+    ("en", "my little boy has a fever of 39 and a rash, I'm totally fine myself", N, "none", None),
+    ("nb", "Ørlite blåmerke på magen der jeg stakk meg mandag 30. november", R, "injection_site", "injection_site_mild"),
+    ("en", "cold sore on my lip, not close to my eye at all", R, "infection", "cold_sore_lip"),
+    ("nb", "Øyelokket er hovent og rødt med gørr, har vel fått en infeksjon, ikke noe med dosen", U, "infection",
+     "!face_throat_swelling"),
+    ("en", "Just logging that the fridge was at 5 degrees this morning, all fine", N, "none", None),
+    ("nb", "Bare tom for sprøytespisser, kan dere sende flere?", N, "none", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
-ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9 + CASES_ROUND10
+ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9 + CASES_ROUND10 + CASES_ROUND11
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
@@ -652,6 +713,10 @@ UNREACHED = {
         "read as personality_change (urgent): 'ikkje meg sjølv' is the item's own words",
     "my skin feels like its burning on my back but nothing to see":
         "read as numbness_tingling (urgent): burning skin with nothing to see is a change of feeling",
+    "since last night my whole body feels kind of wobbly inside hard to explain":
+        "read as balance_walking (urgent): 'wobbly' is also how people tell of an unsteady walk",
+    "my little boy has a fever of 39 and a rash, I'm totally fine myself":
+        "read as routine and unsure: the boy's fever no longer counts, but his rash still reads as a complaint",
 }
 
 

@@ -252,10 +252,17 @@ def _someone_elses(doc: Qualified, m: Mention) -> bool:
         return not together and any(doc.text(i) in W.PARTNERS or doc.text(i) in W.OTHER_PEOPLE for i in before)
     if m.code not in W.CATCHING or not doc.of("ctx:self_exposure"):
         return False
-    return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
+    # "my little boy has a fever of 39 and a rash, I'm fine": the last person named in the clause has it.
+    for i in range(m.start - 1, clause_start - 1, -1):
+        if doc.text(i) in W.OTHER_PEOPLE:
+            return True
+        if doc.text(i) in _MYSELF:
+            return False
+    return False
 
 
 _TOGETHER = frozenset("vi we us oss jeg i me meg".split())
+_MYSELF = _TOGETHER - {"i"}  # Norwegian "i" is "in": "Sønnen min har 39 i feber"
 
 
 def _since(doc: Qualified, m: Mention) -> bool:

@@ -173,6 +173,8 @@ CONTEXT_CUES += (
 
 # Stable markers that are not: "worse than usual", "not as usual", "different from usual".
 CONTEXT_MACROS["NOTSTABLE"] = "verre|værre|worse|annerledes|different|sterkere|stronger|mer_enn|more_than|enn|than"
+# "som alltid har styrt økonomien har begynt å …": something has begun, it is not the usual (round 11).
+CONTEXT_MACROS["NOTSTABLE"] += "|har_begynt|har_byrja|has_started|have_started|har_starta|har_startet"
 
 # Complaints that match no item: the nurse reads them (symptoms.md, "when unsure, flag for a callback").
 COMPLAINT_CUES: tuple[Cue, ...] = (
@@ -227,7 +229,8 @@ OTHER_PEOPLE = frozenset(
     "barnet barna ungen ungene sonnen sonn datteren dattera baby babyen child kid kids son daughter children mannen"
     " kona kone konen husband wife partner partneren samboer samboeren kjaeresten boyfriend girlfriend mor moren mora"
     " mamma mum mom mother far faren pappa dad father bror broren brother soster sosteren sister kollega kollegaen"
-    " colleague venn vennen friend familien family naboen nabo neighbour neighbor barnebarn grandchild".split()
+    " colleague venn vennen friend familien family naboen nabo neighbour neighbor barnebarn grandchild"
+    " boy girl gutt gutten jenta jenten toddler guttungen jentungen".split()
 )
 CATCHING = frozenset(
     "fever cold_no_fever serious_infection shingles sign:diarrhoea sign:vomit sign:nausea sign:chills sign:rash"
@@ -315,6 +318,8 @@ CONTEXT_CUES += (
     _C("ctx:self_exposure", "never|aldri|ikke|ikkje|not + had|hatt + chickenpox|vannkopper|skoldkopper|it|det"),
     _C("ctx:self_exposure", "catch|catching|smittet|smitta|smitte|bli_smittet|get_it|infected|contagious|smittsom*"),
     # ... in Norwegian word order after "selv"/"sjøl": "selv er jeg helt fin", "sjølv er eg frisk" (round 8).
+    _C("ctx:self_exposure", "totally_fine|completely_fine|perfectly_fine|fine_myself|well_myself|helt_fin_selv"
+       "|heilt_fin_sjølv|frisk_selv|frisk_sjølv"),
     _C("ctx:self_exposure", "er|=e|føler|kjenner jeg|eg|æ|meg + fin|frisk|bra|helt_fin|heilt_fin|=ok|i_form"),
     # Excluding phrases: what follows is excluded ("nowhere near my eyes", "ikke i nærheten av øyet").
     _C("ctx:exclude", "nowhere_near|not_near|not_close_to|far_from|away_from|ikke_i_nærheten|ikkje_i_nærleiken"

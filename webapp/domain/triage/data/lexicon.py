@@ -369,3 +369,13 @@ EMERGENCY_CUES += (
     _C("vision_change", "ser|såg|sag|så|saw|see|sees|can_see|could_see + ingenting|nothing|svart|black|grått|grey|gray"
        " + øye|øyet|auga|augo|eye|=øyne|=øynene|eyes|synsfelt*", scope="sentence"),
 )
+
+EMERGENCY_CUES += (
+    # Round 11: "can't be woken up properly", "like a bomb went off in my head" (symptoms.md hard_to_wake,
+    # sudden_severe_headache).
+    _C("hard_to_wake", "@CAN @NOT + be_woken|be_woken_up|woken|woken_up|vekkes|vekkast|bli_vekket"),
+    _C("hard_to_wake", "opens|åpner + eyes|øynene|augo + drifts_off|sovner|sovnar|dozes_off|falls_asleep"
+       "|goes_back_to_sleep|sovner_igjen|sovnar_att", scope="sentence"),
+    _C("sign:worst_headache", "bomb|bombe|bomben|exploded|exploding|eksploderte|eksploderer|went_off + head|hode*"
+       "|hodet|hovud*|skull|skallen", scope="sentence"),
+)

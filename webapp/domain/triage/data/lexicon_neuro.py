@@ -400,3 +400,20 @@ NEURO_CUES += (
     _C("speech_problems", "words|ord|ordene|orda + wrong_order|feil_rekkefølge|feil_rekkjefølgje|mixed_up|jumbled"
        "|blanda|blandet|stokka|stokket"),
 )
+
+NEURO_CUES += (
+    # Round 11: sight "uskarpt"; reading without taking it in; a PIN, the till and bills paid twice (symptoms.md
+    # "Function, not only symptom names": reading without understanding, mistakes with money).
+    _C("vision_change", "ser|see|seeing|sees|saw|såg + uskarp|uskarpt|uskarpe|unskarpt|ikke_skarpt|ikkje_skarpt"),
+    _C("memory_thinking", "read|reading|leser|leste|lest|les + no_idea_what|ingen_anelse|aner_ikke|aner_ikkje"
+       "|forstår_ikke|forstod_ikke|skjønner_ikke|skjønte_ikke|forstår_ikkje|skjønar_ikkje|skjøna_ikkje"
+       "|dont_understand|didnt_understand|cant_remember|husker_ikke|nothing_sinks_in", scope="sentence"),
+    _C("memory_thinking", "feil_pinkode|feil_pin|feil_kode|wrong_pin|wrong_pin_code|wrong_code + butikk*|kassa"
+       "|kassen|shop|till|checkout|betale|pay|three_times|tre_ganger", scope="sentence"),
+    _C("memory_thinking", "skjønte|skjønner|forstod|forstår|skjøna|understand|understood|work_out|figure_out @NOT"
+       " tallene|numbers|pengene|money|the_change|vekslepenger*|prisen|the_price"),
+    _C("memory_thinking", "@NOT skjønte|skjønner|forstod|forstår|understand|understood + tallene|numbers"
+       "|pengene|money|the_change|vekslepenger*", scope="sentence"),
+    _C("memory_thinking", "betale|betalt|betalte|betaler|paid|pay|paying + regning*|same_regning*|bills|bill"
+       " + to_ganger|twice|dobbelt|two_times|double", scope="sentence"),
+)
