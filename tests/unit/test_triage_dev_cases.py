@@ -690,8 +690,64 @@ CASES_ROUND11 = [
 ]
 
 
+# A twelfth round, heavier on Nynorsk, dialect and Norwegian-English mixing, measured before tuning on it: 28 of
+# these 34 passed (emergencies 7 of 8 reached emergency, none silent; urgent 16 of 19 reached, 1 silent; no false
+# alarm on the 2 `none`, but a bruise "etter stikket på fredag 4. desember" over-triaged as unusual bruising).
+CASES_ROUND12 = [
+    # floor
+    ("nb", "Eg er så ør i hovudet og uggen i dag", R, None, None),
+    ("en", "feeling really off and weird in my body today, not sure what it is", R, "general", None),
+    ("nb", "Kroppen min verker på en ny og rar måte etter helga", R, None, None),
+    # emergencies told indirectly
+    ("nb", "Tunga mi kjennest som ein svamp og fyller heile munnen, sette sprøyta for 10 min sidan", E, "allergic",
+     "face_throat_swelling"),
+    ("nb", "Det pip når eg pustar og eg får ikkje nok luft", E, "allergic", "breathing_difficulty"),
+    ("en", "I blacked out in the bathroom and woke up with my head on the tiles", E, "general", "fainting_collapse"),
+    ("nb", "Sambuaren min fekk krampar i heile kroppen og var blå rundt munnen", E, "neuro", "seizure"),
+    ("nb", "Det klemmer som en skrustikke i brystet og jeg er kortpusta", E, None, "chest_pain"),
+    ("en", "my moms face went crooked all of a sudden and she cant lift her arm, happened right now", E, "neuro", None),
+    ("nb", "Fikk ei plutselig helt sinnssyk hodepine, som et slag i bakhodet, verste noensinne", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Far min er så døsen at han sovnar midt i setninga og vi får ikkje liv i han", E, "neuro", "hard_to_wake"),
+    # Nynorsk, dialect, radical Bokmål, mixing
+    ("nb", "Eg har blitt så klumsete i hendene, mistar ting heile tida, byrja for ei veke sidan", U, "neuro", None),
+    ("nb", "Æ ser dobbelt når æ ser til sida, har holdt på i tre døgn", U, "neuro", "double_vision"),
+    ("nb", "Snakke så sluddrete i dag, kjerringa mi meine æ høres full ut", U, "neuro", "speech_problems"),
+    ("nb", "Jeg har vært totally numb i venstre foten since Sunday", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg har ikkje kontroll på avføringa lenger, hendt tre gonger denne veka", U, "neuro", "bladder_bowel_control"),
+    # function loss
+    ("nb", "Kona mi finn ikkje fram i sitt eige nabolag lenger", U, "neuro", None),
+    ("en", "i keep typing the wrong letters and my emails come out as gibberish, my boss noticed", U, "neuro", None),
+    ("nb", "Jeg klarer ikke å følge med på en samtale lenger, mister tråden hele tiden", U, "neuro", "memory_thinking"),
+    ("nb", "Har kjørt på venstre sidespeil to ganger denne uka, ser liksom ikke ting på venstre side", U, "neuro", None),
+    # past narrative
+    ("nb", "I 2019 hadde eg eit attakk med nummen fot, no har eg fått det same i handa", U, "neuro",
+     "numbness_tingling"),
+    ("en", "Noticed last month I was dragging my right leg after long walks, now it happens after a few steps", U,
+     "neuro", None),
+    # duration
+    ("nb", "Eg har hatt laus mage sidan fredag, no er det tysdag", U, "infection", "severe_diarrhoea"),
+    ("nb", "Kvalm og svimmel i to dagar no og det blir ikkje betre", U, None, None),
+    # pregnancy, death wishes, conversational
+    ("nb", "Eg trur eg er med barn, mensen er tre veker på overtid", U, "general", "pregnancy"),
+    ("en", "we are doing IVF from next month, anything I need to know?", U, "general", "pregnancy"),
+    ("nb", "Har spart opp sovetablettar i skuffen", U, "general", "self_harm_thoughts"),
+    ("en", "honestly wish I could just go to sleep and not wake up", U, "general", "self_harm_thoughts"),
+    # false alarms / over-triage
+    ("nb", "Mora mi har lungebetennelse, eg er heilt fin sjølv. Kan eg ta dosen?", N, "none", None),
+    ("en", "eyelid swollen with a stye and some pus, started 2 days ago, nothing to do with the shot", U, "infection",
+     "!face_throat_swelling"),
+    ("nb", "Litt blåmerke etter stikket på fredag 4. desember, ikke vondt", R, "injection_site", "injection_site_mild"),
+    ("en", "short of breath going up the stairs with my chest infection and a cough", U, "infection",
+     "!breathing_difficulty"),
+    ("nb", "Sitter mye og stirrer på mobilen om kvelden, ellers fin", R, None, "!hard_to_wake"),
+    ("en", "when is my next blood test due?", N, "none", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
 ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9 + CASES_ROUND10 + CASES_ROUND11
+ALL_CASES += CASES_ROUND12
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {

@@ -130,6 +130,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:site", "der|hvor|where|around|rundt|near|ved|på|at|on|round sprøyt*|injeksjon*|injection|injections|stikket"
        "|stikkstedet|=jab|jabs|=shot|needle|nål*|nålen|stakk|satte|injected|injiserte|injiser*|jabbed|stakk_meg"
        "|did_the_injection|put_the_needle"),
+    _C("ctx:site", "etter|after|av|fra|from + stikket|sprøytestikket|nålestikket|the_jab|the_shot|the_needle"),
     _C("ctx:site", "from|fra the|my|sprøyta|sprøyten injection|injections|jab|shot|needle|stikket|sprøyta|sprøyten"),
     _C("ctx:site", "stikkstedet|stikksted*|innstikk*|injeksjonssted*|injection_site|injection_sites|injection_spot"
        "|injection_area|site_of_the_injection|stikkstedene|injection_mark"),
@@ -307,6 +308,7 @@ PROTECTED = tuple(
     "relasjoner relasjonen turist slapper sludd sluddet gater vinger dryppende drypper dryppet feberblemme "
     "feberblemmer singles single strike stoke dosing spain mellomblødning mellomblødninger panikkanfall "
     "snørr snørret snørra "
+    "fyller fylle fylte fyllt "
     "influensavaksine influensavaksinen blodprøve blodprøven blodprøver sprøytebøtte sprøytebøtta kjøleskapet"
     .split()
 )

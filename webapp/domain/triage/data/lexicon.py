@@ -379,3 +379,9 @@ EMERGENCY_CUES += (
     _C("sign:worst_headache", "bomb|bombe|bomben|exploded|exploding|eksploderte|eksploderer|went_off + head|hode*"
        "|hodet|hovud*|skull|skallen", scope="sentence"),
 )
+
+EMERGENCY_CUES += (
+    # Round 12: a tongue that fills the mouth "like a sponge" (symptoms.md face_throat_swelling).
+    _C("face_throat_swelling", "tunge|tunga|tungen|tongue|lepp*|lips + svamp|sponge|fyller|fills|filling|fyll + munnen"
+       "|mouth|munnen_min|my_mouth", scope="sentence"),
+)

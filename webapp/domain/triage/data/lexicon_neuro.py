@@ -317,7 +317,7 @@ NEURO_CUES += (
     # Apathy and staring are a change of the person, not drowsiness (review §2.5.9): personality_change.
     _C("personality_change", "likegyldig|likegyldige|apatisk|apathetic|apathy|apati|initiativløs*|uninterested"),
     _C("personality_change", "sit|sits|sitter|sitting|sat|satt|just|berre|bare + stirer|stirar|stirrer|stare|stares"
-       "|staring", unless="skjerm*|screen|tv|telefon*|phone|=pc|computer"),
+       "|staring", unless="skjerm*|screen|tv|telefon*|phone|=pc|computer|mobil*|mobile|ipad|nettbrett*|tablet"),
     # A leg that drags: weakness of a limb.
     _C("limb_weakness", "drar|dro|dratt|dragged|drags|dragging|drag|slepte|sleper|slepar|slept|slepa + @LEG"),
     # Typos the keyboard rules do not reach.
@@ -416,4 +416,18 @@ NEURO_CUES += (
        "|pengene|money|the_change|vekslepenger*", scope="sentence"),
     _C("memory_thinking", "betale|betalt|betalte|betaler|paid|pay|paying + regning*|same_regning*|bills|bill"
        " + to_ganger|twice|dobbelt|two_times|double", scope="sentence"),
+)
+
+NEURO_CUES += (
+    # Round 12: control of the bowel or bladder, a neighbourhood no longer found, e-mails that are gibberish.
+    _C("bladder_bowel_control", "@NOT|mistet|mista|lost|losing|dårlig|poor + kontroll|kontrollen|control + avføring*"
+       "|urin*|tiss*|blære*|blæra|bowel*|bladder|magen|tarm*", scope="sentence"),
+    _C("confusion", "finn|finner|fant|finne|fann|find|finds|found @NOT fram|frem|way|veien|vegen + nabolag*|området"
+       "|omradet|byen|sentrum|butikken|heime|hjemme|neighbourhood|neighborhood|eige|eget|own|street|gata|town",
+       scope="sentence"),
+    _C("confusion", "@NOT finn|finner|fant|finne|fann|find fram|frem + nabolag*|området|byen|sentrum|butikken|heime"
+       "|hjemme|neighbourhood|neighborhood|eige|eget|own|street|gata|town", scope="sentence"),
+    _C("speech_problems", "emails|email|mails|eposter|e_poster|e_postane|e_postene|letters + gibberish|nonsense|vrøvl"
+       "|tull|dont_make_sense|make_no_sense|uforståelig*", scope="sentence"),
+    _C("speech_problems", "typing|type|types|skriver|taster|tastar + wrong_letters|feil_bokstaver|feil_bokstavar"),
 )
