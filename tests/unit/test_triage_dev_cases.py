@@ -745,9 +745,53 @@ CASES_ROUND12 = [
 ]
 
 
+# A thirteenth round over every pattern again, measured before tuning on it: 20 of these 32 passed (emergencies
+# 5 of 8 reached emergency, 1 silent; urgent 11 of 17 reached, 1 silent; no false alarm on the 2 `none`, one cold
+# sore over-triaged although "ingenting ved øynene").
+CASES_ROUND13 = [
+    ("nb", "Det er noko som ikkje stemmer med kroppen min, kjenner meg svimen og rar", R, None, None),
+    ("en", "got this odd fluttery feeling in my belly all day", R, "general", None),
+    ("nb", "Hele meg føles feil i dag, klarer ikke sette ord på det", R, "general", None),
+    ("nb", "Rett etter dosen ble ansiktet mitt rødt og stort som en ballong og det strammer i halsen", E, "allergic",
+     None),
+    ("en", "i feel like my windpipe is getting smaller and smaller, did the injection at 2", E, "allergic", None),
+    ("nb", "Eg svima av i kassakøen og folk måtte hjelpe meg opp", E, "general", "fainting_collapse"),
+    ("en", "my husband found me on the kitchen floor, i dont remember falling", E, "general", "fainting_collapse"),
+    ("nb", "Kjæresten min hadde et anfall i natt hvor hele kroppen rykket og han bet seg i tunga", E, "neuro",
+     "seizure"),
+    ("en", "crushing feeling in the centre of my chest and sweating, been 20 min", E, "general", "chest_pain"),
+    ("nb", "Ho mor sit berre og glor og svarar ikkje når vi ropar på ho, og ho er heilt slapp", E, "neuro",
+     "hard_to_wake"),
+    ("nb", "Nå nettopp ble det helt mørkt på halve synet på venstre øye", E, "neuro", None),
+    ("nb", "Eg har så vondt for å få fram orda, det har vart i tre dagar", U, "neuro", "speech_problems"),
+    ("nb", "Æ e så ustødig på beina og må støtte mæ på alt, sia tysdag", U, "neuro", "balance_walking"),
+    ("nb", "Hånda mi e heilt kraftlaus, klare ikkje å halde kaffikoppen", U, "neuro", None),
+    ("nb", "Ser dobbelt av og på, men verst om kvelden, sida forrige veke", U, "neuro", "double_vision"),
+    ("en", "I cant follow the plot of a tv show anymore, my wife has to explain everything", U, "neuro", None),
+    ("nb", "Mamma har begynt å legge nøklene i kjøleskapet og glemmer hva dag det er", U, "neuro", None),
+    ("en", "i keep clipping the kerb on the left side when I park, never did that before", U, "neuro", None),
+    ("nb", "Kona sier at jeg har blitt så flat og likegyldig, bryr meg ikke om noe", U, "neuro", "personality_change"),
+    ("en", "had a relapse with my eye in 2021, fine since, but now the right eye is foggy again", U, "neuro",
+     "vision_change"),
+    ("nb", "I forrige uke kjente jeg prikking i fingrene innimellom, nå er det konstant", U, "neuro",
+     "numbness_tingling"),
+    ("en", "diarrhoea every day since last thursday and it's now tuesday", U, "infection", "severe_diarrhoea"),
+    ("nb", "Hodepine hver morgen de siste to ukene, blir verre", U, None, None),
+    ("nb", "Me har slutta med p-pillane og håpar på ein baby", U, "general", "pregnancy"),
+    ("en", "my girlfriend and I are trying for our first, should I stop my injections?", U, "general", "pregnancy"),
+    ("nb", "Kjenner at alle hadde hatt det bedre uten meg", U, "general", "self_harm_thoughts"),
+    ("en", "I've thought about just not waking up, it would be easier", U, "general", "self_harm_thoughts"),
+    ("en", "GP put me on prednisolone for my asthma flare, 5 day course", U, "general", "new_immunosuppressant"),
+    ("nb", "Barna har omgangssyke, selv er jeg helt fin", N, "none", None),
+    ("en", "tiny purple bruise at the jab spot from wednesday 2nd, no pain", R, "injection_site", "injection_site_mild"),
+    ("nb", "Forkjølelsessår på underleppa, ingenting ved øynene", R, "infection", "cold_sore_lip"),
+    ("nb", "Når kommer neste leveranse av sprøyter?", N, "none", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
 ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9 + CASES_ROUND10 + CASES_ROUND11
-ALL_CASES += CASES_ROUND12
+ALL_CASES += CASES_ROUND12 + CASES_ROUND13
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
@@ -773,6 +817,8 @@ UNREACHED = {
         "read as balance_walking (urgent): 'wobbly' is also how people tell of an unsteady walk",
     "my little boy has a fever of 39 and a rash, I'm totally fine myself":
         "read as routine and unsure: the boy's fever no longer counts, but his rash still reads as a complaint",
+    "got this odd fluttery feeling in my belly all day":
+        "read as numbness_tingling (urgent): a fluttering feeling is read as a change of feeling",
 }
 
 

@@ -61,7 +61,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|out_of_the_blue|med_ett|på_et_øyeblikk|in_seconds|within_seconds|within_minutes|i_løpet_av_sekunder"
        "|i_løpet_av_minutter|came_on_fast|kom_brått|kom_plutselig|lynraskt|uten_forvarsel|without_warning"),
     # It began minutes ago: an acute deficit, as sudden as "plutselig" (symptoms.md, sudden onset).
-    _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde + just_now|nettopp|akkurat_nå|right_now"
+    _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde|ble|vart|went|became"
+       " + just_now|nettopp|akkurat_nå|right_now"
        "|a_moment_ago|for_litt_siden|minutes_ago|minutter_siden|min_siden|mins_ago"),
     _C("mod:sudden", "for|i noen|et_par|few|a_few|couple minutter|minutes|min|mins siden|ago"),
     # "For fem minutter siden", "20 minutes ago": it began minutes ago (symptoms.md, sudden onset).
@@ -104,7 +105,10 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|som_vanlig|as_usual|like_før|som_før|same_as_before|same_as_always|uendret|uforandret|unchanged"
        "|nothing_new|ingenting_nytt|ikke_noe_nytt|no_change|no_changes|ingen_endring|ingen_forandring|stabil|stabilt"
        "|stable|ikke_verre|not_worse|no_worse|samme_som_før|the_same_as|the_usual|my_usual|mine_vanlige|mitt_vanlige"
-       "|min_vanlige|de_vanlige|vanlige|usual|kjent|kjente|known|familiar|kronisk|kroniske|chronic|alltid_hatt"
+       "|min_vanlige|de_vanlige|vanlige|usual|kjent|known|familiar|kronisk"
+       # "kjente jeg prikking" is "I felt tingling" (round 13): "kjente" is "known" only with its noun
+       "|kjente_symptomer|kjente_plager|kjente_ms|de_kjente|mine_kjente|det_kjente|den_kjente|min_kjente"
+       "|kjente_symptom|kjente_plagene|kjente_symptomene|kroniske|chronic|alltid_hatt"
        "|always_had|har_alltid|have_always|i_mange_år|for_years|for_many_years|restsymptom*|residual|gamle_plager"
        "|old_symptoms|som_alltid|as_always|vanlig_for_meg|normal_for_me|ikke_noe_nytt", unless="@NOTSTABLE"),
     # Heat or effort briefly worsens old MS symptoms (facts A3): known and stable unless it lasts.
@@ -174,8 +178,10 @@ CONTEXT_CUES += (
 
 # Stable markers that are not: "worse than usual", "not as usual", "different from usual".
 CONTEXT_MACROS["NOTSTABLE"] = "verre|værre|worse|annerledes|different|sterkere|stronger|mer_enn|more_than|enn|than"
-# "som alltid har styrt økonomien har begynt å …": something has begun, it is not the usual (round 11).
-CONTEXT_MACROS["NOTSTABLE"] += "|har_begynt|har_byrja|has_started|have_started|har_starta|har_startet"
+# "som alltid har styrt økonomien har begynt å …": something has begun, it is not the usual (round 11); "innimellom
+# …, nå er det konstant": what came and went is there all the time now (round 13). Single words: an "unless"
+# phrase counts word by word (matching.py).
+CONTEXT_MACROS["NOTSTABLE"] += "|begynt|byrja|konstant|constant|constantly"
 
 # Complaints that match no item: the nurse reads them (symptoms.md, "when unsure, flag for a callback").
 COMPLAINT_CUES: tuple[Cue, ...] = (
@@ -325,7 +331,8 @@ CONTEXT_CUES += (
     _C("ctx:self_exposure", "er|=e|føler|kjenner jeg|eg|æ|meg + fin|frisk|bra|helt_fin|heilt_fin|=ok|i_form"),
     # Excluding phrases: what follows is excluded ("nowhere near my eyes", "ikke i nærheten av øyet").
     _C("ctx:exclude", "nowhere_near|not_near|not_close_to|far_from|away_from|ikke_i_nærheten|ikkje_i_nærleiken"
-       "|langt_unna|langt_fra|langt_ifrå|ikke_ved|ikke_nær|bortsett_fra"),
+       "|langt_unna|langt_fra|langt_ifrå|ikke_ved|ikke_nær|bortsett_fra|ingenting_ved|ingenting_rundt|ingenting_nær"
+       "|nothing_near|nothing_by|nothing_around|ikkje_ved|ikkje_nær"),
 )
 
 # Present now, in the middle of a story told in the past (symptoms.md "A story in the past tense can describe

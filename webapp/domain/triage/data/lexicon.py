@@ -355,10 +355,10 @@ EMERGENCY_CUES += (
        "|hit_the_floor|hit_the_deck|dropped_to_the_floor|crumpled|keeled|segna|seig_om|datt_om|deise*"),
     _C("hard_to_wake", "@CAN @NOT svar|svaret|respons|response|answer|reaksjon|reaction + han|ham|henne|hun|ho|he|him"
        "|her|@REL|av_ho|av_han|out_of_him|out_of_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*"
-       "|clinic|lege*|doctor|kontor*|office|nav|mail|e_post|epost|sms|melding*|message*"),
+       "|clinic|lege*|doctor|kontor*|office|nav|mail|epost|sms|melding*|message*"),
     _C("hard_to_wake", "@NOT @CAN svar|svaret|respons|response|answer|reaksjon|reaction + han|ham|henne|hun|ho|he|him"
        "|her|@REL|av_ho|av_han|out_of_him|out_of_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*"
-       "|clinic|lege*|doctor|kontor*|office|nav|mail|e_post|epost|sms|melding*|message*"),
+       "|clinic|lege*|doctor|kontor*|office|nav|mail|epost|sms|melding*|message*"),
     _C("breathing_difficulty", "tiny_breaths|small_breaths|short_breaths|shallow_breaths|little_breaths|små_pust"
        "|korte_pust|små_åndedrag|korte_åndedrag|små_andedrag|sitting_on_my_chest|sitting_on_me"),
 )
@@ -384,4 +384,14 @@ EMERGENCY_CUES += (
     # Round 12: a tongue that fills the mouth "like a sponge" (symptoms.md face_throat_swelling).
     _C("face_throat_swelling", "tunge|tunga|tungen|tongue|lepp*|lips + svamp|sponge|fyller|fills|filling|fyll + munnen"
        "|mouth|munnen_min|my_mouth", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # Round 13: a windpipe "getting smaller", found on the floor with no memory of falling (symptoms.md).
+    _C("breathing_difficulty", "windpipe|airway|airways|luftrør*|luftveg*|luftvei* + smaller|narrower|closing|trangere"
+       "|mindre|smalere|tettere|lukker|snevr*|tighter", scope="sentence"),
+    _C("fainting_collapse", "found_me|fant_meg|fann_meg|found_him|found_her|fant_han|fant_henne|fann_han|fann_ho"
+       " + floor|gulvet|golvet|bakken|ground", scope="sentence"),
+    _C("fainting_collapse", "@NOT remember|husker|recall + falling|fall|fell|falt|datt|going_down",
+       scope="sentence"),
 )

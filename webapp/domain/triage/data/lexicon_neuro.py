@@ -431,3 +431,14 @@ NEURO_CUES += (
        "|tull|dont_make_sense|make_no_sense|uforståelig*", scope="sentence"),
     _C("speech_problems", "typing|type|types|skriver|taster|tastar + wrong_letters|feil_bokstaver|feil_bokstavar"),
 )
+
+NEURO_CUES += (
+    # Round 13: "vondt for å få fram orda", a kerb clipped on one side, an eye gone foggy (symptoms.md items).
+    _C("speech_problems", "vondt_for|vanskeleg|vanskelig|trouble|hard|struggle|struggling + få_fram|få_frem|fram|frem"
+       "|get_out + orda|ordene|ord|words", scope="sentence"),
+    _C("vision_change", "clipping|clipped|clip|hitting|hit|scraping|scraped|bumping|bumped|skrapa|skrapet|traff"
+       "|treffer|kjørte_på|kjører_på + kerb|curb|fortauskant*|kantstein*|stolpe*|lamppost|post|mirror|speil*"
+       " + left|right|venstre|høyre|one_side|ene_sida|ene_siden", scope="sentence"),
+    _C("vision_change", "øye|øyet|eye|eyes|synet|sight + foggy|misty|cloudy|blurry|blurred|tåkete|uklart|uskarpt"
+       "|grumsete|tåkelagt|hazy", scope="sentence"),
+)

@@ -271,6 +271,10 @@ URGENT_CUES += (
 
 URGENT_CUES += (
     # Round 10: "har prøvd å få barn"; "om jeg ikke var her lenger" (symptoms.md notes, review §2.6.2-3).
+    _C("pregnancy", "trying|try|prøver|prøve + for_our_first|for_a_first|for_our_second|for_number|på_vårt_første"
+       "|på_det_første|for_vårt_første|our_first_baby|our_first_child"),
+    _C("self_harm_thoughts", "thought|thinking|thoughts|tenkt|tenker|tenkje|tenkjer + not_waking_up|never_waking_up"
+       "|not_wake_up|ikke_våkne|ikkje_vakne|aldri_våkne|aldri_vakne|ikke_våkne_opp|ikkje_vakne_opp", scope="sentence"),
     _C("pregnancy", "prøvd|prøvde|prøvet|prøvt|tried|been_trying|freista + få|for|to_have|å_få|for_a|to_get + barn"
        "|baby|child|pregnant|gravid|born", unless="=meg|=myself|=yourself"),
     _C("self_harm_thoughts", "ikke_var_her_lenger|ikkje_var_her_lenger|ikke_var_her_mer|ikkje_var_her_meir"
