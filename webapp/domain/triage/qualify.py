@@ -167,7 +167,7 @@ def _or_follows(doc: Qualified, i: int) -> bool:
 
 def _hypothetical(doc: Qualified, m: Mention) -> bool:
     """ "hvis jeg får…", "what if…", a question or reading about symptoms without saying they happen."""
-    if m.code in _THOUGHT_IS_THE_SYMPTOM:
+    if m.code in _THOUGHT_IS_THE_SYMPTOM and not _named_as_a_topic(doc, m):
         return False
     if _asks_if_a_problem(doc, m):
         return True
@@ -186,6 +186,14 @@ _TOLD_AS_QUESTIONS = frozenset({"pregnancy", "new_immunosuppressant"})
 # "What if I just took all my tablets at once?": asking it is the thought itself; the crisis screen shows
 # (symptoms.md note on self_harm_thoughts; review §2.6.3).
 _THOUGHT_IS_THE_SYMPTOM = frozenset({"self_harm_thoughts"})
+# ... but "Kan Tysabri gi selvmordstanker?" asks about a named side effect: education (symptoms.md, Free text).
+_TOPIC_WORDS = ("selvmord", "suicid", "selvskad", "self")
+
+
+def _named_as_a_topic(doc: Qualified, m: Mention) -> bool:
+    sentence = doc.tok(m.start).sentence
+    named = any(t.sentence == sentence and t.text.startswith(_TOPIC_WORDS) for t in doc.tokens)
+    return named or any(status(doc, e) != "negated" for e in doc.in_sentence("ctx:edu", sentence))
 
 
 def _asks_if_a_problem(doc: Qualified, m: Mention) -> bool:

@@ -61,10 +61,11 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|out_of_the_blue|med_ett|på_et_øyeblikk|in_seconds|within_seconds|within_minutes|i_løpet_av_sekunder"
        "|i_løpet_av_minutter|came_on_fast|kom_brått|kom_plutselig|lynraskt|uten_forvarsel|without_warning"),
     # It began minutes ago: an acute deficit, as sudden as "plutselig" (symptoms.md, sudden onset).
-    _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde|ble|vart|went|became"
-       " + just_now|nettopp|akkurat_nå|right_now"
+    _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde + just_now|nettopp|akkurat_nå|right_now"
        "|a_moment_ago|for_litt_siden|minutes_ago|minutter_siden|min_siden|mins_ago"),
     _C("mod:sudden", "for|i noen|et_par|few|a_few|couple minutter|minutes|min|mins siden|ago"),
+    # "Nå nettopp ble det helt mørkt" (round 13); not "right now", which tells of the present, not the onset.
+    _C("mod:sudden", "ble|vart|went|became + nå_nettopp|no_nettopp|just_now|akkurat_nettopp"),
     # "For fem minutter siden", "20 minutes ago": it began minutes ago (symptoms.md, sudden onset).
     _C("mod:sudden", "minutter|minutt|minutes|minute|mins siden|ago|sidan|sia"),
     # A bruise or nosebleed with a plain cause is an injury; unexplained or hard to stop, it is the B6 warning.
