@@ -464,8 +464,334 @@ CASES_ROUND7 = [
 ]
 
 
+# An eighth round over every pattern of §2.5 and §2.6, measured before tuning on it: 24 of these 38 passed
+# (emergencies 9/9 reached emergency, urgent 19 → 12 reached urgent, 4 silent; 1 of 2 `none` was a false alarm).
+CASES_ROUND8 = [
+    ("nb", "Føler meg så rar i hele kroppen etter helga, vanskelig å beskrive", R, "general", None),
+    ("en", "my body feels heavy and wrong since tuesday", R, "general", None),
+    ("nb", "Det kjennest som om kroppen er full av bly i dag", R, "general", None),
+    ("nb", "Ansiktet mitt er så oppblåst at jeg knapt kjenner meg igjen, skjedde etter sprøyta", E, "allergic",
+     "face_throat_swelling"),
+    ("en", "after the injection my tongue feels thick and i am struggling to swallow", E, "allergic", None),
+    ("nb", "Eg datt om og var vekke ei lita stund", E, "general", "fainting_collapse"),
+    ("en", "my mum keeled over in the kitchen and didn't respond for a minute", E, None, None),
+    ("nb", "Det er som en elefant sitter på brystet mitt", E, "general", "chest_pain"),
+    ("en", "there's a heavy squeezing in the middle of my chest going down my left arm", E, "general", "chest_pain"),
+    ("nb", "Han stivna og rykka i armane og svarte ikkje på over eitt minutt", E, "neuro", "seizure"),
+    ("en", "my husband is very sleepy i shake him and he doesnt really wake up properly", E, "neuro", "hard_to_wake"),
+    ("nb", "For ti minutter siden ble alt svart på venstre øye og det har ikke kommet tilbake", E, "neuro", None),
+    ("nb", "Æ har nummen fot og den har vorre sånn i fire dagan", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg har mista kjensla i venstre handa sidan tysdag", U, "neuro", "numbness_tingling"),
+    ("nb", "Jeg våkna med dobbeltsyn og det har ikke gitt seg", U, "neuro", "double_vision"),
+    ("nb", "Eg har så vanskeleg for å halde på vatnet no, det kom brått denne veka", U, "neuro", "bladder_bowel_control"),
+    ("nb", "Jeg skriver feil ord i meldinger, mannen min skjønner ikke hva jeg mener", U, "neuro", None),
+    ("en", "I keep reading the same page over and over and nothing goes in", U, "neuro", None),
+    ("nb", "Mor mi gløymer kvar ho har lagt ting og fann ikkje vegen heim frå butikken", U, "neuro", None),
+    ("en", "I've scraped the right side of the car twice this week and keep hitting door frames on the right", U, "neuro", None),
+    ("nb", "Klarer ikke lenger å strikke, hendene gjør ikke som jeg vil", U, "neuro", None),
+    ("en", "Last week I noticed my foot catching on the carpet, now it happens every time I walk", U, "neuro", None),
+    ("nb", "Hadde et attakk i fjor med nummen venstre side, nå har det samme kommet på høyre side", U, "neuro", None),
+    ("nb", "Har hatt løs mage i fire dager nå", U, "infection", "severe_diarrhoea"),
+    ("en", "been running to the loo with the runs since saturday and today is wednesday", U, "infection", "severe_diarrhoea"),
+    ("nb", "Litt svimmel, har vart i tre dagar no", U, "general", "dizziness_mild"),
+    ("en", "me and my boyfriend stopped using protection a few months ago, should I tell you?", U, "general", "pregnancy"),
+    ("nb", "Testen viste to streker i dag", U, "general", "pregnancy"),
+    ("nb", "Noen ganger tenker jeg at det hadde vært best om jeg bare ikke våknet", U, "general", "self_harm_thoughts"),
+    ("en", "I've been keeping back pills in a drawer just in case", U, "general", "self_harm_thoughts"),
+    ("nb", "Fastlegen satte meg på prednisolon i går, er det greit?", U, "general", "new_immunosuppressant"),
+    ("nb", "Sønnen min har 39 i feber, selv er jeg helt fin", N, "none", None),
+    ("en", "tiny bruise where I injected on Monday 3rd, no pain", R, "injection_site", "injection_site_mild"),
+    ("nb", "Har et forkjølelsessår på leppa, langt unna øynene", R, "infection", "cold_sore_lip"),
+    ("en", "my eyelid is puffy and red from a stye, no trouble breathing", R, None, "!face_throat_swelling"),
+    ("en", "just tired and staring at the tv all evening, nothing new", R, "general", "!hard_to_wake"),
+    ("nb", "Blir andpusten når jeg går i bakker, har bronkitt og hoster", R, "infection", "!breathing_difficulty"),
+    ("en", "my son has chickenpox but I feel fine, anything I should do before my dose?", N, "none", None),
+]
+
+
+# A ninth round, more relatives, dialect, voice-dictated and unpunctuated text, measured before tuning on it:
+# 28 of these 36 passed (emergencies 4 of 8 reached emergency, 1 silent; urgent 17 of 20 reached, 2 silent;
+# no false alarm on the 2 `none`).
+CASES_ROUND9 = [
+    # floor: the writer's own body or life now
+    ("nb", "e så rar i magen og hodet i dag vet ikke helt hva det er", R, "general", None),
+    ("en", "i have this strange pressure behind my ears since this morning", R, "general", None),
+    ("nb", "Eg har ikkje vore meg sjølv i kroppen etter ferien, alt kjennest tungt", R, None, None),
+    ("en", "everything just feels a bit wrong in my legs today, hard to say what", R, None, None),
+    # emergencies told indirectly
+    ("nb", "Halsen kjennes som den snører seg sammen og jeg får ikke svelget, tok sprøyta for en halvtime siden",
+     E, "allergic", None),
+    ("en", "my face has gone really puffy and my eyes are almost shut 15 min after the jab", E, "allergic",
+     "face_throat_swelling"),
+    ("nb", "Mamma blei plutselig borte for oss ved middagsbordet, øynene rulla bakover og hun rista", E, "neuro",
+     "seizure"),
+    ("en", "she went down like a sack of potatoes in the shower and didnt know where she was after", E, "general",
+     "fainting_collapse"),
+    ("nb", "Det kjennest som nokon trykkjer hardt midt på brystet og eg er kaldsveitt", E, "general", "chest_pain"),
+    ("en", "Voice message: he suddenly cant lift his right arm and his mouth is droopy since five minutes", E, "neuro",
+     None),
+    ("nb", "Hu mor e så slapp og tufsete at vi ikkje får svar av ho i det heile", E, "neuro", "hard_to_wake"),
+    ("en", "i can only take tiny breaths its like someone is sitting on me", E, "allergic", "breathing_difficulty"),
+    # Nynorsk, dialect, radical Bokmål
+    ("nb", "Æ ser dobbelt og det har vart sia torsdag", U, "neuro", "double_vision"),
+    ("nb", "Det prikkar og stikk i begge føtene og det har spreidd seg oppover leggane dei siste dagane", U, "neuro",
+     "numbness_tingling"),
+    ("nb", "Eg snakkar så rart, orda kjem ut feil og kona skjønar ikkje kva eg seier", U, "neuro", "speech_problems"),
+    ("nb", "Jeg har blitt så ustø og må holde meg i veggene, dette starta på søndag", U, "neuro", "balance_walking"),
+    # function loss
+    ("en", "i paid the electricity bill twice this month and put the milk in the cupboard, not like me", U, "neuro",
+     None),
+    ("nb", "Kona mi kjørte seg bort på vei hjem fra jobben, en vei hun har kjørt i 20 år", U, "neuro", None),
+    ("nb", "Eg klarar ikkje lenger å kneppe skjorta eller skrive namnet mitt skikkeleg", U, "neuro", None),
+    ("en", "I keep walking into the left side of doorways and knocked over a glass on my left at dinner", U, "neuro",
+     None),
+    ("nb", "Handskrifta mi har blitt heilt uleseleg den siste månaden", U, "neuro", None),
+    # past narrative that describes the present
+    ("nb", "I sommer merket jeg at jeg slepte litt på venstre fot når jeg var sliten, nå gjør jeg det hele tiden",
+     U, "neuro", None),
+    ("en", "I had optic neuritis in my right eye two years ago and now the left eye has gone blurry the same way",
+     U, "neuro", "vision_change"),
+    # duration
+    ("en", "watery diarrhoea for about 4 days now, can't keep much down", U, "infection", "severe_diarrhoea"),
+    ("nb", "Har hatt vondt i hodet hver dag i over en uke og det blir verre og verre", U, None, None),
+    # pregnancy, death wishes, conversational
+    ("nb", "Vi har begynt på fertilitetsbehandling, når bør jeg si fra om det?", U, "general", "pregnancy"),
+    ("en", "my period is two weeks late and my boobs are sore, could it be the medicine?", U, "general", "pregnancy"),
+    ("nb", "Æ orke ikkje meir av dette livet", U, "general", "self_harm_thoughts"),
+    ("en", "sometimes i think everyone would be better off without me", U, "general", "self_harm_thoughts"),
+    ("en", "the neurologist started me on a course of steroids yesterday is that ok with the tysabri", U, "general",
+     "new_immunosuppressant"),
+    # false alarms and over-triage
+    ("nb", "Datteren min er forkjøla og har feber, jeg er frisk som en fisk", N, "none", None),
+    ("en", "small bruise at the injection site from friday 28th, otherwise all good", R, "injection_site",
+     "injection_site_mild"),
+    ("nb", "Han ligg berre på sofaen og ser i veggen, gidd ikkje noko lenger", U, "neuro", "!hard_to_wake"),
+    ("en", "rash on my arm nowhere near my eyes, bit itchy", R, None, "!eye_infection_signs"),
+    ("nb", "Jeg har fått helvetesild på ryggen", U, "infection", "shingles"),
+    ("nb", "Kan dere flytte timen min til neste uke? Jobben kolliderer", N, "none", None),
+]
+
+
+# A tenth round: "har vondt for å" (finds it hard to), sight lost in Nynorsk, money and messages, a story that
+# comes back, someone else's shingles, measured before tuning on it: 25 of these 36 passed (emergencies 6 of 8
+# reached emergency, 1 silent; urgent 14 of 20 reached, 2 silent; 1 of the 2 `none` a false alarm).
+CASES_ROUND10 = [
+    # floor
+    ("nb", "Kjenner meg så sjuk og rar i dag uten at jeg skjønner hvorfor", R, "general", None),
+    ("en", "I feel kind of shaky inside and out of sorts today", R, None, None),
+    ("nb", "Eg har hatt ein rar smak i munnen heile veka", R, "general", None),
+    ("en", "my skin feels like its burning on my back but nothing to see", R, None, None),
+    # emergencies told indirectly
+    ("nb", "Stemmen min har blitt helt pipete og det er tett i halsen, tok dosen nettopp", E, "allergic", None),
+    ("en", "i feel like i am breathing through a pillow after the medicine", E, "allergic", "breathing_difficulty"),
+    ("nb", "Eg vart heilt kvit og låg på golvet då sonen min fann meg", E, "general", "fainting_collapse"),
+    ("en", "my wife had a fit on the sofa, arms and legs jerking, she is sleepy now", E, "neuro", "seizure"),
+    ("nb", "Det er som et skruestikke rundt brystet, kom for en time siden", E, "general", "chest_pain"),
+    ("nb", "Mannen min snakket plutselig bare tull og venstre side av ansiktet henger, skjedde nå nettopp", E, "neuro",
+     None),
+    ("en", "out of nowhere the worst pain in my head ever like being hit with a bat, no temperature", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Plutseleg såg eg ingenting på høgre auga for ti minutt sidan", E, "neuro", None),
+    # Nynorsk, dialect, radical Bokmål
+    ("nb", "Eg har vondt for å svelgje maten, det set seg fast, sidan fredag", U, "neuro", "swallowing_new"),
+    ("nb", "Hånda mi skjelve og æ søl kaffen over alt, det e nytt", U, "neuro", None),
+    ("nb", "Det har vorte mykje verre med gangen min den siste veka, eg slepar foten", U, "neuro", None),
+    ("nb", "Jeg glemte hele avtalen med legen og husker ikke hva jeg har gjort i går, dette har kommi gradvis", U,
+     "neuro", "memory_thinking"),
+    ("nb", "Æ ha så vondt for å tisse og kjenne ikke når blæra e full, har vart ei uke", U, "neuro",
+     "bladder_bowel_control"),
+    # function loss
+    ("en", "at the shop I couldnt work out the change and gave the lady a 500 note for a coffee", U, "neuro", None),
+    ("nb", "Han setter ting på rare steder, fant lommeboka i kjøleskapet", U, "neuro", None),
+    ("en", "my son says my texts dont make sense lately, words in the wrong order", U, "neuro", None),
+    ("nb", "Jeg kan ikke lenger spille gitar, fingrene finner ikke grepene", U, "neuro", None),
+    ("nb", "Eg skrapa bilen langs venstre side i garasjen i går og i dag på ein stolpe", U, "neuro", None),
+    # past narrative
+    ("nb", "Før jul fikk jeg dobbeltsyn en dag, det gikk over, men nå har det kommet tilbake og blir ikke borte", U,
+     "neuro", "double_vision"),
+    ("en", "had numbness in my left hand at christmas that went away, this week it is back and spreading up my arm",
+     U, "neuro", "numbness_tingling"),
+    # duration
+    ("en", "stomach upset with loose stools since monday, this is day 4", U, "infection", "severe_diarrhoea"),
+    ("nb", "Litt svimmel av og til de siste ukene, og det blir verre", U, None, None),
+    # pregnancy, death wishes, conversational
+    ("nb", "Kjæresten min og jeg har prøvd å få barn en stund nå", U, "general", "pregnancy"),
+    ("en", "I think I might be expecting, I've been sick every morning this week", U, "general", "pregnancy"),
+    ("nb", "Har tenkt at det ikke hadde gjort noe om jeg ikke var her lenger", U, "general", "self_harm_thoughts"),
+    ("en", "what if I just took all my tablets at once, would anyone notice", U, "general", "self_harm_thoughts"),
+    ("nb", "Fikk en kortisonkur av fastlegen for astmaen", U, "general", "new_immunosuppressant"),
+    # false alarms, someone else, right level wrong reason
+    ("en", "My mother has shingles, I've never had chickenpox, is that a problem?", N, "none", None),
+    ("nb", "Har et lite blåmerke der jeg stakk meg tirsdag 1. desember", R, "injection_site", "injection_site_mild"),
+    ("en", "watery runs for 3 days now", U, "infection", "!bladder_bowel_control"),
+    ("nb", "Vanlig hodepine i dag, ingen feber og nakken er fin", R, "general", "headache_mild"),
+    ("en", "Is the clinic open on the 24th? I need to pick up a new sharps bin", N, "none", None),
+]
+
+
+# An eleventh round: long stories without punctuation, radical Bokmål and Nord-Norge forms, money and reading,
+# a boy's fever, measured before tuning on it: 27 of these 36 passed (emergencies 6 of 8 reached emergency, none
+# silent; urgent 14 of 19 reached, 2 silent; 1 of the 3 `none` a false alarm).
+CASES_ROUND11 = [
+    # floor
+    ("nb", "ka e det som skjer med meg for tida e så rar i kroppen", R, "general", None),
+    ("en", "since last night my whole body feels kind of wobbly inside hard to explain", R, None, None),
+    ("nb", "Kjenner et merkelig trykk i øra og alt høres langt unna ut", R, "general", None),
+    ("en", "me not feel good in the stomach area for some days", R, None, None),
+    # emergencies told indirectly (long stories, relatives, no punctuation)
+    ("nb", "tok sprøyta for tjue minutter siden og nå klør det over alt og leppene har blitt dobbelt så tykke", E,
+     "allergic", "face_throat_swelling"),
+    ("en", "my throat feels narrow like a pinhole and my voice sounds funny since the injection", E, "allergic", None),
+    ("nb", "Svigerfar sank ned på stolen og var helt fraværende et par minutter, nå er han groggy", E, None, None),
+    ("en", "she was on the floor twitching all over and foaming at the mouth, now she is very confused", E, "neuro",
+     "seizure"),
+    ("nb", "Æ har et tungt trykk i brystet som går ut i venstre arm og æ e kvalm", E, "general", "chest_pain"),
+    ("en", "my dad cant be woken up properly he opens his eyes then drifts off again", E, "neuro", "hard_to_wake"),
+    ("nb", "Plutselig klarte jeg ikke å si et ord og armen datt ned, for et kvarter siden", E, "neuro", None),
+    ("en", "like a bomb went off inside my head a minute ago, never had anything like it", E, "general",
+     "sudden_severe_headache"),
+    # Nynorsk, dialect, radical Bokmål
+    ("nb", "Beina mine er så nummne og prikkete, har vart sia førre helg", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg ser alt uskarpt på venstre auget sidan i går", U, "neuro", "vision_change"),
+    ("nb", "Æ glømme alt mulig, har glømt å ta medisinan og glømt avtalan", U, "neuro", "memory_thinking"),
+    ("nb", "Foten min har blitt så slapp, den klasker i bakken når jeg går, starta for fire dager siden", U, "neuro",
+     None),
+    # function loss
+    ("en", "i read the news on my phone and then i have no idea what i just read", U, "neuro", None),
+    ("nb", "Jeg tastet feil pinkode tre ganger i butikken i dag og fikk ikke til å betale, skjønte ikke tallene", U,
+     "neuro", None),
+    ("en", "my daughter noticed I am bumping my right shoulder into things all the time", U, "neuro", None),
+    ("nb", "Mannen min som alltid har styrt økonomien har begynt å betale de samme regningene to ganger", U, "neuro",
+     None),
+    ("nb", "Eg greier ikkje å hekle lenger, fingrane vil ikkje", U, "neuro", None),
+    # past narrative
+    ("nb", "I høst hadde jeg noen dager der beinet var svakt, nå er det samme svakheten tilbake", U, "neuro",
+     "limb_weakness"),
+    ("en", "back in march my speech got slurry for a week. now my husband says it's started again", U, "neuro",
+     "speech_problems"),
+    # duration
+    ("nb", "Rennende mage i fem dager nå, går på do hele tiden", U, "infection", "severe_diarrhoea"),
+    ("en", "I've been a bit dizzy for a week now on and off", U, "general", "dizziness_mild"),
+    # pregnancy, death wishes, conversational
+    ("nb", "Vi fikk en positiv test i helga!! Hva gjør vi med sprøyta nå?", U, "general", "pregnancy"),
+    ("en", "took the coil out last month cause we want a second baby", U, "general", "pregnancy"),
+    ("nb", "Eg ønskjer berre å få sove og aldri vakne opp igjen", U, "general", "self_harm_thoughts"),
+    ("en", "I dont want to be here anymore, everything is too much", U, "general", "self_harm_thoughts"),
+    ("nb", "Har fått medrol av nevrologen for et attakk, skal jeg ta dosen på fredag?", U, None,
+     "new_immunosuppressant"),
+    # false alarms and over-triage
+    ("en", "my little boy has a fever of 39 and a rash, I'm totally fine myself", N, "none", None),
+    ("nb", "Ørlite blåmerke på magen der jeg stakk meg mandag 30. november", R, "injection_site", "injection_site_mild"),
+    ("en", "cold sore on my lip, not close to my eye at all", R, "infection", "cold_sore_lip"),
+    ("nb", "Øyelokket er hovent og rødt med gørr, har vel fått en infeksjon, ikke noe med dosen", U, "infection",
+     "!face_throat_swelling"),
+    ("en", "Just logging that the fridge was at 5 degrees this morning, all fine", N, "none", None),
+    ("nb", "Bare tom for sprøytespisser, kan dere sende flere?", N, "none", None),
+]
+
+
+# A twelfth round, heavier on Nynorsk, dialect and Norwegian-English mixing, measured before tuning on it: 28 of
+# these 34 passed (emergencies 7 of 8 reached emergency, none silent; urgent 16 of 19 reached, 1 silent; no false
+# alarm on the 2 `none`, but a bruise "etter stikket på fredag 4. desember" over-triaged as unusual bruising).
+CASES_ROUND12 = [
+    # floor
+    ("nb", "Eg er så ør i hovudet og uggen i dag", R, None, None),
+    ("en", "feeling really off and weird in my body today, not sure what it is", R, "general", None),
+    ("nb", "Kroppen min verker på en ny og rar måte etter helga", R, None, None),
+    # emergencies told indirectly
+    ("nb", "Tunga mi kjennest som ein svamp og fyller heile munnen, sette sprøyta for 10 min sidan", E, "allergic",
+     "face_throat_swelling"),
+    ("nb", "Det pip når eg pustar og eg får ikkje nok luft", E, "allergic", "breathing_difficulty"),
+    ("en", "I blacked out in the bathroom and woke up with my head on the tiles", E, "general", "fainting_collapse"),
+    ("nb", "Sambuaren min fekk krampar i heile kroppen og var blå rundt munnen", E, "neuro", "seizure"),
+    ("nb", "Det klemmer som en skrustikke i brystet og jeg er kortpusta", E, None, "chest_pain"),
+    ("en", "my moms face went crooked all of a sudden and she cant lift her arm, happened right now", E, "neuro", None),
+    ("nb", "Fikk ei plutselig helt sinnssyk hodepine, som et slag i bakhodet, verste noensinne", E, "general",
+     "sudden_severe_headache"),
+    ("nb", "Far min er så døsen at han sovnar midt i setninga og vi får ikkje liv i han", E, "neuro", "hard_to_wake"),
+    # Nynorsk, dialect, radical Bokmål, mixing
+    ("nb", "Eg har blitt så klumsete i hendene, mistar ting heile tida, byrja for ei veke sidan", U, "neuro", None),
+    ("nb", "Æ ser dobbelt når æ ser til sida, har holdt på i tre døgn", U, "neuro", "double_vision"),
+    ("nb", "Snakke så sluddrete i dag, kjerringa mi meine æ høres full ut", U, "neuro", "speech_problems"),
+    ("nb", "Jeg har vært totally numb i venstre foten since Sunday", U, "neuro", "numbness_tingling"),
+    ("nb", "Eg har ikkje kontroll på avføringa lenger, hendt tre gonger denne veka", U, "neuro", "bladder_bowel_control"),
+    # function loss
+    ("nb", "Kona mi finn ikkje fram i sitt eige nabolag lenger", U, "neuro", None),
+    ("en", "i keep typing the wrong letters and my emails come out as gibberish, my boss noticed", U, "neuro", None),
+    ("nb", "Jeg klarer ikke å følge med på en samtale lenger, mister tråden hele tiden", U, "neuro", "memory_thinking"),
+    ("nb", "Har kjørt på venstre sidespeil to ganger denne uka, ser liksom ikke ting på venstre side", U, "neuro", None),
+    # past narrative
+    ("nb", "I 2019 hadde eg eit attakk med nummen fot, no har eg fått det same i handa", U, "neuro",
+     "numbness_tingling"),
+    ("en", "Noticed last month I was dragging my right leg after long walks, now it happens after a few steps", U,
+     "neuro", None),
+    # duration
+    ("nb", "Eg har hatt laus mage sidan fredag, no er det tysdag", U, "infection", "severe_diarrhoea"),
+    ("nb", "Kvalm og svimmel i to dagar no og det blir ikkje betre", U, None, None),
+    # pregnancy, death wishes, conversational
+    ("nb", "Eg trur eg er med barn, mensen er tre veker på overtid", U, "general", "pregnancy"),
+    ("en", "we are doing IVF from next month, anything I need to know?", U, "general", "pregnancy"),
+    ("nb", "Har spart opp sovetablettar i skuffen", U, "general", "self_harm_thoughts"),
+    ("en", "honestly wish I could just go to sleep and not wake up", U, "general", "self_harm_thoughts"),
+    # false alarms / over-triage
+    ("nb", "Mora mi har lungebetennelse, eg er heilt fin sjølv. Kan eg ta dosen?", N, "none", None),
+    ("en", "eyelid swollen with a stye and some pus, started 2 days ago, nothing to do with the shot", U, "infection",
+     "!face_throat_swelling"),
+    ("nb", "Litt blåmerke etter stikket på fredag 4. desember, ikke vondt", R, "injection_site", "injection_site_mild"),
+    ("en", "short of breath going up the stairs with my chest infection and a cough", U, "infection",
+     "!breathing_difficulty"),
+    ("nb", "Sitter mye og stirrer på mobilen om kvelden, ellers fin", R, None, "!hard_to_wake"),
+    ("en", "when is my next blood test due?", N, "none", None),
+]
+
+
+# A thirteenth round over every pattern again, measured before tuning on it: 20 of these 32 passed (emergencies
+# 5 of 8 reached emergency, 1 silent; urgent 11 of 17 reached, 1 silent; no false alarm on the 2 `none`, one cold
+# sore over-triaged although "ingenting ved øynene").
+CASES_ROUND13 = [
+    ("nb", "Det er noko som ikkje stemmer med kroppen min, kjenner meg svimen og rar", R, None, None),
+    ("en", "got this odd fluttery feeling in my belly all day", R, "general", None),
+    ("nb", "Hele meg føles feil i dag, klarer ikke sette ord på det", R, "general", None),
+    ("nb", "Rett etter dosen ble ansiktet mitt rødt og stort som en ballong og det strammer i halsen", E, "allergic",
+     None),
+    ("en", "i feel like my windpipe is getting smaller and smaller, did the injection at 2", E, "allergic", None),
+    ("nb", "Eg svima av i kassakøen og folk måtte hjelpe meg opp", E, "general", "fainting_collapse"),
+    ("en", "my husband found me on the kitchen floor, i dont remember falling", E, "general", "fainting_collapse"),
+    ("nb", "Kjæresten min hadde et anfall i natt hvor hele kroppen rykket og han bet seg i tunga", E, "neuro",
+     "seizure"),
+    ("en", "crushing feeling in the centre of my chest and sweating, been 20 min", E, "general", "chest_pain"),
+    ("nb", "Ho mor sit berre og glor og svarar ikkje når vi ropar på ho, og ho er heilt slapp", E, "neuro",
+     "hard_to_wake"),
+    ("nb", "Nå nettopp ble det helt mørkt på halve synet på venstre øye", E, "neuro", None),
+    ("nb", "Eg har så vondt for å få fram orda, det har vart i tre dagar", U, "neuro", "speech_problems"),
+    ("nb", "Æ e så ustødig på beina og må støtte mæ på alt, sia tysdag", U, "neuro", "balance_walking"),
+    ("nb", "Hånda mi e heilt kraftlaus, klare ikkje å halde kaffikoppen", U, "neuro", None),
+    ("nb", "Ser dobbelt av og på, men verst om kvelden, sida forrige veke", U, "neuro", "double_vision"),
+    ("en", "I cant follow the plot of a tv show anymore, my wife has to explain everything", U, "neuro", None),
+    ("nb", "Mamma har begynt å legge nøklene i kjøleskapet og glemmer hva dag det er", U, "neuro", None),
+    ("en", "i keep clipping the kerb on the left side when I park, never did that before", U, "neuro", None),
+    ("nb", "Kona sier at jeg har blitt så flat og likegyldig, bryr meg ikke om noe", U, "neuro", "personality_change"),
+    ("en", "had a relapse with my eye in 2021, fine since, but now the right eye is foggy again", U, "neuro",
+     "vision_change"),
+    ("nb", "I forrige uke kjente jeg prikking i fingrene innimellom, nå er det konstant", U, "neuro",
+     "numbness_tingling"),
+    ("en", "diarrhoea every day since last thursday and it's now tuesday", U, "infection", "severe_diarrhoea"),
+    ("nb", "Hodepine hver morgen de siste to ukene, blir verre", U, None, None),
+    ("nb", "Me har slutta med p-pillane og håpar på ein baby", U, "general", "pregnancy"),
+    ("en", "my girlfriend and I are trying for our first, should I stop my injections?", U, "general", "pregnancy"),
+    ("nb", "Kjenner at alle hadde hatt det bedre uten meg", U, "general", "self_harm_thoughts"),
+    ("en", "I've thought about just not waking up, it would be easier", U, "general", "self_harm_thoughts"),
+    ("en", "GP put me on prednisolone for my asthma flare, 5 day course", U, "general", "new_immunosuppressant"),
+    ("nb", "Barna har omgangssyke, selv er jeg helt fin", N, "none", None),
+    ("en", "tiny purple bruise at the jab spot from wednesday 2nd, no pain", R, "injection_site", "injection_site_mild"),
+    ("nb", "Forkjølelsessår på underleppa, ingenting ved øynene", R, "infection", "cold_sore_lip"),
+    ("nb", "Når kommer neste leveranse av sprøyter?", N, "none", None),
+]
+
+
 ALL_CASES = CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5 + CASES_ROUND6
-ALL_CASES += CASES_ROUND7
+ALL_CASES += CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9 + CASES_ROUND10 + CASES_ROUND11
+ALL_CASES += CASES_ROUND12 + CASES_ROUND13
 
 # Cases the reader answers differently, with the reason; each is over-triage (safe), none is a miss.
 UNREACHED = {
@@ -477,6 +803,22 @@ UNREACHED = {
         "read as numbness_tingling (urgent): cold feet are read as a change of feeling in a limb",
     "weird buzzing feeling in my head this morning":
         "read as numbness_tingling (urgent): buzzing is a word for paraesthesia; the reader cannot tell the two apart",
+    "Eg har så vanskeleg for å halde på vatnet no, det kom brått denne veka":
+        "read as emergency: 'brått' is read as sudden onset of a neuro deficit (symptoms.md 'plutselig i morges')",
+    "my eyelid is puffy and red from a stye, no trouble breathing":
+        "read as eye_infection_signs (urgent): an infected eyelid is taken as an infection near the eye",
+    "Blir andpusten når jeg går i bakker, har bronkitt og hoster":
+        "read as serious_infection (urgent): bronchitis is a named serious infection; no longer an emergency",
+    "Eg har ikkje vore meg sjølv i kroppen etter ferien, alt kjennest tungt":
+        "read as personality_change (urgent): 'ikkje meg sjølv' is the item's own words",
+    "my skin feels like its burning on my back but nothing to see":
+        "read as numbness_tingling (urgent): burning skin with nothing to see is a change of feeling",
+    "since last night my whole body feels kind of wobbly inside hard to explain":
+        "read as balance_walking (urgent): 'wobbly' is also how people tell of an unsteady walk",
+    "my little boy has a fever of 39 and a rash, I'm totally fine myself":
+        "read as routine and unsure: the boy's fever no longer counts, but his rash still reads as a complaint",
+    "got this odd fluttery feeling in my belly all day":
+        "read as numbness_tingling (urgent): a fluttering feeling is read as a change of feeling",
 }
 
 

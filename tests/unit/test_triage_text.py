@@ -405,3 +405,16 @@ def test_every_code_read_from_any_mix_of_words_is_in_the_vocabulary(words, lang)
     vocabulary = {item.code for item in SYMPTOMS}
     assert set(result.codes) <= vocabulary
     assert not any(reason.startswith("unknown:") for reason in result.reasons)
+
+
+# Round 13 of the reader's dev rounds: the crisis screen for a thought asked as a question, education for a
+# question about a named side effect (symptoms.md self_harm_thoughts note; Free text), and "right now" is no onset.
+@pytest.mark.parametrize(("text", "lang", "level"), [
+    ("what if I just took all my tablets at once, would anyone notice", "en", "urgent"),
+    ("Kan Tysabri gi selvmordstanker?", "nb", "none"),
+    ("Can natalizumab cause suicidal thoughts?", "en", "none"),
+    ("Jeg ble nummen i foten for tre dager siden, akkurat nå er det verre", "nb", "urgent"),
+    ("Nå nettopp ble det helt mørkt på halve synet på venstre øye", "nb", "emergency"),
+])
+def test_a_question_is_education_unless_it_is_the_thought_itself(text, lang, level):
+    assert assess_text(text, lang).level.value == level

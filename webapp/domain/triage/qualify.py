@@ -167,6 +167,10 @@ def _or_follows(doc: Qualified, i: int) -> bool:
 
 def _hypothetical(doc: Qualified, m: Mention) -> bool:
     """ "hvis jeg får…", "what if…", a question or reading about symptoms without saying they happen."""
+    if m.code in _THOUGHT_IS_THE_SYMPTOM and not _named_as_a_topic(doc, m):
+        return False
+    if _asks_if_a_problem(doc, m):
+        return True
     if _conditional_before(doc, m.start):
         return True
     if m.code in _TOLD_AS_QUESTIONS:
@@ -179,6 +183,26 @@ def _hypothetical(doc: Qualified, m: Mention) -> bool:
 # A pregnancy plan or a new steroid is often put as a question ("Legen ga meg prednisolon, går det bra med
 # dosen?", "Kan jeg bli gravid på Tysabri?"): the clinic must hear of it all the same (review §2.5.7).
 _TOLD_AS_QUESTIONS = frozenset({"pregnancy", "new_immunosuppressant"})
+# "What if I just took all my tablets at once?": asking it is the thought itself; the crisis screen shows
+# (symptoms.md note on self_harm_thoughts; review §2.6.3).
+_THOUGHT_IS_THE_SYMPTOM = frozenset({"self_harm_thoughts"})
+# ... but "Kan Tysabri gi selvmordstanker?" asks about a named side effect: education (symptoms.md, Free text).
+_TOPIC_WORDS = ("selvmord", "suicid", "selvskad", "self")
+
+
+def _named_as_a_topic(doc: Qualified, m: Mention) -> bool:
+    sentence = doc.tok(m.start).sentence
+    named = any(t.sentence == sentence and t.text.startswith(_TOPIC_WORDS) for t in doc.tokens)
+    return named or any(status(doc, e) != "negated" for e in doc.in_sentence("ctx:edu", sentence))
+
+
+def _asks_if_a_problem(doc: Qualified, m: Mention) -> bool:
+    """ "…, is that a problem?", "er det et problem?": a question about the dose, not a complaint (round 10)."""
+    return (
+        m.code == "ctx:complaint" and m.start == m.end and doc.text(m.start) in ("problem", "issue")
+        and doc.text(m.start - 1) in ("a", "et", "eit", "any", "noe", "noko", "noen")
+        and doc.tok(m.start).sentence in doc.questions
+    )
 
 
 def _conditional_before(doc: Qualified, pos: int) -> bool:
@@ -236,10 +260,17 @@ def _someone_elses(doc: Qualified, m: Mention) -> bool:
         return not together and any(doc.text(i) in W.PARTNERS or doc.text(i) in W.OTHER_PEOPLE for i in before)
     if m.code not in W.CATCHING or not doc.of("ctx:self_exposure"):
         return False
-    return any(doc.text(i) in W.OTHER_PEOPLE for i in before)
+    # "my little boy has a fever of 39 and a rash, I'm fine": the last person named in the clause has it.
+    for i in range(m.start - 1, clause_start - 1, -1):
+        if doc.text(i) in W.OTHER_PEOPLE:
+            return True
+        if doc.text(i) in _MYSELF:
+            return False
+    return False
 
 
 _TOGETHER = frozenset("vi we us oss jeg i me meg".split())
+_MYSELF = _TOGETHER - {"i"}  # Norwegian "i" is "in": "Sønnen min har 39 i feber"
 
 
 def _since(doc: Qualified, m: Mention) -> bool:

@@ -154,6 +154,9 @@ def _fever(doc: Qualified, now: list[Mention]) -> tuple[bool, int, bool]:
     """Fever (38 °C or more, or the word without a lower reading), where it is first said, and whether only a
     slightly raised temperature (37.5-37.9, or "feber" with such a reading) was given (symptoms.md, fever)."""
     readings = [r for r in doc.mentions if r.code == "num:temp" and doc.status(r) in ("now", "stable")]
+    # "Sønnen min har 39 i feber, selv er jeg helt fin": the reading goes with the son's fever (review §2.5.8).
+    others = {doc.tok(m.start).clause for m in doc.of("fever") if doc.status(m) == "other"}
+    readings = [r for r in readings if doc.tok(r.start).clause not in others]
     words = [m for m in now if m.code == "fever"]
     highest = max((r.value for r in readings), default=None)
     if highest is not None and highest < 38.0:

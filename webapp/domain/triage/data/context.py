@@ -64,6 +64,8 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:sudden", "started|startet|begynte|began|came|kom|happened|skjedde + just_now|nettopp|akkurat_nå|right_now"
        "|a_moment_ago|for_litt_siden|minutes_ago|minutter_siden|min_siden|mins_ago"),
     _C("mod:sudden", "for|i noen|et_par|few|a_few|couple minutter|minutes|min|mins siden|ago"),
+    # "Nå nettopp ble det helt mørkt" (round 13); not "right now", which tells of the present, not the onset.
+    _C("mod:sudden", "ble|vart|went|became + nå_nettopp|no_nettopp|just_now|akkurat_nettopp"),
     # "For fem minutter siden", "20 minutes ago": it began minutes ago (symptoms.md, sudden onset).
     _C("mod:sudden", "minutter|minutt|minutes|minute|mins siden|ago|sidan|sia"),
     # A bruise or nosebleed with a plain cause is an injury; unexplained or hard to stop, it is the B6 warning.
@@ -104,7 +106,10 @@ CONTEXT_CUES: tuple[Cue, ...] = (
        "|som_vanlig|as_usual|like_før|som_før|same_as_before|same_as_always|uendret|uforandret|unchanged"
        "|nothing_new|ingenting_nytt|ikke_noe_nytt|no_change|no_changes|ingen_endring|ingen_forandring|stabil|stabilt"
        "|stable|ikke_verre|not_worse|no_worse|samme_som_før|the_same_as|the_usual|my_usual|mine_vanlige|mitt_vanlige"
-       "|min_vanlige|de_vanlige|vanlige|usual|kjent|kjente|known|familiar|kronisk|kroniske|chronic|alltid_hatt"
+       "|min_vanlige|de_vanlige|vanlige|usual|kjent|known|familiar|kronisk"
+       # "kjente jeg prikking" is "I felt tingling" (round 13): "kjente" is "known" only with its noun
+       "|kjente_symptomer|kjente_plager|kjente_ms|de_kjente|mine_kjente|det_kjente|den_kjente|min_kjente"
+       "|kjente_symptom|kjente_plagene|kjente_symptomene|kroniske|chronic|alltid_hatt"
        "|always_had|har_alltid|have_always|i_mange_år|for_years|for_many_years|restsymptom*|residual|gamle_plager"
        "|old_symptoms|som_alltid|as_always|vanlig_for_meg|normal_for_me|ikke_noe_nytt", unless="@NOTSTABLE"),
     # Heat or effort briefly worsens old MS symptoms (facts A3): known and stable unless it lasts.
@@ -130,6 +135,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("ctx:site", "der|hvor|where|around|rundt|near|ved|på|at|on|round sprøyt*|injeksjon*|injection|injections|stikket"
        "|stikkstedet|=jab|jabs|=shot|needle|nål*|nålen|stakk|satte|injected|injiserte|injiser*|jabbed|stakk_meg"
        "|did_the_injection|put_the_needle"),
+    _C("ctx:site", "etter|after|av|fra|from + stikket|sprøytestikket|nålestikket|the_jab|the_shot|the_needle"),
     _C("ctx:site", "from|fra the|my|sprøyta|sprøyten injection|injections|jab|shot|needle|stikket|sprøyta|sprøyten"),
     _C("ctx:site", "stikkstedet|stikksted*|innstikk*|injeksjonssted*|injection_site|injection_sites|injection_spot"
        "|injection_area|site_of_the_injection|stikkstedene|injection_mark"),
@@ -173,6 +179,10 @@ CONTEXT_CUES += (
 
 # Stable markers that are not: "worse than usual", "not as usual", "different from usual".
 CONTEXT_MACROS["NOTSTABLE"] = "verre|værre|worse|annerledes|different|sterkere|stronger|mer_enn|more_than|enn|than"
+# "som alltid har styrt økonomien har begynt å …": something has begun, it is not the usual (round 11); "innimellom
+# …, nå er det konstant": what came and went is there all the time now (round 13). Single words: an "unless"
+# phrase counts word by word (matching.py).
+CONTEXT_MACROS["NOTSTABLE"] += "|begynt|byrja|konstant|constant|constantly"
 
 # Complaints that match no item: the nurse reads them (symptoms.md, "when unsure, flag for a callback").
 COMPLAINT_CUES: tuple[Cue, ...] = (
@@ -227,7 +237,8 @@ OTHER_PEOPLE = frozenset(
     "barnet barna ungen ungene sonnen sonn datteren dattera baby babyen child kid kids son daughter children mannen"
     " kona kone konen husband wife partner partneren samboer samboeren kjaeresten boyfriend girlfriend mor moren mora"
     " mamma mum mom mother far faren pappa dad father bror broren brother soster sosteren sister kollega kollegaen"
-    " colleague venn vennen friend familien family naboen nabo neighbour neighbor barnebarn grandchild".split()
+    " colleague venn vennen friend familien family naboen nabo neighbour neighbor barnebarn grandchild"
+    " boy girl gutt gutten jenta jenten toddler guttungen jentungen".split()
 )
 CATCHING = frozenset(
     "fever cold_no_fever serious_infection shingles sign:diarrhoea sign:vomit sign:nausea sign:chills sign:rash"
@@ -304,6 +315,7 @@ PROTECTED = tuple(
     "relasjoner relasjonen turist slapper sludd sluddet gater vinger dryppende drypper dryppet feberblemme "
     "feberblemmer singles single strike stoke dosing spain mellomblødning mellomblødninger panikkanfall "
     "snørr snørret snørra "
+    "fyller fylle fylte fyllt "
     "influensavaksine influensavaksinen blodprøve blodprøven blodprøver sprøytebøtte sprøytebøtta kjøleskapet"
     .split()
 )
@@ -312,14 +324,21 @@ CONTEXT_CUES += (
     # The writer says they are well: an illness at home is then the household member's (review §2.5.8).
     _C("ctx:self_exposure", "jeg|i|=me er|am|feel|føler|kjenner|feeling|=m fin|frisk|well|fine|good|bra|ok|okay"
        "|healthy|helt_fin|heilt_fin"),
+    _C("ctx:self_exposure", "never|aldri|ikke|ikkje|not + had|hatt + chickenpox|vannkopper|skoldkopper|it|det"),
+    _C("ctx:self_exposure", "catch|catching|smittet|smitta|smitte|bli_smittet|get_it|infected|contagious|smittsom*"),
+    # ... in Norwegian word order after "selv"/"sjøl": "selv er jeg helt fin", "sjølv er eg frisk" (round 8).
+    _C("ctx:self_exposure", "totally_fine|completely_fine|perfectly_fine|fine_myself|well_myself|helt_fin_selv"
+       "|heilt_fin_sjølv|frisk_selv|frisk_sjølv"),
+    _C("ctx:self_exposure", "er|=e|føler|kjenner jeg|eg|æ|meg + fin|frisk|bra|helt_fin|heilt_fin|=ok|i_form"),
     # Excluding phrases: what follows is excluded ("nowhere near my eyes", "ikke i nærheten av øyet").
     _C("ctx:exclude", "nowhere_near|not_near|not_close_to|far_from|away_from|ikke_i_nærheten|ikkje_i_nærleiken"
-       "|langt_unna|langt_fra|langt_ifrå|ikke_ved|ikke_nær|bortsett_fra"),
+       "|langt_unna|langt_fra|langt_ifrå|ikke_ved|ikke_nær|bortsett_fra|ingenting_ved|ingenting_rundt|ingenting_nær"
+       "|nothing_near|nothing_by|nothing_around|ikkje_ved|ikkje_nær"),
 )
 
 # Present now, in the middle of a story told in the past (symptoms.md "A story in the past tense can describe
 # the present"): "now it does it all the time", "nå er det det samme på den andre siden", "no har det kome att".
-NOW_WORDS = frozenset("na now".split())
+NOW_WORDS = frozenset("na now today idag week uka uken veka".split())
 NOW_AGAIN = frozenset(
     "same samme again igjen att tilbake back time tiden tida hele all other andre starting begynt returned worse verre"
     .split()
@@ -344,7 +363,8 @@ COMPLAINT_CUES += (
 )
 # Exertion: breathless on the stairs (review §2.5.9); an eyelid and the words of its infection.
 EXERTION = frozenset(
-    "stairs trapp trappa trappene trapper climbing uphill hill bakke bakken motbakke exercise exertion trening"
+    "stairs trapp trappa trappene trapper climbing uphill hill hills bakke bakken bakker bakkar motbakke motbakker"
+    " exercise exertion trening"
     " anstrengelse jogging running walking".split()
 )
 EYELID = frozenset("oyelokk oyelokket oyelokka oyelokkene eyelid eyelids augelok augeloket".split())

@@ -152,7 +152,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
        "|through_to_him|through_to_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|legen"
        "|legekontor*|doctor|kontor*|office|sykehus*|hospital|dere|=you|nav|support|kundeservice"),
     _C("hard_to_wake", "stirrer|stirret|staring|stares|stared + tomt|blankly|ut_i_lufta|ut_i_luften|into_space|blank"
-       "|bare|just|ikke|not"),
+       "|bare|just|ikke|not", unless="skjerm*|screen|tv|telly|telefon*|phone|=pc|computer"),
     _C("hard_to_wake", "@NOT @CAN vekke|vekket|wake|rouse|vekt"),
     _C("hard_to_wake", "svarer|reagerer|responderer|responding|respond|responds|reacting|reagerte|svarte @NOT",
        unless="telefon*|phone*|melding*|message*|mail*|epost|sms|klinikk*|clinic*|sykepleier*|nurse*|legen"
@@ -256,12 +256,14 @@ EMERGENCY_CUES += (
        "|belong_to_someone_else", unless="=gap|=gape"),
     # Breathing through something narrow: the airway is closing (facts B1).
     _C("breathing_difficulty", "puster|puste|pustar|breathing|breathe|breath + gjennom|through + sugerør|straw|rør|tube"
-       "|pipe|pinhole|nålestikk|liten_åpning", scope="sentence"),
+       "|pipe|pinhole|nålestikk|liten_åpning|pillow|pute|puta|puten|towel|håndkle|handkle|cloth|klut|blanket|dyne"
+       "|pose|bag|plastic_bag|plastpose", scope="sentence"),
     # A collapse told with other verbs: sinking down, "being gone" for a moment, everything going black.
     _C("fainting_collapse", "seig|sank|sunk|sinking|segnet|sege + sammen|down|ned|to_the_floor|om"),
     _C("fainting_collapse", "var|was|went|ble|vart borte|gone|away|weg + øyeblikk|moment|sekund|sekunder|seconds"
        "|second|litt|bit", unless="fortsatt|still|framleis|fremdeles"),
-    _C("fainting_collapse", "alt|everything|it + went|gikk|ble|vart black|svart|mørkt|dark"),
+    _C("fainting_collapse", "alt|everything|it + went|gikk|ble|vart black|svart|mørkt|dark",
+       unless="øye|øyet|eye|synsfelt*|synet|sight|vision"),  # "alt svart på venstre øye": sight (round 8)
     _C("fainting_collapse", "came|come|kom round|around|til_meg_selv|til_meg_sjølv", unless="=here|=her|=to"),
     _C("fainting_collapse", "våknet|våkna|woke|came_round|came_to + på|on gulvet|golvet|floor|bakken|ground"),
     # Chest tightness as a band or a squeeze: chest_pain (symptoms.md "pain or pressure").
@@ -334,4 +336,62 @@ EMERGENCY_CUES += (
        "|convuls*|krampe*|krampande", scope="sentence"),
     _C("hard_to_wake", "@NOT @CAN liv|livet|kontakt|kontakta|contact + han|ham|henne|hun|he|him|her|@REL",
        unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*|clinic|lege*|doctor|kontor*|office"),
+)
+
+EMERGENCY_CUES += (
+    # Round 8: a seizure in Nynorsk without the word ("han stivna og rykka i armane", symptoms.md seizure).
+    _C("seizure", "stivna|stivnet|stivnar|stivner|went_stiff|gikk_stiv + rykk*|jerk*|twitch*|ristet|rista|shaking"
+       "|shook|kramp*", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # Round 9: a seizure told by the eyes and the shaking, a collapse in idioms, "no answer" from a person,
+    # breathing in tiny breaths (symptoms.md seizure, fainting_collapse, hard_to_wake, breathing_difficulty).
+    _C("seizure", "øynene|eyes|=øyne + rulla|rullet|rullet_bakover|rulla_bakover|rolled|rolling|rolled_back"
+       "|vrengte|vrengde"),
+    _C("seizure", "rista|ristet|rister|skalv|shaking|shook|jerking|rykka|rykket + borte|=gone|unresponsive|svarte_ikke"
+       "|svarte_ikkje", scope="sentence"),
+    _C("fainting_collapse", "went_down_like|dropped_like|gikk_i_bakken|gikk_rett_i_bakken|gjekk_i_bakken"
+       "|hit_the_floor|hit_the_deck|dropped_to_the_floor|crumpled|keeled|segna|seig_om|datt_om|deise*"),
+    _C("hard_to_wake", "@CAN @NOT svar|svaret|respons|response|answer|reaksjon|reaction + han|ham|henne|hun|ho|he|him"
+       "|her|@REL|av_ho|av_han|out_of_him|out_of_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*"
+       "|clinic|lege*|doctor|kontor*|office|nav|mail|epost|sms|melding*|message*"),
+    _C("hard_to_wake", "@NOT @CAN svar|svaret|respons|response|answer|reaksjon|reaction + han|ham|henne|hun|ho|he|him"
+       "|her|@REL|av_ho|av_han|out_of_him|out_of_her", unless="telefon*|phone|ringe|call|apotek*|pharmacy|klinikk*"
+       "|clinic|lege*|doctor|kontor*|office|nav|mail|epost|sms|melding*|message*"),
+    _C("breathing_difficulty", "tiny_breaths|small_breaths|short_breaths|shallow_breaths|little_breaths|små_pust"
+       "|korte_pust|små_åndedrag|korte_åndedrag|små_andedrag|sitting_on_my_chest|sitting_on_me"),
+)
+
+EMERGENCY_CUES += (
+    # Round 10: "Plutseleg såg eg ingenting på høgre auga": part of the sight gone (a sudden loss is an emergency
+    # through the sudden-onset modifier, symptoms.md).
+    _C("vision_change", "ser|såg|sag|så|saw|see|sees|can_see|could_see + ingenting|nothing|svart|black|grått|grey|gray"
+       " + øye|øyet|auga|augo|eye|=øyne|=øynene|eyes|synsfelt*", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # Round 11: "can't be woken up properly", "like a bomb went off in my head" (symptoms.md hard_to_wake,
+    # sudden_severe_headache).
+    _C("hard_to_wake", "@CAN @NOT + be_woken|be_woken_up|woken|woken_up|vekkes|vekkast|bli_vekket"),
+    _C("hard_to_wake", "opens|åpner + eyes|øynene|augo + drifts_off|sovner|sovnar|dozes_off|falls_asleep"
+       "|goes_back_to_sleep|sovner_igjen|sovnar_att", scope="sentence"),
+    _C("sign:worst_headache", "bomb|bombe|bomben|exploded|exploding|eksploderte|eksploderer|went_off + head|hode*"
+       "|hodet|hovud*|skull|skallen", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # Round 12: a tongue that fills the mouth "like a sponge" (symptoms.md face_throat_swelling).
+    _C("face_throat_swelling", "tunge|tunga|tungen|tongue|lepp*|lips + svamp|sponge|fyller|fills|filling|fyll + munnen"
+       "|mouth|munnen_min|my_mouth", scope="sentence"),
+)
+
+EMERGENCY_CUES += (
+    # Round 13: a windpipe "getting smaller", found on the floor with no memory of falling (symptoms.md).
+    _C("breathing_difficulty", "windpipe|airway|airways|luftrør*|luftveg*|luftvei* + smaller|narrower|closing|trangere"
+       "|mindre|smalere|tettere|lukker|snevr*|tighter", scope="sentence"),
+    _C("fainting_collapse", "found_me|fant_meg|fann_meg|found_him|found_her|fant_han|fant_henne|fann_han|fann_ho"
+       " + floor|gulvet|golvet|bakken|ground", scope="sentence"),
+    _C("fainting_collapse", "@NOT remember|husker|recall + falling|fall|fell|falt|datt|going_down",
+       scope="sentence"),
 )

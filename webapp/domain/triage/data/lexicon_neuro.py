@@ -223,7 +223,7 @@ NEURO_CUES: tuple[Cue, ...] = (
        "|brennende|burning|brenner|isnende|iskald* + @LIMB|@BODY|spine|ryggrad*", unless="tiss*|urin*|@URINE"
        "|mage*|stomach|bryst*|chest|halsbrann|heartburn|injection*|sprøyt*|stikk*|@SITE|=sol|sun|sunburn|solbrent"
        "|hals|halsen|throat|øye*|eye*"),
-    _C("numbness_tingling", "@NOT|lost|mistet|mister|reduced|less|mindre|redusert|nedsatt|rar|rart|weird|strange|odd"
+    _C("numbness_tingling", "@NOT|lost|mistet|mista|mister|misser|reduced|less|mindre|redusert|nedsatt|rar|rart|weird|strange|odd"
        "|funny|merkelig* følelse*|feeling|sensation|følelsen + @LIMB|@BODY", unless="@ADMIN"),
     _C("numbness_tingling", "@CAN @NOT kjenne|kjenner|føle|føler|feel|feeling + @LIMB|@BODY|varme|heat|kulde|cold"
        "|temperatur*|temperature"),
@@ -253,7 +253,7 @@ NEURO_CUES: tuple[Cue, ...] = (
     _C("bladder_bowel_control", "tisser|tisse|pee|peeing|wee|weeing|urinate + oftere|more_often|much_more|mye_oftere"
        "|constantly|hele_tiden|all_the_time|every_hour|hver_time|natta|natten|night"),
     _C("bladder_bowel_control", "løpe|springe|rush|run|running|løper + på_do|til_do|på_toalettet|to_the_toilet"
-       "|to_the_loo|to_the_bathroom", unless="diaré*|diarr*|diare|løs|loose|mage*|stomach|bowels"),
+       "|to_the_loo|to_the_bathroom", unless="diaré*|diarr*|diare|løs|loose|mage*|stomach|bowels|=runs"),
     _C("bladder_bowel_control", "merker|kjenner|feel|notice|noticing|know @NOT når|when|at|that må|need|have_to|tisse"
        "|=do|toilet|pee|go|bæsj*"),
     _C("bladder_bowel_control", "må|have|need|needing|keep tisse|pee|wee|toilet|=do + hele_tiden|all_the_time"
@@ -317,7 +317,7 @@ NEURO_CUES += (
     # Apathy and staring are a change of the person, not drowsiness (review §2.5.9): personality_change.
     _C("personality_change", "likegyldig|likegyldige|apatisk|apathetic|apathy|apati|initiativløs*|uninterested"),
     _C("personality_change", "sit|sits|sitter|sitting|sat|satt|just|berre|bare + stirer|stirar|stirrer|stare|stares"
-       "|staring", unless="skjerm*|screen|tv|telefon*|phone|=pc|computer"),
+       "|staring", unless="skjerm*|screen|tv|telefon*|phone|=pc|computer|mobil*|mobile|ipad|nettbrett*|tablet"),
     # A leg that drags: weakness of a limb.
     _C("limb_weakness", "drar|dro|dratt|dragged|drags|dragging|drag|slepte|sleper|slepar|slept|slepa + @LEG"),
     # Typos the keyboard rules do not reach.
@@ -365,4 +365,80 @@ NEURO_CUES += (
     _C("balance_walking", "dett|datt|faller|fell|falling|ramler|snubler|tripping + hele_tida|hele_tiden|heile_tida"
        "|all_the_time|stadig|ofte|often|=again_and_again|igjen_og_igjen"),
     _C("memory_thinking", "forget|forgets|forgetting|glemmer|gløymer + everything|alt|allting|alt_mulig"),
+)
+
+NEURO_CUES += (
+    # Round 8: function told by what the person does (symptoms.md "Function, not only symptom names").
+    _C("speech_problems", "skriver|skriv|skrev|skrevet|writing|write|wrote|typing|type|texting + feil_ord|wrong_words"
+       "|wrong_word|feil_ordene|rare_ord|strange_words"),
+    _C("bladder_bowel_control", "halde|holde|hold|holding + på|in vatnet|vannet|=water|=wee|tissen"),
+)
+
+NEURO_CUES += (
+    # Round 9: lost on a road driven for years (symptoms.md "getting lost in a familiar place"); apathy told
+    # as staring at the wall or not bothering with anything is a change of the person (review §2.5.9).
+    _C("confusion", "kjørte|kjørt|kjører|kjørde|køyrde|køyrer|drove|driven|driving|gikk|gjekk|walked + seg_bort|seg_vill"
+       "|meg_bort|meg_vill|lost|the_wrong_way|feil_vei|feil_veg"),
+    _C("personality_change", "ser|stirrer|stirar|glor|glaner|stares|staring|looks|looking + i_veggen|på_veggen"
+       "|i_veggane|at_the_wall|into_the_wall|at_the_walls"),
+    _C("personality_change", "gidd|gidder|gider|gadd|bothers|bothered|bother + @NOT|noko|noe|nothing + lenger|lengre"
+       "|anymore|any_more|med_noe|med_noko"),
+)
+
+NEURO_CUES += (
+    # Round 10: "har vondt for å" is "finds it hard to" (not pain): swallowing, peeing (symptoms.md items).
+    _C("swallowing_new", "vondt_for|vondt_for_å|vanskeleg|vanskar|strevar|strever + svelg*|svelgje|svelgja"),
+    _C("swallowing_new", "set|sett|sette|setter + seg_fast|seg + mat*|food|halsen|hals", scope="sentence",
+       unless="@PAIN|@SWELL|tablett*|pills|piller|bil*|car|snø|snow"),
+    _C("bladder_bowel_control", "vondt_for|vondt_for_å|vanskeleg|vanskar + tisse|tissa|tisser|urinere|pee"),
+    _C("bladder_bowel_control", "kjenner|kjenne|kjenn|merker|merke|feel|notice + @NOT + blæra|blæren|blære|bladder"
+       " + full", scope="sentence"),
+    # Messages that no longer make sense, words in the wrong order (symptoms.md "wrong words in messages").
+    _C("speech_problems", "texts|messages|meldinger|meldingene|meldingar|meldingane|sms*|writing + dont_make_sense"
+       "|make_no_sense|do_not_make_sense|gir_ikke_mening|gir_ikkje_meining|rare|strange|weird"
+       "|uforståelig*|nonsense|gibberish|tull|vrøvl", scope="sentence"),
+    _C("speech_problems", "words|ord|ordene|orda + wrong_order|feil_rekkefølge|feil_rekkjefølgje|mixed_up|jumbled"
+       "|blanda|blandet|stokka|stokket"),
+)
+
+NEURO_CUES += (
+    # Round 11: sight "uskarpt"; reading without taking it in; a PIN, the till and bills paid twice (symptoms.md
+    # "Function, not only symptom names": reading without understanding, mistakes with money).
+    _C("vision_change", "ser|see|seeing|sees|saw|såg + uskarp|uskarpt|uskarpe|unskarpt|ikke_skarpt|ikkje_skarpt"),
+    _C("memory_thinking", "read|reading|leser|leste|lest|les + no_idea_what|ingen_anelse|aner_ikke|aner_ikkje"
+       "|forstår_ikke|forstod_ikke|skjønner_ikke|skjønte_ikke|forstår_ikkje|skjønar_ikkje|skjøna_ikkje"
+       "|dont_understand|didnt_understand|cant_remember|husker_ikke|nothing_sinks_in", scope="sentence"),
+    _C("memory_thinking", "feil_pinkode|feil_pin|feil_kode|wrong_pin|wrong_pin_code|wrong_code + butikk*|kassa"
+       "|kassen|shop|till|checkout|betale|pay|three_times|tre_ganger", scope="sentence"),
+    _C("memory_thinking", "skjønte|skjønner|forstod|forstår|skjøna|understand|understood|work_out|figure_out @NOT"
+       " tallene|numbers|pengene|money|the_change|vekslepenger*|prisen|the_price"),
+    _C("memory_thinking", "@NOT skjønte|skjønner|forstod|forstår|understand|understood + tallene|numbers"
+       "|pengene|money|the_change|vekslepenger*", scope="sentence"),
+    _C("memory_thinking", "betale|betalt|betalte|betaler|paid|pay|paying + regning*|same_regning*|bills|bill"
+       " + to_ganger|twice|dobbelt|two_times|double", scope="sentence"),
+)
+
+NEURO_CUES += (
+    # Round 12: control of the bowel or bladder, a neighbourhood no longer found, e-mails that are gibberish.
+    _C("bladder_bowel_control", "@NOT|mistet|mista|lost|losing|dårlig|poor + kontroll|kontrollen|control + avføring*"
+       "|urin*|tiss*|blære*|blæra|bowel*|bladder|magen|tarm*", scope="sentence"),
+    _C("confusion", "finn|finner|fant|finne|fann|find|finds|found @NOT fram|frem|way|veien|vegen + nabolag*|området"
+       "|omradet|byen|sentrum|butikken|heime|hjemme|neighbourhood|neighborhood|eige|eget|own|street|gata|town",
+       scope="sentence"),
+    _C("confusion", "@NOT finn|finner|fant|finne|fann|find fram|frem + nabolag*|området|byen|sentrum|butikken|heime"
+       "|hjemme|neighbourhood|neighborhood|eige|eget|own|street|gata|town", scope="sentence"),
+    _C("speech_problems", "emails|email|mails|eposter|e_poster|e_postane|e_postene|letters + gibberish|nonsense|vrøvl"
+       "|tull|dont_make_sense|make_no_sense|uforståelig*", scope="sentence"),
+    _C("speech_problems", "typing|type|types|skriver|taster|tastar + wrong_letters|feil_bokstaver|feil_bokstavar"),
+)
+
+NEURO_CUES += (
+    # Round 13: "vondt for å få fram orda", a kerb clipped on one side, an eye gone foggy (symptoms.md items).
+    _C("speech_problems", "vondt_for|vanskeleg|vanskelig|trouble|hard|struggle|struggling + få_fram|få_frem|fram|frem"
+       "|get_out + orda|ordene|ord|words", scope="sentence"),
+    _C("vision_change", "clipping|clipped|clip|hitting|hit|scraping|scraped|bumping|bumped|skrapa|skrapet|traff"
+       "|treffer|kjørte_på|kjører_på + kerb|curb|fortauskant*|kantstein*|stolpe*|lamppost|post|mirror|speil*"
+       " + left|right|venstre|høyre|one_side|ene_sida|ene_siden", scope="sentence"),
+    _C("vision_change", "øye|øyet|eye|eyes|synet|sight + foggy|misty|cloudy|blurry|blurred|tåkete|uklart|uskarpt"
+       "|grumsete|tåkelagt|hazy", scope="sentence"),
 )

@@ -248,3 +248,39 @@ URGENT_CUES += (
        "|seine|uteblitt|two_months|to_måneder"),
     _C("pregnancy", "på_tjukken|paa_tjukken|på_tjukka|maybe_baby|maybe_pregnant|kanskje_gravid|kanskje_baby"),
 )
+
+URGENT_CUES += (
+    # Round 8: pregnancy and passive death wishes in everyday words (symptoms.md notes; review §2.6.2-3).
+    _C("pregnancy", "stopped|stopping|quit|sluttet|slutta|slutte|droppet|dropped + using_protection|protection"
+       "|condom*|kondom*|beskyttelse|prevensjon|contraception"),
+    _C("pregnancy", "test|testen|tested|testet|pregnancy_test + to_streker|two_lines|two_pink_lines|to_strekar"
+       "|two_stripes|to_striper|=positiv|=positive", scope="sentence", unless="covid*|korona*|corona|strep|jcv"),
+    _C("self_harm_thoughts", "best|bedre|lettere|enklere|easier|better + ikke_våknet|ikkje_vakna|ikke_våkna"
+       "|ikke_våkner|ikkje_vaknar|ikke_våkne|ikkje_vakne|not_wake_up|didnt_wake_up|never_woke_up|never_wake_up"
+       "|did_not_wake_up", scope="sentence"),
+    _C("self_harm_thoughts", "keeping_back|keep_back|kept_back|stash*|putting_aside|setting_aside|put_aside"
+       "|legge_til_side|legger_til_side|lagt_til_side|spart_opp|sparer_opp + pills|piller|tablett*|medisin*"
+       "|medication|medicine|tablets", scope="sentence"),
+)
+
+URGENT_CUES += (
+    # Round 9: "Æ orke ikkje meir av dette livet": a passive death wish in dialect (symptoms.md note).
+    _C("self_harm_thoughts", "orke|orka|orker|orkar|=ork @NOT mer|meir|lenger|lengre + livet|dette_livet|life|this_life"
+       "|leve|å_leve|å_lev", scope="sentence"),
+)
+
+URGENT_CUES += (
+    # Round 10: "har prøvd å få barn"; "om jeg ikke var her lenger" (symptoms.md notes, review §2.6.2-3).
+    _C("pregnancy", "trying|try|prøver|prøve + for_our_first|for_a_first|for_our_second|for_number|på_vårt_første"
+       "|på_det_første|for_vårt_første|our_first_baby|our_first_child"),
+    _C("self_harm_thoughts", "thought|thinking|thoughts|tenkt|tenker|tenkje|tenkjer + not_waking_up|never_waking_up"
+       "|not_wake_up|ikke_våkne|ikkje_vakne|aldri_våkne|aldri_vakne|ikke_våkne_opp|ikkje_vakne_opp", scope="sentence"),
+    _C("pregnancy", "prøvd|prøvde|prøvet|prøvt|tried|been_trying|freista + få|for|to_have|å_få|for_a|to_get + barn"
+       "|baby|child|pregnant|gravid|born", unless="=meg|=myself|=yourself"),
+    _C("self_harm_thoughts", "ikke_var_her_lenger|ikkje_var_her_lenger|ikke_var_her_mer|ikkje_var_her_meir"
+       "|ikke_fantes_lenger|ikkje_fanst_lenger|wasnt_here_anymore|was_not_here_anymore"
+       "|not_around_anymore|wasnt_around_anymore"),
+    _C("self_harm_thoughts", "@NOT + gjort_noe|gjort_noko|gjort_noen_ting|matter|mattered|matters + ikke_var_her"
+       "|ikkje_var_her|ikke_fantes|ikkje_fanst|wasnt_here|was_not_here|were_not_here|wasnt_around|was_not_around"
+       "|was_gone|var_borte|var_vekke|døde|died|dead", scope="sentence"),
+)
