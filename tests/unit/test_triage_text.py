@@ -418,3 +418,15 @@ def test_every_code_read_from_any_mix_of_words_is_in_the_vocabulary(words, lang)
 ])
 def test_a_question_is_education_unless_it_is_the_thought_itself(text, lang, level):
     assert assess_text(text, lang).level.value == level
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("jeg har blitt mer glemsk og klønete med høyre hånd de siste ukene", "nb"),  # the walk's example (defect 8)
+    ("dei siste vekene har eg vorte nummen i foten", "nb"),
+    ("over the last few weeks my right hand has become clumsy", "en"),
+])
+def test_the_last_few_weeks_is_lasting_and_tells_the_nurse_possible_relapse_or_pml(text, lang):
+    # symptoms.md Free text: "de siste ukene" with a neuro item -> lasting; the nurse weighs relapse or PML (A1, E3)
+    result = assess_text(text, lang)
+    assert result.level == Level.URGENT
+    assert "modifier:over_24h" in result.reasons and "nurse:possible_relapse_or_pml" in result.reasons

@@ -45,6 +45,7 @@ CONTEXT_CUES: tuple[Cue, ...] = (
     _C("mod:over_24h", "siden|since|fra|from @TIMEWORD"),
     _C("mod:over_24h", "i_flere_dager|i_dagevis|for_days|for_weeks|i_ukevis|i_lang_tid|for_a_while|en_stund|a_while"
        "|lately|i_det_siste|den_siste_tiden|recently|nylig|the_last_few_days|de_siste_dagene|past_few_days"
+       "|de_siste_ukene|siste_ukene|the_last_few_weeks|past_few_weeks|past_weeks"
        "|hele_uka|hele_uken|all_week|over_et_døgn|mer_enn_et_døgn|more_than_a_day|several_days"
        "|flere_dager|noen_dager|a_few_days|couple_of_days|et_par_dager|weeks|uker|måneder|months"),
     # Getting worse over days: any routine item becomes urgent; PML progresses over days-weeks (facts E2).
