@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import db, i18n, navigation, security
+from . import db, i18n, navigation, phones, security
 from .config import Config, check_production_settings
 from .extensions import babel, csrf, limiter, login_manager
 from .passwords import Passwords
@@ -42,6 +42,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     security.init_app(app)
     i18n.init_app(app)
     navigation.init_app(app)
+    phones.init_app(app)
 
     from . import auth, education, errors, flag_mail, home, injections, nurse, pharmacy, risk, symptoms
     from .auth.routes import init_login

@@ -7,8 +7,9 @@ from ..domain import schedule
 from ..dose_record import counted_doses
 from ..extension_points import nurse_patient_section, start_card
 from ..models import Patient
+from ..phones import tel_number
 from .history import all_versions
-from .hold import hold_state, tel_number
+from .hold import hold_state
 from .labels import SITE_LABELS
 
 

@@ -11,7 +11,6 @@ no row is ever deleted (DESIGN.md).
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from sqlalchemy import bindparam
@@ -47,12 +46,6 @@ def hold_state(session: Session, patient_id: int) -> DoseHoldState:
         return dose_hold_state(HoldRecord(h.placed_at, h.source, h.lifted_at) for h in holds)
 
     return shared_read(session, ("dose_hold", patient_id), read)
-
-
-def tel_number(phone: str | None) -> str:
-    """The digits (and a leading +) of a configured phone number, for a tel: link; "" when none."""
-    digits = re.sub(r"[^0-9+]", "", phone or "")
-    return digits if len(digits.lstrip("+")) >= 3 else ""
 
 
 def first_open_hold(session: Session, patient_id: int) -> DoseHold | None:

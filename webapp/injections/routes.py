@@ -20,13 +20,14 @@ from ..domain.levels import Level
 from ..domain.predose import PreDoseQuestion, assess_predose
 from ..flags import raise_flag
 from ..models import SUPERVISED_COUNTS, Flag, Injection, Patient, SupervisedDose
+from ..phones import tel_number
 from ..security import own_patient, own_record, patient_required
 from ..symptoms.service import store_report
 from . import bp
 from .calendar_feed import calendar_token_hash, feed_for_token
 from .forms import ConfirmForm, InjectionForm, PreDoseForm
 from .history import current_injections, last_injection, nearest_dose_times, recent_sites_and_batches
-from .hold import hold_state, tel_number
+from .hold import hold_state
 from .labels import SITE_LABELS, missing_text
 
 PREDOSE_VALID = timedelta(hours=12)

@@ -180,7 +180,7 @@ def answer(report_id: int):
     return render_template(
         "symptoms/answer.html", report=report, status=status, level=Level(report.level), clinic=clinic,
         items=[symptom_label(code) for code in report.codes], lines=lines, handled=status.state == "handled",
-        outcome_text=outcome, clinic_phone_link=phone_link(clinic.phone) if clinic and clinic.phone else "",
+        outcome_text=outcome,
         source_labels=SOURCE_LABELS,
     )
 
@@ -198,12 +198,6 @@ def phones(text: str) -> Markup:
         parts += [escape(text[last:match.start()]), Markup('<span class="nowrap">{}</span>').format(match.group(0))]
         last = match.end()
     return Markup("").join([*parts, escape(text[last:])])
-
-
-def phone_link(number: str) -> Markup:
-    """The clinic's number as a tap-to-call link that does not wrap."""
-    digits = re.sub(r"[^\d+]", "", number)
-    return Markup('<a class="nowrap" href="tel:{}">{}</a>').format(digits, number)
 
 
 @bp.get("/")
