@@ -270,6 +270,21 @@ def test_a_withdrawn_supervised_dose_no_longer_counts_toward_home_treatment(clie
     assert len(events) == 1
 
 
+def test_a_second_withdraw_or_correction_of_the_same_entry_changes_nothing(client, auth, db_session, new_patient):
+    auth.login("nurse")
+    add_doses(client, new_patient.id, 2)
+    [first, _second] = doses_of(db_session, new_patient)
+    url = f"/nurse/patients/{new_patient.id}/supervised-doses/{first.id}"
+    client.post(f"{url}/withdraw", data={"reason": "feil dato"})
+    again = client.post(f"{url}/withdraw", data={"reason": "en gang til"}, follow_redirects=True)
+    assert "allerede rettet eller trukket tilbake" in again.text
+    corrected = client.post(url, data={"given_on": first.given_on.isoformat(), "route": "iv"}, follow_redirects=True)
+    assert "allerede rettet eller trukket tilbake" in corrected.text
+    db_session.refresh(first)
+    assert first.withdrawn_reason == "feil dato" and first.replaces_id is None
+    assert db_session.exec(select(SupervisedDose).where(SupervisedDose.replaces_id == first.id)).first() is None
+
+
 def test_withdrawing_the_first_dose_moves_the_treatment_start(client, auth, db_session, new_patient):
     auth.login("nurse")
     add_doses(client, new_patient.id, 2)

@@ -16,7 +16,7 @@ from ..domain.dose_spacing import supervised_dose_spacing
 from ..i18n import format_day
 from ..injections.labels import missing_text
 from ..injections.routes import eligibility
-from ..models import SUPERVISED_COUNTS, IntervalChange, SupervisedDose
+from ..models import SUPERVISED_COUNTS, IntervalChange, Patient, SupervisedDose
 from ..security import audit, nurse_required
 from . import bp
 from .enrolment_forms import (
@@ -161,6 +161,12 @@ def _dose_page(patient, dose, status=200, **forms):
     return render_template("nurse/supervised_dose.html", patient=patient, dose=dose, **defaults), status
 
 
+def _already_changed(patient: Patient):
+    """A second tap, or another nurse was first: the entry is corrected or withdrawn already."""
+    flash(_("This supervised dose has already been corrected or withdrawn."), "info")
+    return redirect(url_for("nurse.enrolment", patient_id=patient.id))
+
+
 @bp.route("/patients/<int:patient_id>/supervised-doses/<int:dose_id>", methods=["GET", "POST"])
 @nurse_required
 def correct_supervised_dose(patient_id: int, dose_id: int):
@@ -168,8 +174,7 @@ def correct_supervised_dose(patient_id: int, dose_id: int):
     patient = clinic_patient(patient_id)
     old = _clinic_dose(patient, dose_id)
     if not old.is_current:
-        flash(_("This supervised dose has already been corrected or withdrawn."), "info")
-        return redirect(url_for("nurse.enrolment", patient_id=patient.id))
+        return _already_changed(patient)
     form = SupervisedDoseForm()
     if not form.is_submitted():
         return _dose_page(patient, old)
@@ -197,8 +202,7 @@ def withdraw_supervised_dose(patient_id: int, dose_id: int):
     patient = clinic_patient(patient_id)
     dose = _clinic_dose(patient, dose_id)
     if not dose.is_current:
-        flash(_("This supervised dose has already been corrected or withdrawn."), "info")
-        return redirect(url_for("nurse.enrolment", patient_id=patient.id))
+        return _already_changed(patient)
     form = WithdrawSupervisedDoseForm()
     if not form.validate():
         return _dose_page(patient, dose, 422, withdraw_form=form)
