@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel
 from werkzeug.serving import make_server
 
 from tests.conftest import DEMO, empty_all_tables
+from tests.e2e.harness import buffered
 from webapp import create_app
 from webapp.config import TestConfig
 from webapp.demo import load_demo_data
@@ -34,7 +35,7 @@ def live_app(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.db'}"
     app = create_app(E2EConfig, overrides={"DATABASE_URL": url, "SERVER_NAME": None})
     SQLModel.metadata.create_all(app.extensions["db_engine"])
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, buffered(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     app.config["LIVE_URL"] = f"http://127.0.0.1:{server.server_port}"
