@@ -1,7 +1,7 @@
 """SQLModel tables. Times are aware UTC in Python and stored as UTC (DESIGN.md)."""
 # SQLModel resolves relationship annotations at runtime, so no `from __future__ import annotations` here.
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Optional
 
@@ -57,6 +57,8 @@ class Clinic(SQLModel, table=True):
     phone: str = Field(default="", max_length=40)
     opening_hours: str = Field(default="", max_length=200)
     triage_email: str = Field(default="", max_length=254)
+    # A morning e-mail to the triage address: how many flags wait and how many are past due (issue 12).
+    digest_enabled: bool = Field(default=False)
 
     users: list["User"] = Relationship(back_populates="clinic")
     patients: list["Patient"] = Relationship(back_populates="clinic")
@@ -261,6 +263,10 @@ class SymptomReport(SQLModel, table=True):
     level: str = Field(max_length=10)
     reasons: list = Field(default_factory=list, sa_type=sa.JSON)
     injection_id: int | None = Field(default=None, foreign_key="injection.id")
+    # Follow-ups ("How is it now?", issue 12): a nurse may switch them off for one report; the patient
+    # answering "gone" closes the report for the patient (the clinic's flag stays the clinic's).
+    followups_off: bool = Field(default=False)
+    closed_by_patient_at: datetime | None = utc_field(default=None, nullable=True)
 
 
 class FlagStatus(StrEnum):
@@ -374,3 +380,105 @@ class DoseHold(SQLModel, table=True):
     lifted_at: datetime | None = utc_field(default=None, nullable=True)
     lifted_by_id: int | None = Field(default=None, foreign_key="user.id")
     lift_reason: str = Field(default="", max_length=500)
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"  # waiting for its time or for a retry
+    SENT = "sent"
+    DEAD = "dead"  # failed N times, or refused for good: listed for the clinic (dead-letter page)
+    CANCELLED = "cancelled"  # no longer wanted (a reminder whose dose was logged, a removed device)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """One message to one destination (an e-mail address or one push subscription), written in the same
+    transaction as the event that causes it and delivered by the worker at least once (issue 12).
+
+    The text is rendered when the row is written, in the recipient's language, so the worker only
+    delivers. `key` is the idempotency key: the same event never writes a second row, and a push carries it
+    as the notification's tag so that a resend after a crash replaces the notification instead of
+    showing it twice."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, sa_column_kwargs={"unique": True})
+    channel: str = Field(max_length=10)  # email, push
+    kind: str = Field(max_length=40)  # flag_new, dose_due, followup, digest, ...
+    user_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    clinic_id: int | None = Field(default=None, foreign_key="clinic.id", index=True)
+    to_address: str = Field(default="", max_length=254)  # e-mail
+    subscription_id: int | None = Field(default=None, foreign_key="pushsubscription.id", index=True)
+    locale: str = Field(default="nb", max_length=5)
+    title: str = Field(max_length=200)
+    body: str = Field(default="", max_length=4000)
+    url: str = Field(default="", max_length=500)  # path inside the app, opened on a tap / linked in a mail
+    status: str = Field(default=OutboxStatus.PENDING, max_length=10, index=True)
+    attempts: int = Field(default=0)
+    # Not before: reminders wait for their time and for the end of quiet hours; retries back off.
+    next_attempt_at: datetime = utc_field(default_factory=utcnow, index=True)
+    # A worker's lease on the row while it sends; a worker that dies leaves it to expire (at least once).
+    locked_until: datetime | None = utc_field(default=None, nullable=True)
+    last_error: str = Field(default="", max_length=300)  # never holds health data
+    created_at: datetime = utc_field(default_factory=utcnow)
+    sent_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class PushSubscription(SQLModel, table=True):
+    """One browser on one device that may receive Web Push (issue 12). Removed when the patient removes
+    the device or the push service answers 404/410."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    endpoint: str = Field(max_length=1000, sa_column_kwargs={"unique": True})
+    p256dh: str = Field(max_length=200)
+    auth: str = Field(max_length=100)
+    label: str = Field(default="", max_length=120)  # e.g. "Chrome on Android", from the user agent
+    created_at: datetime = utc_field(default_factory=utcnow)
+    last_sent_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class NotificationPrefs(SQLModel, table=True):
+    """How and when a user wants to be reached; a user without a row has the defaults (issue 12)."""
+
+    user_id: int = Field(foreign_key="user.id", primary_key=True)
+    push: bool = Field(default=True)  # to every subscribed device
+    email: bool = Field(default=False)
+    detailed: bool = Field(default=False)  # discreet texts unless the user chooses detailed ones
+    quiet_start: time = Field(default=time(22, 0))
+    quiet_end: time = Field(default=time(7, 0))
+    evening_time: time = Field(default=time(19, 0))  # the evening before a dose
+    morning_time: time = Field(default=time(8, 0))  # the morning of a dose
+    doses: bool = Field(default=True)  # dose due and overdue
+    supply: bool = Field(default=True)  # order-by date, H-resept expiring
+    checkups: bool = Field(default=True)  # JCV test and check-ups due
+    followups: bool = Field(default=True)  # "How is it now?" after a report
+    on_call: bool = Field(default=False)  # nurses: push for new emergency/urgent flags of the clinic
+
+
+class Reminder(SQLModel, table=True):
+    """A reminder the clock made for a patient, once per key; shown on the start page, and sent through
+    the outbox on the channels the patient chose (issue 12)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    key: str = Field(max_length=160, sa_column_kwargs={"unique": True})
+    kind: str = Field(max_length=30)  # dose_evening, dose_morning, overdue_2, overdue_7, order_by, ...
+    due_at: datetime = utc_field(index=True)  # when it is sent (outside quiet hours) and shown
+    about_day: date | None = Field(default=None)  # the dose day, order-by day, expiry day it is about
+    url: str = Field(default="", max_length=200)
+    created_at: datetime = utc_field(default_factory=utcnow)
+    # The patient dismissed it, or what it asks for was done (the dose logged, the pickup recorded).
+    done_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class SymptomFollowUp(SQLModel, table=True):
+    """"How is it now?" on the days after a routine or urgent report the clinic has not closed, up to three
+    (issue 12). One row per report and day, made by the clock; the answer is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    symptom_report_id: int = Field(foreign_key="symptomreport.id", index=True)
+    number: int  # 1, 2, 3
+    asked_at: datetime = utc_field(default_factory=utcnow)
+    answer: str | None = Field(default=None, max_length=10)  # better, same, worse, gone
+    answered_at: datetime | None = utc_field(default=None, nullable=True)
+    flag_id: int | None = Field(default=None, foreign_key="flag.id")  # raised by "worse"
+
+    __table_args__ = (sa.UniqueConstraint("symptom_report_id", "number", name="uq_symptomfollowup_report_number"),)
