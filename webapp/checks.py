@@ -57,6 +57,11 @@ def check_rebound(ctx: CheckContext, patient: Patient) -> int:
 # Each feature adds its date-driven checks here.
 DAILY_CHECKS: list[Callable[[CheckContext, Patient], int]] = [check_rebound]
 
+# What the clock writes for patients and nurses after the checks (issue 12): reminders, follow-ups, the
+# morning digest. Each job takes (session, now), writes its rows and outbox messages idempotently (a key
+# per event) and returns how many it wrote; the features append theirs when create_app imports them.
+OUTREACH_JOBS: list[Callable[[Session, datetime], int]] = []
+
 
 def run_daily_checks(session: Session, now: datetime) -> int:
     """Run every check for every patient; returns the number of new flags."""
@@ -67,3 +72,12 @@ def run_daily_checks(session: Session, now: datetime) -> int:
             raised += check(ctx, patient)
     session.commit()
     return raised
+
+
+def run_outreach(session: Session, now: datetime) -> int:
+    """Run every outreach job, each in its own transaction; returns the number of rows they wrote."""
+    written = 0
+    for job in OUTREACH_JOBS:
+        written += job(session, now)
+        session.commit()
+    return written

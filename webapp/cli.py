@@ -59,14 +59,15 @@ def init_app(app) -> None:
         """Raise the date-driven flags (overdue doses, supply, monitoring); safe to run again."""
         from datetime import UTC, datetime
 
-        from .checks import run_daily_checks
+        from .checks import run_daily_checks, run_outreach
 
         now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
         with Session(app.extensions["db_engine"]) as session:
             raised = run_daily_checks(session, now)
-        click.echo(f"daily checks done: {raised} new flags")
+            written = run_outreach(session, now)
+        click.echo(f"daily checks done: {raised} new flags, {written} reminders and messages")
 
     @app.cli.command("demo-data")
     def demo_data():
