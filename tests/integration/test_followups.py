@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 
 from tests.integration.reports import patient_of, user_of
 from webapp.domain.clock import OSLO
-from webapp.followups.service import write_followups
+from webapp.domain.followups import Answer
+from webapp.followups.service import record_answer, write_followups
 from webapp.models import (
     AuditEvent,
     DoseHold,
@@ -20,6 +21,7 @@ from webapp.models import (
     FlagStatus,
     NotificationPrefs,
     OutboxMessage,
+    Patient,
     SymptomFollowUp,
     SymptomReport,
 )
@@ -331,3 +333,21 @@ def test_a_nurse_switches_follow_ups_off_for_a_report_of_her_clinic_only(client,
     auth.logout()
     auth.login("patient")
     assert client.post(f"/nurse/reports/{own.id}/followups", data={"followups": "off"}).status_code == 403
+
+
+def test_two_answers_at_the_same_moment_store_one_and_only_that_one_acts(app, db_session):
+    """Two requests that both read the question unanswered: the conditional update lets one through."""
+    report = make_report(db_session)
+    followup = ask(db_session, report)
+    engine = app.extensions["db_engine"]
+    with app.test_request_context(), Session(engine) as first, Session(engine) as second:
+        loaded = [(s, s.get(SymptomReport, report.id), s.get(SymptomFollowUp, followup.id)) for s in (first, second)]
+        patient = first.get(SymptomReport, report.id).patient_id
+        stored = []
+        for (session, own_report, own_followup), value in zip(loaded, (Answer.SAME, Answer.WORSE), strict=True):
+            stored.append(record_answer(session, session.get(Patient, patient), own_report, own_followup, value,
+                                        datetime.now(UTC)))
+            session.commit()
+    assert stored == [True, False]
+    assert [r.answer for r in followups_of(db_session, report)] == ["same"]
+    assert db_session.exec(select(Flag).where(Flag.symptom_report_id == report.id)).all() == []
