@@ -44,11 +44,13 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     navigation.init_app(app)
     phones.init_app(app)
 
-    from . import auth, education, errors, flag_mail, home, injections, nurse, pharmacy, risk, symptoms
+    from . import auth, education, errors, flag_mail, followups, home, injections, nurse, pharmacy, risk, symptoms
     from .auth.routes import init_login
 
     # New emergency and urgent flags: an e-mail to the clinic's triage address (issue 4).
     app.extensions.setdefault("flag_listeners", []).append(flag_mail.on_new_flag)
+    # New emergency and urgent flags: a push to the clinic's nurses on call (issue 12 §5).
+    app.extensions["flag_listeners"].append(nurse.on_call.on_new_flag)
 
     init_login(app)
     app.register_blueprint(auth.bp)
@@ -59,6 +61,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(risk.bp)
     app.register_blueprint(pharmacy.bp)
     app.register_blueprint(symptoms.bp)
+    app.register_blueprint(followups.bp)
     errors.init_app(app)
 
     from . import cli

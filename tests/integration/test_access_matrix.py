@@ -79,6 +79,9 @@ TABLE: dict[str, str] = {
     "nurse.record_outcome": "nurse_clinic",
     "nurse.timeline": "nurse_clinic",
     "nurse.lift_dose_hold": "nurse_clinic",
+    "followups.how_is_it_now": "patient_own",
+    "followups.switch_followups": "nurse_clinic",
+    "nurse.switch_digest": "nurse",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]

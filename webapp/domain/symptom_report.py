@@ -115,7 +115,10 @@ def should_ask_fit(level: Level, unsure: bool) -> bool:
 _EXPLAINING_PREFIXES = ("item:", "unknown:", "nurse:", "unsure:", "derived:")
 _EXPLAINING = {"modifier:within_2h", "modifier:over_24h", "modifier:getting_worse", "reported_by_other",
                "text:question", "text:past", "text:someone_else", "text:truncated", "text:unplaced",
-               "text:cold_chain", "text:learned", "fit:none", "fit:dark_thoughts", "fit:asked"}
+               "text:cold_chain", "text:learned", "fit:none", "fit:dark_thoughts", "fit:asked",
+               # "worse" in a follow-up (issue 12 §4) makes a report urgent, but what it is about is in the
+               # report's own items: self-harm thoughts that got worse still have no dose line (Notes).
+               "followup_worse"}
 
 
 @dataclass(frozen=True)

@@ -75,14 +75,16 @@ def place_hold(
     return hold
 
 
-def hold_after_report(session: Session, patient: Patient, report: SymptomReport, flag: Flag | None) -> DoseHold | None:
+def hold_after_report(session: Session, patient: Patient, report: SymptomReport, flag: Flag | None,
+                      now: datetime | None = None) -> DoseHold | None:
     """An urgent or emergency report, or a pre-dose stop, holds the next dose (facts §3), except a report
-    whose only urgent reason is self-harm thoughts (symptoms.md notes: no dose line there)."""
+    whose only urgent reason is self-harm thoughts (symptoms.md notes: no dose line there). `now` is when
+    the report became urgent, if later than it was sent (a follow-up answered "worse", issue 12)."""
     source = report_hold_source(report.level, report.reasons, report.source, report.codes)
     if source is None:
         return None
     return place_hold(session, patient, source, symptom_report_id=report.id, flag_id=flag.id if flag else None,
-                      placed_by_id=patient.user_id, now=report.reported_at)
+                      placed_by_id=patient.user_id, now=now or report.reported_at)
 
 
 def hold_after_outcome(session: Session, patient: Patient, flag: Flag, outcome: str, nurse_id: int,

@@ -14,6 +14,8 @@ FLAG_CODE_LABELS = {
     "rebound_risk": _l("More than 8 weeks since the last dose: rebound risk"),
     "partial_dose": _l("Partial dose: only one syringe"),
     "early_dose": _l("Early dose: less than 3 weeks after the one before"),
+    # A follow-up ("How is it now?") answered "worse" (issue 12 §4).
+    "followup_worse": _l("Worse than last report"),
 }
 # When a code has no label of its own, the source says where the flag came from.
 FLAG_SOURCE_LABELS = {
@@ -24,6 +26,7 @@ FLAG_SOURCE_LABELS = {
     "schedule": _l("Dose schedule"),
     "supply": _l("Supply and prescriptions"),
     "monitoring": _l("Monitoring"),
+    "followup": _l("Follow-up after a report"),
 }
 STATUS_LABELS = {
     FlagStatus.OPEN: _l("Waiting"),

@@ -17,6 +17,9 @@ from sqlmodel import select
 from .. import db
 from ..domain.levels import Level
 from ..extension_points import nurse_patient_section
+from ..followups.forms import FollowUpsOffForm
+from ..followups.labels import ANSWER_LABELS
+from ..followups.service import followups_of
 from ..injections.hold import hold_after_outcome
 from ..models import Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
 from ..security import audit, nurse_required
@@ -29,6 +32,7 @@ from ..symptoms.labels import (
     symptom_label,
 )
 from . import bp
+from .digest_forms import DigestForm
 from .dose_hold import hold_view
 from .flag_forms import CallForm, OutcomeForm, TakeForm
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, flag_what
@@ -104,7 +108,7 @@ def queue():
         flags=flags, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},
         nurses=_names(f.assigned_nurse_id for f in flags), flag_what=flag_what, level_labels=LEVEL_LABELS,
         status_labels=STATUS_LABELS, symptom_label=symptom_label, review_days=REVIEW_WINDOW.days,
-        review_count=review_count,
+        review_count=review_count, digest_form=DigestForm(formdata=None),
     )
 
 
@@ -141,7 +145,9 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
         flag_what=flag_what, level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, event_labels=EVENT_LABELS,
         outcome_labels=OUTCOME_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
         reason_text=reason_text, answers=report_answers(report) if report and asked_the_questions(report) else [],
-        dose_hold=dose_hold, **defaults,
+        dose_hold=dose_hold, followups=followups_of(session, [report.id])[report.id] if report else [],
+        answer_labels=ANSWER_LABELS, followups_form=FollowUpsOffForm(formdata=None),
+        back_to=url_for("nurse.flag", flag_id=flag.id), **defaults,
     ), status
 
 

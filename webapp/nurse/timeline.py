@@ -17,6 +17,9 @@ from sqlmodel import select
 from .. import db
 from ..domain import schedule
 from ..domain.clock import OSLO
+from ..followups.forms import FollowUpsOffForm
+from ..followups.labels import ANSWER_LABELS
+from ..followups.service import LOOK_BACK
 from ..injections.labels import SITE_LABELS
 from ..models import (
     INJECTION_COUNTS,
@@ -28,6 +31,7 @@ from ..models import (
     Pickup,
     Prescription,
     SupervisedDose,
+    SymptomFollowUp,
     SymptomReport,
     User,
 )
@@ -84,6 +88,10 @@ HOLDS = select(DoseHold).where(
     DoseHold.patient_id == bindparam("pid"),
     or_(DoseHold.placed_at.between(bindparam("start"), bindparam("end")),
         DoseHold.lifted_at.between(bindparam("start"), bindparam("end"))))
+# Follow-up answers ("How is it now?", issue 12 §4), at the time the patient answered.
+FOLLOWUP_ANSWERS = (select(SymptomFollowUp).join(SymptomReport, SymptomFollowUp.symptom_report_id == SymptomReport.id)
+                    .where(SymptomReport.patient_id == bindparam("pid"), SymptomFollowUp.answered_at >= bindparam("start"),
+                           SymptomFollowUp.answered_at < bindparam("end")))
 PICKUPS = _window(Pickup, Pickup.picked_up_on)
 PRESCRIPTIONS = _window(Prescription, Prescription.issued_on)
 
@@ -120,6 +128,8 @@ def build_timeline(session, patient, start: datetime, end: datetime) -> list[Ent
             entries.append(Entry(hold.placed_at, "hold_placed", hold))
         if hold.lifted_at is not None and start <= hold.lifted_at < end:
             entries.append(Entry(hold.lifted_at, "hold_lifted", hold))
+    for followup in session.exec(FOLLOWUP_ANSWERS, params=moments).all():
+        entries.append(Entry(followup.answered_at, "followup", followup))
     for pickup in session.exec(PICKUPS, params=days).all():
         entries.append(Entry(_day(pickup.picked_up_on), "pickup", pickup, date_only=True))
     for prescription in session.exec(PRESCRIPTIONS, params=days).all():
@@ -167,7 +177,9 @@ def timeline(patient_id: int):
         level_labels=LEVEL_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
         reason_text=reason_text, unknown_answers=unknown_answers, event_labels=EVENT_LABELS,
         outcome_labels=OUTCOME_LABELS, flag_what=flag_what, hold_sources=SOURCE_TEXT,
-        rebound_days=schedule.REBOUND_DAYS, window_start=start, window_end=end,
+        rebound_days=schedule.REBOUND_DAYS, window_start=start, window_end=end, answer_labels=ANSWER_LABELS,
+        followups_form=FollowUpsOffForm(formdata=None), back_to=request.full_path.rstrip("?"),
+        followed_since=datetime.now(UTC) - LOOK_BACK,  # the switch shows while follow-ups can still come
         earlier=start.astimezone(OSLO).date().isoformat() if has_earlier else None,
         is_latest=request.args.get("until") is None,
     )

@@ -32,7 +32,9 @@ RECENT_REPORTS = (
 def symptoms_card(patient: Patient, today):
     since = datetime.now(UTC) - HANDLED_SHOWN
     session = db.session()
-    reports = session.exec(RECENT_REPORTS, params={"patient_id": patient.id, "since": since}).all()
+    # A report with two flags (a follow-up answered "worse", issue 12) comes back twice: once is enough.
+    found = session.exec(RECENT_REPORTS, params={"patient_id": patient.id, "since": since}).all()
+    reports = list({r.id: r for r in found}.values())
     return "symptoms/_start_card.html", {
         "reports": reports, "statuses": report_statuses(session, reports), "symptom_label": symptom_label,
         "levels": Level,

@@ -144,6 +144,8 @@ REASON_LABELS = {
     # What the app found out itself when the answer was unknown.
     "derived:within_2h": _l("A dose was logged in the 24 hours before the report: counted as within 2 hours"),
     "derived:lasted_over_24h": _l("The start date is two or more days back: counted as lasting more than 24 hours"),
+    # A follow-up ("How is it now?") answered "worse" raised the report to urgent (issue 12 §4).
+    "followup_worse": _l("Worse than last report: the patient answered \"worse\" to a follow-up"),
 }
 
 # What the clinic did, told to the patient (walk defect 11), by the outcome codes of nurse/flag_labels.py.

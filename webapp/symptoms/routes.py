@@ -24,6 +24,8 @@ from ..domain.symptom_report import (
 )
 from ..domain.triage import BY_CODE, SYMPTOMS, assess
 from ..dose_record import counted_doses
+from ..followups.labels import ANSWER_LABELS
+from ..followups.service import followups_of
 from ..models import Injection, Patient, SymptomReport
 from ..security import own_patient, own_record, patient_required
 from . import bp
@@ -181,7 +183,8 @@ def answer(report_id: int):
         "symptoms/answer.html", report=report, status=status, level=Level(report.level), clinic=clinic,
         items=[symptom_label(code) for code in report.codes], lines=lines, handled=status.state == "handled",
         outcome_text=outcome,
-        source_labels=SOURCE_LABELS,
+        source_labels=SOURCE_LABELS, followups=followups_of(db.session(), [report.id])[report.id],
+        answer_labels=ANSWER_LABELS,
     )
 
 
@@ -209,4 +212,5 @@ def index():
         .order_by(SymptomReport.reported_at.desc(), SymptomReport.id.desc()).limit(REPORTS_SHOWN)
     ).all()
     return render_template("symptoms/index.html", reports=reports, statuses=report_statuses(db.session(), reports),
-                           symptom_label=symptom_label, source_labels=SOURCE_LABELS)
+                           symptom_label=symptom_label, source_labels=SOURCE_LABELS,
+                           followups=followups_of(db.session(), [r.id for r in reports]), answer_labels=ANSWER_LABELS)

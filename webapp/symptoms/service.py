@@ -107,7 +107,10 @@ def report_statuses(session: Session, reports: Sequence[SymptomReport]) -> dict[
     """The status of every report, in two queries whatever the number of reports."""
     ids = [r.id for r in reports]
     flags = session.exec(select(Flag).where(Flag.symptom_report_id.in_(ids))).all() if ids else []
-    by_report = {f.symptom_report_id: f for f in flags}
+    # A report may have a second flag, raised by a follow-up answered "worse" (issue 12 §4): the patient
+    # is told about the one the clinic has not resolved, else the newest.
+    by_report = {f.symptom_report_id: f for f in sorted(
+        flags, key=lambda f: (f.status != FlagStatus.RESOLVED, f.created_at, f.id))}
     calls: dict[int, datetime] = {}
     if flags:
         for event in session.exec(select(FlagEvent).where(
