@@ -81,10 +81,11 @@ def test_a_body_that_is_no_object_is_refused(data):
         check_subscription(data)
 
 
-def test_local_hosts_only_where_allowed_and_the_test_service_by_prefix():
+def test_a_local_push_service_only_through_the_allow_list():
     with pytest.raises(InvalidSubscription):
         check_subscription(body(endpoint="http://127.0.0.1:8080/push/1"))
-    assert check_subscription(body(endpoint="https://localhost:8443/push"), allow_local=True)
+    with pytest.raises(InvalidSubscription):
+        check_subscription(body(endpoint="http://127.0.0.1:9999/push/1"), allow_prefixes=("http://127.0.0.1:8080/",))
     assert check_subscription(body(endpoint="http://127.0.0.1:8080/push/1"), allow_prefixes=("http://127.0.0.1:8080/",))
 
 

@@ -55,7 +55,7 @@ def _is_local_host(host: str) -> bool:
     return host == "localhost" or host.endswith((".localhost", ".local", ".internal")) or "." not in host
 
 
-def check_endpoint(endpoint: object, *, allow_prefixes: tuple[str, ...] = (), allow_local: bool = False) -> str:
+def check_endpoint(endpoint: object, *, allow_prefixes: tuple[str, ...] = ()) -> str:
     if not isinstance(endpoint, str) or not endpoint:
         raise InvalidSubscription("endpoint missing")
     if len(endpoint) > MAX_ENDPOINT:
@@ -74,7 +74,7 @@ def check_endpoint(endpoint: object, *, allow_prefixes: tuple[str, ...] = (), al
     host = parts.hostname or ""
     if not host or parts.username is not None or parts.password is not None or parts.fragment:
         raise InvalidSubscription("endpoint is not a push service address")
-    if not allow_local and _is_local_host(host):
+    if _is_local_host(host):
         raise InvalidSubscription("endpoint host must be a push service, not a local address")
     return endpoint
 
@@ -97,11 +97,11 @@ def check_auth(value: object) -> str:
     return str(value).rstrip("=")
 
 
-def check_subscription(data: object, *, allow_prefixes: tuple[str, ...] = (), allow_local: bool = False
-                       ) -> SubscriptionKeys:
+def check_subscription(data: object, *, allow_prefixes: tuple[str, ...] = ()) -> SubscriptionKeys:
     """The endpoint and keys of a subscription body, or InvalidSubscription. Strict: no unknown fields, an
-    https endpoint on a named host (not an address or localhost unless `allow_local`), keys of the right
-    decoded lengths; `allow_prefixes` lets the test push service through."""
+    https endpoint on a named host (never an address or localhost: the server would post to its own
+    network), keys of the right decoded lengths. Only `allow_prefixes` (PUSH_ENDPOINT_ALLOW) lets a local
+    push service through, for tests."""
     if not isinstance(data, dict):
         raise InvalidSubscription("body must be a JSON object")
     if set(data) - _ALLOWED_FIELDS:
@@ -113,7 +113,7 @@ def check_subscription(data: object, *, allow_prefixes: tuple[str, ...] = (), al
     if not isinstance(keys, dict) or set(keys) != {"p256dh", "auth"}:
         raise InvalidSubscription("keys must hold p256dh and auth")
     return SubscriptionKeys(
-        endpoint=check_endpoint(data.get("endpoint"), allow_prefixes=allow_prefixes, allow_local=allow_local),
+        endpoint=check_endpoint(data.get("endpoint"), allow_prefixes=allow_prefixes),
         p256dh=check_p256dh(keys["p256dh"]),
         auth=check_auth(keys["auth"]),
     )
