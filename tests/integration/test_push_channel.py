@@ -107,6 +107,18 @@ def test_a_row_without_a_session_is_sent_and_last_sent_is_stored(push_app, db_se
     assert db_session.get(PushSubscription, subscription.id).last_sent_at is not None
 
 
+def test_a_long_text_is_shortened_to_fit_what_every_push_service_takes(push_app, db_session, service):
+    owner = user(db_session, "patient@example.org")
+    keys, _subscription, row = one_push(db_session, owner, service.base + "push/7")
+    row.title, row.body = "Å" * 200, "Ærlig talt, " + "ø" * 3990
+    push.send_push(push_app, row)
+    [received] = service.received
+    assert len(received.body) <= 4096
+    sent = keys.decrypt(received.body)
+    assert (len(sent["title"]), len(sent["body"])) == (100, 1000)
+    assert sent["body"].startswith("Ærlig talt, ø") and sent["body"].endswith("…")
+
+
 def test_a_new_flag_for_a_nurse_on_call_is_sent_with_high_urgency(push_app, db_session, service):
     nurse = user(db_session, "nurse@example.org")
     _keys, _subscription, row = one_push(db_session, nurse, service.base + "push/3", kind="flag_new")
