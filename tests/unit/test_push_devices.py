@@ -8,6 +8,8 @@ import os
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from webapp.notify.devices import InvalidSubscription, check_subscription, device_label
 from webapp.notify.push import new_key_pair, public_key_text
@@ -110,3 +112,19 @@ def test_a_new_vapid_pair_belongs_together():
     number = int.from_bytes(base64.urlsafe_b64decode(private + "=" * (-len(private) % 4)), "big")
     assert public_key_text(ec.derive_private_key(number, ec.SECP256R1()).public_key()) == public
     assert len(base64.urlsafe_b64decode(public + "=" * (-len(public) % 4))) == 65
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children,
+                                                                                      max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(endpoint=JSON | st.text(), p256dh=JSON | st.text(alphabet="AZaz09-_=+/"), auth=JSON, extra=JSON)
+def test_any_json_body_is_accepted_or_refused_never_an_error(endpoint, p256dh, auth, extra):
+    for data in ({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}, extra,
+                 {"endpoint": "https://push.example.org/x", "keys": {"p256dh": p256dh, "auth": auth}}):
+        try:
+            check_subscription(data)
+        except InvalidSubscription:
+            pass
