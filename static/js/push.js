@@ -76,15 +76,18 @@
       body: JSON.stringify(subscribed.toJSON()),
     });
     if (!response.ok) {
-      throw new Error("subscribe answered " + response.status);
+      var answer = await response.json().catch(function () { return {}; });
+      throw new Error(answer.code === "other_account" ? setup.dataset.msgOtherAccount : setup.dataset.msgFailed);
     }
     window.location.assign(setup.dataset.devicesUrl); // the list now shows this phone, with a message
   }
 
   button.addEventListener("click", function () {
     button.disabled = true; // one tap, one subscription
-    turnOn().catch(function () {
-      say(setup.dataset.msgFailed);
+    turnOn().catch(function (error) {
+      // Our own texts are passed on; a browser's error (no push service, no connection) is not shown.
+      var ours = [setup.dataset.msgOtherAccount, setup.dataset.msgFailed];
+      say(ours.indexOf(error && error.message) >= 0 ? error.message : setup.dataset.msgFailed);
     }).finally(function () {
       button.disabled = false;
     });

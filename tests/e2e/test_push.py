@@ -139,14 +139,8 @@ def test_the_devices_page_is_accessible_in_both_languages_and_a_device_can_be_re
     assert_accessible(page)
 
 
-def test_the_button_subscribes_this_browser_and_the_list_shows_it(push_page, push_on):
-    """Headless Chromium reaches no push service, so the browser's `pushManager.subscribe` answers with
-    keys made here (an init script, outside the page's CSP); the rest is push.js: permission, the POST with
-    the CSRF token in its header, and the reload that lists the device."""
-    keys = BrowserKeys()
-    body = {"endpoint": "https://fcm.googleapis.com/fcm/send/e2e-device", "expirationTime": None,
-            "keys": {"p256dh": keys.p256dh, "auth": keys.auth}}
-    page = push_page
+def fake_push_manager(page, keys: BrowserKeys, endpoint: str = "https://fcm.googleapis.com/fcm/send/e2e-device"):
+    body = {"endpoint": endpoint, "expirationTime": None, "keys": {"p256dh": keys.p256dh, "auth": keys.auth}}
     page.add_init_script(f"""
         PushManager.prototype.getSubscription = async () => null;
         PushManager.prototype.subscribe = async (options) => {{
@@ -154,6 +148,16 @@ def test_the_button_subscribes_this_browser_and_the_list_shows_it(push_page, pus
           sessionStorage.setItem("pushOptions", JSON.stringify({{userVisibleOnly: options.userVisibleOnly, key}}));
           return {{toJSON: () => ({json.dumps(body)})}};
         }};""")
+    return body
+
+
+def test_the_button_subscribes_this_browser_and_the_list_shows_it(push_page, push_on):
+    """Headless Chromium reaches no push service, so the browser's `pushManager.subscribe` answers with
+    keys made here (an init script, outside the page's CSP); the rest is push.js: permission, the POST with
+    the CSRF token in its header, and the reload that lists the device."""
+    keys = BrowserKeys()
+    body = fake_push_manager(push_page, keys)
+    page = push_page
     sign_in(page, "patient")
     page.goto("/notifications/devices")
     with page.expect_navigation():
@@ -173,6 +177,20 @@ def status_after_tap(page) -> str:
     page.click("#push-enable")
     return wait_for(lambda: (lambda text: text if text not in ("", "Slår på varsler …") else None)(
         page.locator("#push-status").inner_text()), "the status after the tap")
+
+
+def test_a_browser_that_gets_another_accounts_notifications_says_where_to_remove_it(push_page, push_on):
+    keys = BrowserKeys()
+    body = fake_push_manager(push_page, keys)
+    with Session(push_on.extensions["db_engine"]) as session:
+        other_id = session.exec(select(User.id).where(User.email == "patient2@example.org")).one()
+        session.add(PushSubscription(user_id=other_id, endpoint=body["endpoint"], p256dh=keys.p256dh, auth=keys.auth))
+        session.commit()
+    sign_in(push_page, "patient")
+    push_page.goto("/notifications/devices")
+    assert "en annen NataHjem-konto" in status_after_tap(push_page)
+    with Session(push_on.extensions["db_engine"]) as session:
+        assert [row.user_id for row in session.exec(select(PushSubscription)).all()] == [other_id]
 
 
 def test_a_browser_that_blocks_notifications_is_told_where_to_allow_them(browser, base_url, push_on):

@@ -92,7 +92,7 @@ def test_another_accounts_browser_is_refused_and_stays_theirs(push_on, app, db_s
     second.post("/auth/login", data={"email": "patient2@example.org", "password": "patient-demo-2026"})
     assert post_subscription(first, body).status_code == 200
     taken = post_subscription(second, {**body, "keys": subscription_body()["keys"]})
-    assert taken.status_code == 400
+    assert (taken.status_code, taken.json["code"]) == (400, "other_account")
     [row] = stored(db_session)
     assert row.user_id == user_id(db_session, "patient@example.org")
     assert row.p256dh == body["keys"]["p256dh"]

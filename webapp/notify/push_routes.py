@@ -50,9 +50,10 @@ def _push_on() -> bool:
     return bool(config.get("VAPID_PUBLIC_KEY") and config.get("VAPID_PRIVATE_KEY"))
 
 
-def _refuse(reason: str):
-    # The reason names the part that was wrong, never what was sent (it may be logged).
-    return jsonify(error=reason), 400
+def _refuse(reason: str, code: str = "invalid"):
+    # The reason names the part that was wrong, never what was sent (it may be logged); push.js shows the
+    # reader a text chosen by `code`.
+    return jsonify(error=reason, code=code), 400
 
 
 @bp.post("/notifications/push/subscribe")
@@ -77,7 +78,7 @@ def subscribe():
         existing = session.exec(select(PushSubscription).where(PushSubscription.endpoint == keys.endpoint)).first()
         if existing is not None and existing.user_id != current_user.id:
             # Another account's browser: signing in as someone else must not take over their notifications.
-            return _refuse("this browser gets notifications for another account")
+            return _refuse("this browser gets notifications for another account", "other_account")
         if existing is None:
             count = session.exec(select(func.count()).select_from(PushSubscription)
                                  .where(PushSubscription.user_id == current_user.id)).one()
