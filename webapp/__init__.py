@@ -46,6 +46,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
 
     from . import auth, education, errors, flag_mail, followups, home, injections, nurse, pharmacy, risk, symptoms
     from .auth.routes import init_login
+    from .notify import push, push_routes
 
     # New emergency and urgent flags: an e-mail to the clinic's triage address (issue 4).
     app.extensions.setdefault("flag_listeners", []).append(flag_mail.on_new_flag)
@@ -62,6 +63,8 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(pharmacy.bp)
     app.register_blueprint(symptoms.bp)
     app.register_blueprint(followups.bp)
+    push.init_app(app)  # the Web Push channel, when VAPID keys are set (issue 12)
+    app.register_blueprint(push_routes.bp)
     errors.init_app(app)
 
     from . import cli

@@ -69,6 +69,18 @@ def init_app(app) -> None:
             written = run_outreach(session, now)
         click.echo(f"daily checks done: {raised} new flags, {written} reminders and messages")
 
+    @app.cli.command("vapid-keys")
+    def vapid_keys():
+        """Print a new VAPID key pair for Web Push, to paste into the environment (issue 12)."""
+        from .notify.push import new_key_pair
+
+        private, public = new_key_pair()
+        click.echo("# Web Push keys for NataHjem. Keep the private key secret; changing the pair means every")
+        click.echo("# device must turn notifications on again.")
+        click.echo(f"VAPID_PRIVATE_KEY={private}")
+        click.echo(f"VAPID_PUBLIC_KEY={public}")
+        click.echo(f"VAPID_SUBJECT={app.config.get('VAPID_SUBJECT') or 'mailto:' + app.config['MAIL_FROM']}")
+
     @app.cli.command("demo-data")
     def demo_data():
         """Load the demo clinics, accounts and history (demo mode only)."""

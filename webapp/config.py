@@ -70,6 +70,18 @@ class Config:
     # The address nurses open the app on, for the link in the e-mail (e.g. https://natahjem.example.no).
     APP_BASE_URL = os.environ.get("APP_BASE_URL", "")
 
+    # Web Push (issue 12). `flask --app webapp vapid-keys` prints a pair to paste here: the private key as
+    # base64url of its 32 bytes, the public key (the browser's applicationServerKey) as base64url of the
+    # 65-byte uncompressed point. Without both, push is off: push rows wait in the outbox, and a WARNING says so.
+    VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "").strip()
+    VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "").strip()
+    # Who the push services may contact about our messages: mailto: or https: (RFC 8292).
+    VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "").strip()
+    PUSH_TTL = 24 * 3600  # seconds a push service keeps a message for a phone that is off
+    PUSH_TIMEOUT = 10  # seconds for one push service request (the worker sends, never a web request)
+    # Endpoint prefixes accepted although they are plain http or a local host: the test push service only.
+    PUSH_ENDPOINT_ALLOW: tuple[str, ...] = ()
+
 
 class TestConfig(Config):
     TESTING = True

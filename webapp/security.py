@@ -16,6 +16,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",  # no inline script anywhere
+        "worker-src 'self'",  # the service worker, /sw.js from our origin (issue 12)
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
@@ -50,7 +51,7 @@ def _security_headers(response):
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if current_app.config.get("SESSION_COOKIE_SECURE"):
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if request.endpoint != "static":
+    if request.endpoint not in OWN_CACHE_RULES:
         # Pages may hold health data: never kept by the browser or a proxy.
         headers["Cache-Control"] = "no-store"
     return response
@@ -70,7 +71,9 @@ def start_session(user) -> None:
 
 
 # Endpoints that never look at the session: files, and the load balancer's check.
-SESSIONLESS = frozenset({"static", "home.healthz"})
+SESSIONLESS = frozenset({"static", "home.healthz", "push.service_worker"})
+# Files that set their own Cache-Control: static files, and the service worker (no-cache, issue 12).
+OWN_CACHE_RULES = frozenset({"static", "push.service_worker"})
 # seen_at is rewritten at most this often, so that most responses need no new session cookie.
 SEEN_AT_RESOLUTION = 60
 

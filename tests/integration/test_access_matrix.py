@@ -82,6 +82,10 @@ TABLE: dict[str, str] = {
     "followups.how_is_it_now": "patient_own",
     "followups.switch_followups": "nurse_clinic",
     "nurse.switch_digest": "nurse",
+    "push.service_worker": "public",
+    "push.devices": "signed_in",
+    "push.subscribe": "signed_in",
+    "push.remove_device": "signed_in",  # own devices only: another user's id changes nothing (test_push_subscriptions)
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -106,7 +110,7 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     dose = db_session.exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id)).first()
     return {"patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
-            "slug": "pml"}
+            "slug": "pml", "subscription_id": 1}
 
 
 def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:
