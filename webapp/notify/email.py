@@ -57,11 +57,11 @@ def build_email(config, message) -> EmailMessage:
     mail["From"] = settings.sender
     mail["To"] = message.to_address
     mail["Message-ID"] = message_id(message, settings.sender)
-    mail["Content-Language"] = message.locale
     text = message.body.rstrip()
     if message.url:
         text += "\n\n" + absolute_link(config, message.url)
     mail.set_content(text + "\n")
+    mail["Content-Language"] = message.locale  # after set_content, which clears the Content-* headers
     return mail
 
 
