@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("nurse", __name__, url_prefix="/nurse")
 
-from . import dose_hold, enrolment, queue, routes, timeline  # noqa: E402,F401
+from . import dose_hold, enrolment, outbox, queue, routes, timeline  # noqa: E402,F401
