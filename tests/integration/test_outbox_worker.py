@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from tests.smtp_mailbox import SmtpServer
+from tests.smtp_mailbox import Mailbox, SmtpServer
 from webapp import create_app
 from webapp.config import TestConfig
 from webapp.models import OutboxMessage, PushSubscription, User
@@ -88,6 +88,37 @@ def test_the_message_id_is_the_same_when_a_row_is_sent_again(app, db_session):
     ids = server.mailbox.message_ids()
     assert len(ids) == 2 and ids[0] == ids[1] and ids[0].endswith("@example.org>")
     assert "test" not in ids[0]  # the key is hashed, not shown
+
+
+class Refusing(Mailbox):
+    """A mail server that refuses some recipients: 550 (no such user) for ever, 451 (try later) for now."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd hook
+        if address.startswith("gone"):
+            return "550 5.1.1 no such user"
+        if address.startswith("busy"):
+            return "451 4.3.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_refused_address_is_dead_at_once_and_a_busy_server_is_tried_again(app, db_session):
+    server = SmtpServer(Refusing()).start()
+    use_smtp(app, server)
+    for name in ("gone", "busy", "fine"):
+        notify_address(db_session, key=name, kind="flag_new", address=f"{name}@example.org", title=name, body="x",
+                       not_before=T0)
+    db_session.commit()
+    try:
+        tally = drain(app, T0)
+    finally:
+        server.stop()
+    assert (tally.sent, tally.dead, tally.retried) == (1, 1, 1)
+    by_key = {r.key: r for r in rows(db_session)}
+    assert by_key["gone:email"].status == "dead" and "550" in by_key["gone:email"].last_error
+    assert by_key["busy:email"].status == "pending" and "451" in by_key["busy:email"].last_error
+    assert all("@" not in r.last_error for r in by_key.values())  # no address in the stored error
+    assert [m["Subject"] for _f, _t, m in server.mailbox.messages] == ["fine"]
 
 
 class FakeChannel:
@@ -209,7 +240,7 @@ def test_a_leased_row_is_not_taken_again_until_its_lease_runs_out(app, db_sessio
     assert fake.got == ["a"] and taken.key == "a"
 
 
-@pytest.mark.postgres
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def test_two_workers_draining_200_messages_deliver_each_exactly_once(app, db_session):
     server = SmtpServer().start()
     use_smtp(app, server)
