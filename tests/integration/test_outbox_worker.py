@@ -286,7 +286,9 @@ def test_the_worker_command_drains_once(app, db_session, monkeypatch):
     ({"SMTP_HOST": "smtp.example"}, "push (no VAPID keys) is off"),
     ({"VAPID_PRIVATE_KEY": "x", "VAPID_PUBLIC_KEY": "y"}, "e-mail (no SMTP_HOST) is off"),
 ])
-def test_make_run_without_smtp_or_vapid_says_so_once_at_warning(settings, said, caplog, tmp_path):
+def test_make_run_without_smtp_or_vapid_says_so_once_at_warning(settings, said, caplog, tmp_path, monkeypatch):
+    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
+    monkeypatch.setattr("sys.argv", ["flask", "--app", "webapp", "run", "--port", "5000"])
     with caplog.at_level(logging.WARNING, logger="webapp.notify.worker"):
         app = create_app(TestConfig, overrides={"APP_ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/d.db",
                                                 **settings})
@@ -300,5 +302,14 @@ def test_no_warning_when_both_are_set_up(caplog, tmp_path):
         app = create_app(TestConfig, overrides={"APP_ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/d.db",
                                                 "SMTP_HOST": "smtp.example", "VAPID_PRIVATE_KEY": "x",
                                                 "VAPID_PUBLIC_KEY": "y"})
+    app.extensions["db_engine"].dispose()
+    assert [r for r in caplog.records if r.name == "webapp.notify.worker"] == []
+
+
+def test_the_commands_make_run_runs_before_serving_say_nothing(caplog, tmp_path, monkeypatch):
+    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
+    monkeypatch.setattr("sys.argv", ["flask", "--app", "webapp", "db-upgrade"])
+    with caplog.at_level(logging.WARNING, logger="webapp.notify.worker"):
+        app = create_app(TestConfig, overrides={"APP_ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/d.db"})
     app.extensions["db_engine"].dispose()
     assert [r for r in caplog.records if r.name == "webapp.notify.worker"] == []

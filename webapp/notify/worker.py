@@ -17,6 +17,8 @@ e-mail's Message-ID and the push notification's tag come from the row, so the co
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 import zlib
 from dataclasses import dataclass
@@ -227,8 +229,12 @@ def run_forever(app, stop: threading.Event, poll_seconds: float = 5.0) -> None:
 
 # ---------------------------------------------------------------- start-up
 def warn_if_channels_off(app) -> None:
-    """`make run` without SMTP or VAPID keys: say once that nothing leaves the app (issue 12)."""
+    """`make run` without SMTP or VAPID keys: say once that nothing leaves the app (issue 12). Said by the
+    processes that serve or send (`flask run`, `flask worker`, a WSGI server), not by every other command
+    `make run` runs first (db-upgrade, demo-data)."""
     if app.config.get("APP_ENV") != "development":
+        return
+    if os.environ.get("FLASK_RUN_FROM_CLI") == "true" and not {"run", "worker"} & set(sys.argv[1:]):
         return
     missing = []
     if not app.config.get("SMTP_HOST"):
