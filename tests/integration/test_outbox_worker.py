@@ -313,3 +313,18 @@ def test_the_commands_make_run_runs_before_serving_say_nothing(caplog, tmp_path,
         app = create_app(TestConfig, overrides={"APP_ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/d.db"})
     app.extensions["db_engine"].dispose()
     assert [r for r in caplog.records if r.name == "webapp.notify.worker"] == []
+
+
+def test_a_worker_sends_no_row_whose_lease_is_about_to_run_out(app, db_session, monkeypatch):
+    clock = [T0]
+    monkeypatch.setattr("webapp.notify.worker.utcnow", lambda: clock[0])
+
+    def slow(app, message):  # each send takes 110 s of the 120 s lease
+        clock[0] += timedelta(seconds=110)
+    monkeypatch.setitem(channels.CHANNELS, "fake", slow)
+    fake_row(db_session, "a")
+    fake_row(db_session, "b")
+    assert drain(app).sent == 1  # "b" would have been sent after its lease ran out: left for later
+    assert [r.status for r in rows(db_session)] == ["sent", "pending"]
+    clock[0] += timedelta(seconds=30)
+    assert drain(app).sent == 1

@@ -193,7 +193,12 @@ def _forget_subscription(session: Session, row: OutboxMessage, error: str) -> No
 def deliver_due(app, now: datetime | None = None, *, limit: int = BATCH) -> Tally:
     """One round: claim a batch and deliver it. `now` is for tests (simulated time)."""
     tally = Tally()
+    # A row is sent only while its lease has time left for one more send (a slow server must not make
+    # a row outlive its lease mid-send and be taken by a second worker while this one still sends it).
+    margin = min(timedelta(seconds=15), lease_length(app) / 4)
     for message in claim(app, now or utcnow(), limit=limit):
+        if now is None and message.locked_until is not None and utcnow() >= message.locked_until - margin:
+            break  # the rest go back to the pool when their lease runs out
         tally.claimed += 1
         outcome, error = send(app, message)
         record(app, message, outcome, error, now or utcnow(), tally)
