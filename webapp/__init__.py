@@ -68,8 +68,10 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     errors.init_app(app)
 
     from . import cli
+    from .notify import worker as outbox_worker
 
     cli.init_app(app)
+    outbox_worker.init_app(app)  # issue 12: the e-mail channel, `flask worker`, a warning when push/e-mail are off
     if app.config["APP_ENV"] == "production":
         logging.basicConfig(level=logging.INFO)
         try:

@@ -69,6 +69,10 @@ class Config:
     MAIL_FROM = os.environ.get("MAIL_FROM", "natahjem@localhost")
     # The address nurses open the app on, for the link in the e-mail (e.g. https://natahjem.example.no).
     APP_BASE_URL = os.environ.get("APP_BASE_URL", "")
+    # The outbox worker (issue 12): a row failing this many times goes to the dead-letter page; a worker's
+    # lease on a row it sends, after which another worker may send it again (a killed worker).
+    OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8") or "8")
+    OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "120") or "120")
 
     # Web Push (issue 12). `flask --app webapp vapid-keys` prints a pair to paste here: the private key as
     # base64url of its 32 bytes, the public key (the browser's applicationServerKey) as base64url of the

@@ -21,7 +21,16 @@ import pytest
 from sqlmodel import select
 
 from tests.conftest import AuthActions
-from webapp.models import Flag, Injection, Patient, Prescription, SupervisedDose, SymptomReport, User
+from webapp.models import (
+    Flag,
+    Injection,
+    OutboxMessage,
+    Patient,
+    Prescription,
+    SupervisedDose,
+    SymptomReport,
+    User,
+)
 
 TABLE: dict[str, str] = {
     "auth.login": "public",
@@ -86,6 +95,9 @@ TABLE: dict[str, str] = {
     "push.devices": "signed_in",
     "push.subscribe": "signed_in",
     "push.remove_device": "signed_in",  # own devices only: another user's id changes nothing (test_push_subscriptions)
+    "nurse.outbox": "nurse",
+    "nurse.outbox_retry": "nurse_clinic",
+    "nurse.outbox_cancel": "nurse_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -108,7 +120,11 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     report = db_session.exec(select(SymptomReport).where(SymptomReport.patient_id == patient.id)).first()
     flag = db_session.exec(select(Flag).where(Flag.patient_id == patient.id)).first()
     dose = db_session.exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id)).first()
-    return {"patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
+    message = OutboxMessage(key=f"matrix:{patient.id}", channel="email", kind="flag_new", clinic_id=patient.clinic_id,
+                            to_address="triage@example.org", title="NataHjem", status="dead")
+    db_session.add(message)  # a message the patient's clinic could not send (the dead-letter page)
+    db_session.commit()
+    return {"message_id": message.id, "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml", "subscription_id": 1}
 

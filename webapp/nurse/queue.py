@@ -36,6 +36,7 @@ from .digest_forms import DigestForm
 from .dose_hold import hold_view
 from .flag_forms import CallForm, OutcomeForm, TakeForm
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, flag_what
+from .outbox import stuck_count
 from .routes import clinic_patient
 
 OPEN_STATUSES = (FlagStatus.OPEN, FlagStatus.IN_PROGRESS)
@@ -100,10 +101,11 @@ def queue():
     rows = session.exec(ROUTINE_REVIEWS, params={**clinic, "since": now - REVIEW_WINDOW}).all()
     reviews = [report for report, _total in rows]
     review_count = rows[0][1] if rows else 0
+    unsent = stuck_count(session, current_user.clinic_id, now)  # issue 12: the dead-letter page
     audit("read", patient_id=None, target="nurse.queue")
     session.commit()
     return render_template(
-        "nurse/queue.html",
+        "nurse/queue.html", unsent=unsent,
         names=_patient_names([f.patient_id for f in flags] + [r.patient_id for r in reviews]),
         flags=flags, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},
         nurses=_names(f.assigned_nurse_id for f in flags), flag_what=flag_what, level_labels=LEVEL_LABELS,
