@@ -17,6 +17,7 @@ from webapp import create_app
 from webapp.config import TestConfig
 from webapp.models import OutboxMessage, PushSubscription, User
 from webapp.notify import channels, notify_address
+from webapp.notify.push import new_key_pair
 from webapp.notify.worker import backoff, claim, drain
 
 T0 = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
@@ -281,10 +282,15 @@ def test_the_worker_command_drains_once(app, db_session, monkeypatch):
     assert "1 sent" in result.output and fake.got == ["a"]
 
 
+# A real pair: the app refuses keys that are not one (webapp/notify/push.py).
+VAPID_PRIVATE, VAPID_PUBLIC = new_key_pair()
+VAPID = {"VAPID_PRIVATE_KEY": VAPID_PRIVATE, "VAPID_PUBLIC_KEY": VAPID_PUBLIC}
+
+
 @pytest.mark.parametrize(("settings", "said"), [
     ({}, "e-mail (no SMTP_HOST) and push (no VAPID keys) are off"),
     ({"SMTP_HOST": "smtp.example"}, "push (no VAPID keys) is off"),
-    ({"VAPID_PRIVATE_KEY": "x", "VAPID_PUBLIC_KEY": "y"}, "e-mail (no SMTP_HOST) is off"),
+    (VAPID, "e-mail (no SMTP_HOST) is off"),
 ])
 def test_make_run_without_smtp_or_vapid_says_so_once_at_warning(settings, said, caplog, tmp_path, monkeypatch):
     monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
@@ -300,8 +306,7 @@ def test_make_run_without_smtp_or_vapid_says_so_once_at_warning(settings, said, 
 def test_no_warning_when_both_are_set_up(caplog, tmp_path):
     with caplog.at_level(logging.WARNING, logger="webapp.notify.worker"):
         app = create_app(TestConfig, overrides={"APP_ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/d.db",
-                                                "SMTP_HOST": "smtp.example", "VAPID_PRIVATE_KEY": "x",
-                                                "VAPID_PUBLIC_KEY": "y"})
+                                                "SMTP_HOST": "smtp.example", **VAPID})
     app.extensions["db_engine"].dispose()
     assert [r for r in caplog.records if r.name == "webapp.notify.worker"] == []
 

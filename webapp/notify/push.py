@@ -83,7 +83,7 @@ def init_app(app) -> None:
         return
     if CHANNELS.get("push") is send_push:
         del CHANNELS["push"]
-    if not app.testing:
+    if app.config.get("APP_ENV") == "production":  # development: one line for e-mail and push (worker.py)
         log.warning("Web Push is off: VAPID_PRIVATE_KEY and VAPID_PUBLIC_KEY are not set "
                     "(`flask --app webapp vapid-keys` prints a pair); push messages wait in the outbox")
 
