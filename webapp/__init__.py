@@ -44,7 +44,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     navigation.init_app(app)
     phones.init_app(app)
 
-    from . import auth, education, errors, flag_mail, home, injections, nurse, pharmacy, risk, symptoms
+    from . import auth, education, errors, flag_mail, home, injections, nurse, pharmacy, reminders, risk, symptoms
     from .auth.routes import init_login
 
     # New emergency and urgent flags: an e-mail to the clinic's triage address (issue 4).
@@ -59,6 +59,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(risk.bp)
     app.register_blueprint(pharmacy.bp)
     app.register_blueprint(symptoms.bp)
+    app.register_blueprint(reminders.bp)
     errors.init_app(app)
 
     from . import cli
