@@ -35,7 +35,9 @@ def _form_for(prefs: NotificationPrefs):
 
 
 def _check_times(form: PatientPrefsForm) -> None:
-    if form.errors:
+    """A reminder time inside the quiet hours is refused next to the field (when all four times are read)."""
+    clocks = (form.evening_time, form.morning_time, form.quiet_start, form.quiet_end)
+    if any(clock.errors or clock.data is None for clock in clocks):
         return
     times = ReminderTimes(evening=form.evening_time.data, morning=form.morning_time.data,
                           quiet_start=form.quiet_start.data, quiet_end=form.quiet_end.data)
@@ -78,10 +80,10 @@ def preferences():
             _save(prefs, form, fields, everything_off=True)
             flash(_("Everything is switched off. Your reminders still show on the start page."), "success")
             return redirect(url_for("reminders.preferences"))
-        if form.validate():
-            if current_user.is_patient:
-                _check_times(form)
-            if not form.errors:
+        valid = form.validate()
+        if current_user.is_patient:
+            _check_times(form)
+        if valid and not form.errors:
                 _save(prefs, form, fields, everything_off=False)
                 flash(_("Your choices are saved."), "success")
                 return redirect(url_for("reminders.preferences"))

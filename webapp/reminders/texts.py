@@ -37,7 +37,7 @@ def card_text(kind: str, day: date, check: str | None = None) -> tuple[str, str]
     kind = ReminderKind(kind)
     if kind in (K.DOSE_EVENING, K.DOSE_MORNING):
         # take the syringes out of the fridge first, and do the safety check (facts H6, H7)
-        return _("Your next dose"), _("Your natalizumab dose is due %(date)s. Do the safety check before you inject.",
+        return _("Your dose is coming up"), _("Your natalizumab dose is due %(date)s. Do the safety check before you inject.",
                                       date=when)
     if kind in (K.OVERDUE_2, K.OVERDUE_7):
         return _("Your dose is overdue"), _("It was due %(date)s.", date=when) + " " + late_dose_rule()
@@ -46,7 +46,8 @@ def card_text(kind: str, day: date, check: str | None = None) -> tuple[str, str]
             "Contact the pharmacy by %(date)s, so that they have the medicine in stock before your syringes run out.",
             date=when)
     if kind is K.PRESCRIPTION:
-        return _("Ask the clinic to renew your H-resept"), _("Your H-resept expires on %(date)s.", date=when)
+        return _("Ask the clinic to renew your H-resept"), _("Your H-resept expires on %(date)s. Ask your clinic to renew it.",
+                                                           date=when)
     if kind is K.JCV:
         return _("Your JCV test is due"), _(
             "Your JC virus antibody test is due %(date)s. Ask your clinic if you have no appointment.", date=when)
