@@ -16,12 +16,13 @@ Kinds:
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import select
 
 from tests.conftest import AuthActions
-from webapp.models import Flag, Injection, Patient, Prescription, SupervisedDose, SymptomReport, User
+from webapp.models import Flag, Injection, Patient, Prescription, Reminder, SupervisedDose, SymptomReport, User
 
 TABLE: dict[str, str] = {
     "auth.login": "public",
@@ -79,6 +80,8 @@ TABLE: dict[str, str] = {
     "nurse.record_outcome": "nurse_clinic",
     "nurse.timeline": "nurse_clinic",
     "nurse.lift_dose_hold": "nurse_clinic",
+    "reminders.preferences": "signed_in",
+    "reminders.dismiss": "patient_own",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -101,7 +104,14 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     report = db_session.exec(select(SymptomReport).where(SymptomReport.patient_id == patient.id)).first()
     flag = db_session.exec(select(Flag).where(Flag.patient_id == patient.id)).first()
     dose = db_session.exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id)).first()
-    return {"patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
+    reminder = db_session.exec(select(Reminder).where(Reminder.patient_id == patient.id)).first()
+    if reminder is None:  # the demo has none: the clock makes them
+        reminder = Reminder(patient_id=patient.id, key=f"order_by:{patient.id}:2026-01-01", kind="order_by",
+                            due_at=datetime.now(UTC), about_day=date(2026, 1, 1), url="/pharmacy/")
+        db_session.add(reminder)
+        db_session.commit()
+    return {"reminder_id": reminder.id,
+            "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml"}
 

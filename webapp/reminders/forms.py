@@ -7,6 +7,7 @@ from wtforms import BooleanField, RadioField, SubmitField
 from wtforms.fields import TimeField
 from wtforms.validators import InputRequired
 
+from ..form_choices import choices
 from ..forms_base import BaseForm
 
 TIME_FORMATS = ["%H:%M", "%H:%M:%S"]  # browsers send 07:30, or 07:30:00 with seconds
@@ -37,9 +38,10 @@ class ChannelFields(BaseForm):
 class PatientPrefsForm(ChannelFields):
     detailed = RadioField(
         _l("What the messages say"),
-        choices=[("discreet", _l("Discreet: «NataHjem: You have a reminder. Open NataHjem to see it.»")),
-                 ("detailed", _l("Detailed: «NataHjem: your dose is due tomorrow. Your natalizumab dose is due "
-                                 "tomorrow, Thursday 3 December.»"))],
+        choices=choices([
+            ("discreet", _l("Discreet: «NataHjem: You have a reminder. Open NataHjem to see it.»")),
+            ("detailed", _l("Detailed: «NataHjem: your dose is due tomorrow. Your natalizumab dose is due "
+                            "tomorrow, Thursday 3 December.»"))]),
         default="discreet",
         description=_l("Discreet messages never name your medicine or your health. Others may see a message on a "
                        "locked phone."),
