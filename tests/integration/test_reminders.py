@@ -153,7 +153,9 @@ def test_without_a_channel_the_start_page_says_so_and_links_to_the_preferences(c
     page = client.get("/").text
     assert "Reminders reach you only here" in page and 'href="/notifications/preferences"' in page
     client.post("/notifications/preferences", data={**VALID, "email": "y"})
-    assert "Reminders reach you only here" not in client.get("/").text
+    page = client.get("/").text
+    assert "Reminders reach you only here" not in page
+    assert "No reminders right now." in page and 'href="/notifications/preferences"' in page
 
 
 def test_current_reminders_show_on_the_start_page_with_a_link_and_dismiss(client, auth, db_session):
@@ -182,6 +184,20 @@ def test_dismissing_closes_the_reminder_and_cancels_its_unsent_messages(client, 
     assert db_session.get(Reminder, reminder.id).done_at is not None
     assert [m.status for m in messages_of(db_session, reminder)] == ["cancelled"]
     assert f"/reminders/{reminder.id}/dismiss" not in client.get("/").text
+
+
+def test_dismissing_a_dose_reminder_puts_away_the_earlier_ones_of_that_dose(client, auth, db_session):
+    patient = patient_of(db_session, "patient.en@example.org")
+    day = date.today() - timedelta(days=2)
+    morning = add_reminder(db_session, patient, kind="dose_morning", about=day)
+    overdue = add_reminder(db_session, patient, kind="dose_overdue_2", about=day, with_message=False)
+    auth.login("patient_en")
+    page = client.get("/").text
+    assert "Your dose is overdue" in page and f"/reminders/{morning.id}/dismiss" not in page  # one per dose
+    client.post(f"/reminders/{overdue.id}/dismiss")
+    db_session.expire_all()
+    assert db_session.get(Reminder, morning.id).done_at is not None
+    assert "No reminders right now." in client.get("/").text
 
 
 def test_a_patient_cannot_dismiss_another_patients_reminder(client, auth, db_session):

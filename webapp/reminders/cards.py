@@ -50,10 +50,9 @@ def _check_of(reminder: Reminder) -> str | None:
 
 @start_card(5)
 def reminders_card(patient: Patient, _today: date):
-    """First on the start page: what the clock reminded the patient of; without a channel, say so."""
+    """First on the start page: what the clock reminded the patient of; without a channel, say so. Always
+    shown, so that the way to the preferences is on the start page."""
     reminders = current_reminders(patient.id, datetime.now(UTC))
     reachable = has_channel(db.session(), patient.user)
-    if not reminders and reachable:
-        return None
     shown = [ShownReminder(r.id, *card_text(r.kind, r.about_day, _check_of(r)), url=r.url) for r in reminders]
     return "reminders/_start_card.html", {"reminders": shown, "reachable": reachable}

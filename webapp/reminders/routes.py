@@ -6,9 +6,10 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 
 from .. import db
-from ..domain.reminders import ReminderTimes, times_in_quiet_hours
+from ..domain.reminders import DOSE_KINDS, ReminderTimes, times_in_quiet_hours
 from ..forms_base import BaseForm
 from ..models import NotificationPrefs, Reminder
 from ..notify import prefs_for
@@ -97,7 +98,12 @@ def preferences():
 def dismiss(reminder_id: int):
     reminder = own_record(Reminder, reminder_id, own_patient())
     if BaseForm().validate_on_submit():
-        close(db.session(), [reminder])
+        together = [reminder]
+        if reminder.kind in DOSE_KINDS:  # the card shows one reminder per dose: put away all of that dose's
+            together = db.session().exec(select(Reminder).where(
+                Reminder.patient_id == reminder.patient_id, Reminder.about_day == reminder.about_day,
+                Reminder.kind.in_(list(DOSE_KINDS)), Reminder.done_at.is_(None))).all()
+        close(db.session(), together)
         db.session().commit()
         flash(_("The reminder is put away."), "success")
     return redirect(url_for("home.index"))
