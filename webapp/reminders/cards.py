@@ -48,9 +48,9 @@ def _check_of(reminder: Reminder) -> str | None:
     return parts[2] if reminder.kind == "checkup_due" and len(parts) > 3 else None
 
 
-@start_card(5)
+@start_card(15)
 def reminders_card(patient: Patient, _today: date):
-    """First on the start page: what the clock reminded the patient of; without a channel, say so. Always
+    """After the next dose: what the clock reminded the patient of; without a channel, say so. Always
     shown, so that the way to the preferences is on the start page."""
     reminders = current_reminders(patient.id, datetime.now(UTC))
     reachable = has_channel(db.session(), patient.user)

@@ -69,6 +69,9 @@ def write_reminders(session: Session, now: datetime) -> int:
                             due_at=occasion.due_at.astimezone(UTC), about_day=occasion.about_day, url=occasion.url,
                             created_at=now)
         session.add(reminder)
+        if not reading.reachable:
+            written += 1  # shown on the start page only: no channel to send it on
+            continue
         notify_user(session, reading.user, key=outbox_key(occasion.key), kind=occasion.kind.value, url=occasion.url,
                     params=_params(occasion), topic=occasion.topic, not_before=reminder.due_at)
         written += 1

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import DateTime, func, type_coerce
 from sqlmodel import Session, select
 
 from ..checks import last_doses
@@ -31,6 +31,7 @@ from ..models import (
     Patient,
     Pickup,
     Prescription,
+    PushSubscription,
     SupervisedDose,
     User,
 )
@@ -41,9 +42,10 @@ from ..risk.records import CheckFacts, JcvFacts, monitoring_calendar
 class PatientReading:
     patient: Patient
     user: User
-    prefs: NotificationPrefs | None  # None: the defaults
+    prefs: NotificationPrefs  # the stored row, or the defaults
     state: PatientState
     times: ReminderTimes
+    reachable: bool  # notify.has_channel: some channel is on; without one only the start page shows it
 
 
 def _grouped(rows, value=lambda row: row[1]) -> dict[int, list]:
@@ -51,6 +53,11 @@ def _grouped(rows, value=lambda row: row[1]) -> dict[int, list]:
     for row in rows:
         grouped[row[0]].append(value(row))
     return grouped
+
+
+def _aware(moment: datetime) -> datetime:
+    """A stored UTC moment as aware UTC (SQLite returns it naive, PostgreSQL may return it aware)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def times_of(prefs: NotificationPrefs | None) -> ReminderTimes:
@@ -101,21 +108,23 @@ def order_by(picked: int | None, doses: tuple[int, int] | None, last_dose: datet
 
 
 class MonitoringRecords:
-    """JCV results, checks done and dose days of the patients who have a treatment start."""
+    """JCV results, checks done and dose days of every patient. Read as plain Core rows: half a million
+    doses through the ORM's row machinery would cost most of the job's time."""
 
     def __init__(self, session: Session):
-        jcv = session.exec(select(JcvResult.patient_id, JcvResult.tested_on, JcvResult.positive, JcvResult.jcv_index,
-                                  JcvResult.recorded_at, JcvResult.id)).all()
-        self.jcv = _grouped(jcv, lambda row: row[1:])
-        self.checks = _grouped(session.exec(select(MonitoringCheck.patient_id, MonitoringCheck.kind,
-                                                   MonitoringCheck.done_on)).all(),
+        connection = session.connection()
+        jcv = connection.execute(select(JcvResult.patient_id, JcvResult.tested_on, JcvResult.positive,
+                                        JcvResult.jcv_index, JcvResult.recorded_at, JcvResult.id)).all()
+        self.jcv = _grouped(jcv, lambda row: tuple(row[1:]))
+        self.checks = _grouped(connection.execute(select(MonitoringCheck.patient_id, MonitoringCheck.kind,
+                                                         MonitoringCheck.done_on)).all(),
                                lambda row: CheckFacts(row[1], row[2]))
-        supervised = session.exec(select(SupervisedDose.patient_id, SupervisedDose.given_on)
-                                  .where(*SUPERVISED_COUNTS)).all()
-        self.dose_days = _grouped(supervised)
-        for patient_id, given_at in session.exec(select(Injection.patient_id, Injection.given_at)
-                                                 .where(*INJECTION_COUNTS)).yield_per(5000):
-            self.dose_days[patient_id].append(schedule.dose_day(given_at))
+        self.dose_days = _grouped(connection.execute(select(SupervisedDose.patient_id, SupervisedDose.given_on)
+                                                     .where(*SUPERVISED_COUNTS)).all())
+        # the stored naive UTC value (no per-row conversion by the column type), made aware once here
+        given_at = type_coerce(Injection.given_at, DateTime)
+        for patient_id, moment in connection.execute(select(Injection.patient_id, given_at).where(*INJECTION_COUNTS)):
+            self.dose_days[patient_id].append(schedule.dose_day(_aware(moment)))
 
     def checks_due(self, session: Session, patient: Patient, today: date) -> tuple[tuple[str, date], ...]:
         results = sorted(self.jcv.get(patient.id, []), key=lambda r: (r[0], r[3], r[4]), reverse=True)
@@ -129,6 +138,7 @@ class MonitoringRecords:
 def patient_readings(session: Session, today: date) -> Iterator[PatientReading]:
     """Every patient with a user, in id order, with what the reminder rules need."""
     prefs = {row.user_id: row for row in session.exec(select(NotificationPrefs)).all()}
+    subscribed = set(session.exec(select(PushSubscription.user_id).distinct()).all())
     last = last_doses(session)
     holds = _holds(session)
     doses = _home_doses(session)
@@ -144,5 +154,8 @@ def patient_readings(session: Session, today: date) -> Iterator[PatientReading]:
             prescription_valid_until=valid.get(patient.id),
             checks_due=monitoring.checks_due(session, patient, today),
         )
-        user_prefs = prefs.get(user.id)
-        yield PatientReading(patient=patient, user=user, prefs=user_prefs, state=state, times=times_of(user_prefs))
+        user_prefs = prefs.get(user.id) or NotificationPrefs(user_id=user.id)
+        # the same question as notify.has_channel, answered from what was read for everyone
+        reachable = bool((user_prefs.email and user.email) or (user_prefs.push and user.id in subscribed))
+        yield PatientReading(patient=patient, user=user, prefs=user_prefs, state=state, times=times_of(user_prefs),
+                             reachable=reachable)
