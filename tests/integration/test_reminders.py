@@ -13,7 +13,7 @@ from tests.integration.reminder_data import make_patient, oslo
 from tests.integration.test_injections import an_hour_ago, log_form, pass_check, patient_of
 from webapp.checks import run_outreach
 from webapp.domain.clock import OSLO
-from webapp.models import NotificationPrefs, OutboxMessage, Patient, Reminder, User
+from webapp.models import NotificationPrefs, OutboxMessage, Patient, Pickup, Reminder, User
 from webapp.notify import notify_user
 from webapp.reminders.records import outbox_key
 
@@ -258,3 +258,17 @@ def test_a_reminder_late_by_more_than_a_day_is_not_written(app, db_session):
     run_clock(app, db_session, oslo(date(2027, 3, 31), 20, 0).astimezone(UTC))  # a clock down since yesterday
     kinds = [r.kind for r in db_session.exec(select(Reminder).where(Reminder.patient_id == patient.id)).all()]
     assert kinds == ["dose_morning"]  # caught up the same day; the evening before is stale
+
+
+def test_a_pickup_that_moves_the_order_by_day_closes_its_reminder_and_cancels_its_message(app, db_session):
+    patient = make_patient(db_session, prefs={"email": True})
+    run_clock(app, db_session, oslo(date(2027, 3, 17), 7, 0).astimezone(UTC))
+    reminder = db_session.exec(select(Reminder).where(Reminder.patient_id == patient.id)).one()
+    assert (reminder.kind, [m.status for m in messages_of(db_session, reminder)]) == ("order_by", ["pending"])
+    db_session.add(Pickup(patient_id=patient.id, client_id="more-syringes", picked_up_on=date(2027, 3, 17),
+                          syringes=6))
+    db_session.commit()
+    run_clock(app, db_session, oslo(date(2027, 3, 17), 8, 0).astimezone(UTC))
+    db_session.expire_all()
+    assert db_session.get(Reminder, reminder.id).done_at is not None
+    assert [m.status for m in messages_of(db_session, reminder)] == ["cancelled"]

@@ -224,10 +224,12 @@ def _store(form: InjectionForm, patient: Patient, moment: datetime, replaces: In
         dbs.add(replaces)
     dbs.add(injection)
     dbs.flush()
-    # the dose is logged: the reminders of the dose before are done, their unsent messages cancelled
-    from ..reminders.records import close_dose_reminders
+    if replaces is None:
+        # a new dose: the reminders of the dose it was are done, their unsent messages cancelled (a
+        # correction that moves a date is left to the clock, which closes reminders whose date moved)
+        from ..reminders.records import close_dose_reminders
 
-    close_dose_reminders(dbs, patient.id)
+        close_dose_reminders(dbs, patient.id)
     flag = schedule.partial_dose_flag(moment, injection.syringes)
     if flag is not None:  # one syringe only: flagged for a call (facts H1, App rule 2)
         raise_flag(dbs, patient, source="injection", code=flag.reason, level=flag.level, injection_id=injection.id,

@@ -21,7 +21,7 @@ from ..models import Reminder
 from ..notify import notify_user
 from . import texts as _texts  # noqa: F401  (registers the kinds' texts)
 from .records import close, outbox_key
-from .states import patient_readings
+from .states import PatientReading, patient_readings
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def write_reminders(session: Session, now: datetime) -> int:
     Returns how many reminders it wrote. The caller (checks.run_outreach) commits."""
     today = local_date(now)
     open_by_patient = _open_reminders(session)
-    due: list[tuple[rules.Occasion, object]] = []
+    due: list[tuple[rules.Occasion, PatientReading]] = []
     closed = 0
     for reading in patient_readings(session, today):
         found = rules.occasions(reading.state, reading.times)
@@ -69,12 +69,10 @@ def write_reminders(session: Session, now: datetime) -> int:
                             due_at=occasion.due_at.astimezone(UTC), about_day=occasion.about_day, url=occasion.url,
                             created_at=now)
         session.add(reminder)
-        if not reading.reachable:
-            written += 1  # shown on the start page only: no channel to send it on
-            continue
-        notify_user(session, reading.user, key=outbox_key(occasion.key), kind=occasion.kind.value, url=occasion.url,
-                    params=_params(occasion), topic=occasion.topic, not_before=reminder.due_at)
         written += 1
+        if reading.reachable:  # without a channel it shows on the start page only
+            notify_user(session, reading.user, key=outbox_key(occasion.key), kind=occasion.kind.value,
+                        url=occasion.url, params=_params(occasion), topic=occasion.topic, not_before=reminder.due_at)
     session.flush()
     log.info("reminders: %d written, %d closed", written, closed)
     return written
