@@ -44,7 +44,20 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     navigation.init_app(app)
     phones.init_app(app)
 
-    from . import auth, education, errors, flag_mail, followups, home, injections, nurse, pharmacy, risk, symptoms
+    from . import (
+        auth,
+        education,
+        errors,
+        flag_mail,
+        followups,
+        home,
+        injections,
+        nurse,
+        pharmacy,
+        reminders,
+        risk,
+        symptoms,
+    )
     from .auth.routes import init_login
     from .notify import push, push_routes
 
@@ -65,6 +78,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(followups.bp)
     push.init_app(app)  # the Web Push channel, when VAPID keys are set (issue 12)
     app.register_blueprint(push_routes.bp)
+    app.register_blueprint(reminders.bp)
     errors.init_app(app)
 
     from . import cli

@@ -4,7 +4,8 @@
   today's Oslo date and returns (template name, card dict) or None; the template reads `card`.
 - NURSE_PATIENT_SECTIONS: sections on the nurse's patient page, same signature.
 - CALENDAR_EVENTS: events for the patient's private calendar feed; each provider returns a list of
-  (date, summary, description) with text already translated.
+  (date, summary, description) with text already translated. Each has a `calendar_topic` (doses,
+  order, pickups, checkups) that the patient picks when making the feed link (calendar_feed.py).
 """
 
 from __future__ import annotations
@@ -38,9 +39,14 @@ def nurse_patient_section(order: int):
     return register
 
 
-def calendar_events(provider):
-    CALENDAR_EVENTS.append(provider)
-    return provider
+def calendar_events(provider=None, *, topic: str = "doses"):
+    """`@calendar_events` (a dose event) or `@calendar_events(topic="checkups")`."""
+    def register(function):
+        function.calendar_topic = topic
+        CALENDAR_EVENTS.append(function)
+        return function
+
+    return register(provider) if provider is not None else register
 
 
 def render_cards(registry, patient: Patient, today: date) -> list[tuple[str, dict]]:

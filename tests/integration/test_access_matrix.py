@@ -16,6 +16,7 @@ Kinds:
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import select
@@ -27,6 +28,7 @@ from webapp.models import (
     OutboxMessage,
     Patient,
     Prescription,
+    Reminder,
     SupervisedDose,
     SymptomReport,
     User,
@@ -98,6 +100,8 @@ TABLE: dict[str, str] = {
     "nurse.outbox": "nurse",
     "nurse.outbox_retry": "nurse_clinic",
     "nurse.outbox_cancel": "nurse_clinic",
+    "reminders.preferences": "signed_in",
+    "reminders.dismiss": "patient_own",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -124,7 +128,14 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
                             to_address="triage@example.org", title="NataHjem", status="dead")
     db_session.add(message)  # a message the patient's clinic could not send (the dead-letter page)
     db_session.commit()
-    return {"message_id": message.id, "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
+    reminder = db_session.exec(select(Reminder).where(Reminder.patient_id == patient.id)).first()
+    if reminder is None:  # the demo has none: the clock makes them
+        reminder = Reminder(patient_id=patient.id, key=f"order_by:{patient.id}:2026-01-01", kind="order_by",
+                            due_at=datetime.now(UTC), about_day=date(2026, 1, 1), url="/pharmacy/")
+        db_session.add(reminder)
+        db_session.commit()
+    return {"message_id": message.id, "reminder_id": reminder.id,
+            "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml", "subscription_id": 1}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import timedelta
 
@@ -48,3 +49,45 @@ def test_a_new_link_stops_the_old_one_and_stopping_ends_both(client, auth):
 def test_an_unknown_or_absurd_token_is_not_found(client):
     assert client.get("/injections/calendar/nope.ics").status_code == 404
     assert client.get("/injections/calendar/" + "a" * 500 + ".ics").status_code == 404
+
+
+# ------------------------------------------------------------------ optional events (issue 12)
+def feed_summaries(client, data: dict) -> set[str]:
+    page = client.post("/injections/calendar", data={"action": "new", **data}).text
+    path = html.unescape(re.search(r'id="calendar-link"[^>]*value="http://localhost([^"]+)"', page).group(1))
+    return {str(e.get("summary")) for e in Calendar.from_ical(client.get(path).data).walk("VEVENT")}
+
+
+def test_the_link_page_offers_pickups_and_checkups_with_order_by_ticked(client, auth):
+    auth.login("patient_en")
+    page = client.get("/injections/calendar").text
+    assert re.search(r'<input checked id="order" name="order" type="checkbox"', page)
+    assert 'name="pickups"' in page and 'name="checkups"' in page
+
+
+def test_by_default_the_feed_has_the_doses_and_the_order_by_day_only(client, auth):
+    auth.login("patient_en")
+    summaries = feed_summaries(client, {"order": "y"})
+    assert "Natalizumab dose due" in summaries and "Order natalizumab from the pharmacy" in summaries
+    assert not any("at the clinic" in s for s in summaries)
+    assert "Pick up natalizumab at the pharmacy by today" not in summaries
+
+
+def test_the_patient_may_add_pickups_and_checkups_or_leave_out_the_order_by_day(client, auth):
+    auth.login("patient_en")
+    summaries = feed_summaries(client, {"pickups": "y", "checkups": "y"})
+    assert "Natalizumab dose due" in summaries
+    assert "Pick up natalizumab at the pharmacy by today" in summaries
+    assert any(s.endswith(" at the clinic") for s in summaries)  # e.g. "Blood tests at the clinic"
+    assert "Order natalizumab from the pharmacy" not in summaries
+    only_doses = feed_summaries(client, {})
+    assert only_doses == {"Natalizumab dose due"}
+
+
+def test_an_old_link_without_a_choice_keeps_the_feed_it_had(client, auth):
+    auth.login("patient_en")
+    page = client.post("/injections/calendar", data={"action": "new", "order": "y"}).text
+    path = re.search(r'id="calendar-link"[^>]*value="http://localhost([^"]+)"', page).group(1)
+    assert "?" not in path  # the default needs nothing in the link, like the links made before
+    events = Calendar.from_ical(client.get(path + "?events=nonsense,checkups").data).walk("VEVENT")
+    assert "Order natalizumab from the pharmacy" not in {str(e.get("summary")) for e in events}

@@ -19,13 +19,24 @@ from .history import last_injection
 from .hold import hold_state
 
 UPCOMING_DOSES = 6
+# Events the patient may add to the feed besides the doses; without a choice in the link, the feed
+# is what it always was: the doses and the pharmacy's order-by and H-resept days ("order").
+OPTIONAL_TOPICS = ("order", "pickups", "checkups")
+DEFAULT_TOPICS = frozenset({"doses", "order"})
+
+
+def feed_topics(events: str | None) -> frozenset[str]:
+    """The topics a feed link asks for (`?events=order,checkups`); unknown words are ignored."""
+    if events is None:
+        return DEFAULT_TOPICS
+    return frozenset({"doses"} | {word for word in events.split(",") if word in OPTIONAL_TOPICS})
 
 
 def calendar_token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def feed_for_token(token: str) -> Response:
+def feed_for_token(token: str, events: str | None = None) -> Response:
     if not token or len(token) > 100:
         abort(404)
     patient = db.session().exec(
@@ -34,12 +45,15 @@ def feed_for_token(token: str) -> Response:
     if patient is None:
         abort(404)
     today = local_date(datetime.now(UTC))
+    topics = feed_topics(events)
     with force_locale(patient.user.locale):
         calendar = Calendar()
         calendar.add("prodid", "-//NataHjem//calendar//EN")
         calendar.add("version", "2.0")
         calendar.add("x-wr-calname", "NataHjem")
         for provider in CALENDAR_EVENTS:
+            if getattr(provider, "calendar_topic", "doses") not in topics:
+                continue
             for day, summary, description in provider(patient, today):
                 calendar.add_component(_all_day_event(patient, day, summary, description))
     response = Response(calendar.to_ical(), mimetype="text/calendar")

@@ -57,3 +57,17 @@ class InjectionForm(BaseForm):
 
 class ConfirmForm(BaseForm):
     """A button that needs only the CSRF token (withdraw, calendar link)."""
+
+
+class CalendarLinkForm(ConfirmForm):
+    """What the calendar link shows besides the doses (issue 12): the order-by and H-resept days as
+    before, and if wanted the day the syringes run out and the clinic's check-ups."""
+
+    order = BooleanField(_l("The day to order from the pharmacy, and to renew the H-resept"), default=True)
+    pickups = BooleanField(_l("The day your syringes run out: pick up new ones by then"))
+    checkups = BooleanField(_l("Check-ups and tests at the clinic"))
+
+    def link_query(self) -> dict:
+        chosen = [name for name in ("order", "pickups", "checkups") if self[name].data]
+        # the feed's default is doses and order-by: only another choice needs to be in the link
+        return {} if chosen == ["order"] else {"events": ",".join(chosen) or "doses"}

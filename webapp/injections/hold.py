@@ -72,6 +72,11 @@ def place_hold(
                     symptom_report_id=symptom_report_id, flag_id=flag_id, placed_by_id=placed_by_id)
     session.add(hold)
     session.flush()
+    # no dose is reminded of while on hold (facts §3): unsent dose reminders are cancelled now, not at
+    # the clock's next run (imported here: the reminders package reads holds itself)
+    from ..reminders.records import close_dose_reminders
+
+    close_dose_reminders(session, patient.id, now)
     return hold
 
 

@@ -25,7 +25,7 @@ from ..security import own_patient, own_record, patient_required
 from ..symptoms.service import store_report
 from . import bp
 from .calendar_feed import calendar_token_hash, feed_for_token
-from .forms import ConfirmForm, InjectionForm, PreDoseForm
+from .forms import CalendarLinkForm, ConfirmForm, InjectionForm, PreDoseForm
 from .history import current_injections, last_injection, nearest_dose_times, recent_sites_and_batches
 from .hold import hold_state
 from .labels import SITE_LABELS, missing_text
@@ -224,6 +224,12 @@ def _store(form: InjectionForm, patient: Patient, moment: datetime, replaces: In
         dbs.add(replaces)
     dbs.add(injection)
     dbs.flush()
+    if replaces is None:
+        # a new dose: the reminders of the dose it was are done, their unsent messages cancelled (a
+        # correction that moves a date is left to the clock, which closes reminders whose date moved)
+        from ..reminders.records import close_dose_reminders
+
+        close_dose_reminders(dbs, patient.id)
     flag = schedule.partial_dose_flag(moment, injection.syringes)
     if flag is not None:  # one syringe only: flagged for a call (facts H1, App rule 2)
         raise_flag(dbs, patient, source="injection", code=flag.reason, level=flag.level, injection_id=injection.id,
@@ -411,7 +417,7 @@ def guide(step: int):
 @patient_required
 def calendar():
     patient = own_patient()
-    form = ConfirmForm()
+    form = CalendarLinkForm()
     link = None
     if form.validate_on_submit():
         if request.form.get("action") == "stop":
@@ -420,7 +426,7 @@ def calendar():
         else:  # a new link; the old one stops working
             token = secrets.token_urlsafe(24)
             patient.calendar_token_hash = calendar_token_hash(token)
-            link = url_for("injections.calendar_feed", token=token, _external=True)
+            link = url_for("injections.calendar_feed", token=token, _external=True, **form.link_query())
         db.session().add(patient)
         db.session().commit()
     return render_template("injections/calendar.html", form=form, link=link,
@@ -429,5 +435,5 @@ def calendar():
 
 @bp.get("/calendar/<token>.ics")
 def calendar_feed(token: str):
-    return feed_for_token(token)
+    return feed_for_token(token, request.args.get("events"))
 

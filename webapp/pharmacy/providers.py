@@ -35,7 +35,7 @@ def supply_section(patient: Patient, today: date):
     }
 
 
-@calendar_events
+@calendar_events(topic="order")
 def supply_events(patient: Patient, today: date) -> list[tuple[date, str, str]]:
     """The order-by date and the day to ask for a new H-resept, in the patient's language; dates that
     have passed are left out (the start page warns about those)."""
@@ -53,3 +53,17 @@ def supply_events(patient: Patient, today: date) -> list[tuple[date, str, str]]:
             events.append((forecast.renewal_on, _("Ask the clinic to renew your H-resept"), _(
                 "Your H-resept expires on %(date)s.", date=format_date(forecast.prescription.valid_until, "long"))))
     return [event for event in events if event[0] >= today]
+
+
+@calendar_events(topic="pickups")
+def pickup_events(patient: Patient, today: date) -> list[tuple[date, str, str]]:
+    """The day the syringes run out (the first dose that would find fewer than two, facts H1): new ones
+    must be picked up by then. Chosen by the patient when making the feed link (issue 12)."""
+    forecast = patient_supply(db.session(), patient, today)
+    status = forecast.status
+    if status is None or status.run_out is None or status.run_out < today:
+        return []
+    with force_locale(patient.user.locale):
+        return [(status.run_out, _("Pick up natalizumab at the pharmacy by today"), _(
+            "Your syringes run out on %(date)s: the dose due that day needs new ones.",
+            date=format_date(status.run_out, "long")))]

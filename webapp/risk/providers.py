@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import _, force_locale
+
 from .. import db
 from ..domain import pml_risk
-from ..extension_points import nurse_patient_section, start_card
+from ..extension_points import calendar_events, nurse_patient_section, start_card
 from ..models import Patient
 from . import labels
-from .records import checks_done, jcv_history, monitoring_calendar, monitoring_record, risk_summary
+from .records import calendar_for, checks_done, jcv_history, monitoring_calendar, monitoring_record, risk_summary
 
 
 @start_card(30)
@@ -44,3 +46,19 @@ def pml_monitoring_section(patient: Patient, today: date):
         "checks": checks,
         "labels": labels,
     }
+
+
+@calendar_events(topic="checkups")
+def checkup_events(patient: Patient, today: date) -> list[tuple[date, str, str]]:
+    """The clinic's monitoring calendar (facts M1-M5): each check on the day it is due, if not past.
+    Chosen by the patient when making the feed link (issue 12)."""
+    calendar = calendar_for(db.session(), patient, today)
+    events = []
+    with force_locale(patient.user.locale):
+        for row in calendar.rows:
+            if row.due_on is None or row.due_on < today:
+                continue
+            events.append((row.due_on, _("%(check)s at the clinic", check=labels.CHECK_KINDS[row.kind]),
+                           f"{labels.CHECK_PURPOSES[row.kind]} "
+                           + _("Your clinic arranges it: ask them if you have no appointment.")))
+    return events
