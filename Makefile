@@ -27,7 +27,10 @@ migrate: setup
 demo: migrate
 	$(BIN)/flask --app webapp demo-data
 
+# The clock runs once before serving, so the demo's reminders and follow-up questions show on the start
+# pages (the Procfile's clock runs it every hour; its worker sends them when SMTP or VAPID keys are set).
 run: demo
+	$(BIN)/flask --app webapp daily-checks
 	$(BIN)/flask --app webapp run --host 127.0.0.1 --port $(PORT)
 
 # The whole suite: static checks first (ruff, bandit), then unit, integration (SQLite and
