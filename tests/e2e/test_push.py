@@ -37,7 +37,7 @@ def push_on(live_app):
     live_app.config.update(VAPID_PRIVATE_KEY="", VAPID_PUBLIC_KEY="")
 
 
-def wait_for(condition, what: str, deadline: float = 20.0):
+def wait_for(condition, what: str, deadline: float = 60.0):
     """The condition's first true value; fails after a generous deadline (never a fixed sleep)."""
     end = time.monotonic() + deadline
     while True:

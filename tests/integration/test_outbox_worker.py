@@ -268,7 +268,8 @@ def test_two_workers_draining_200_messages_deliver_each_exactly_once(app, db_ses
     counts = Counter(server.mailbox.message_ids())
     assert len(counts) == 200 and set(counts.values()) == {1}, "each message exactly once"
     assert sorted(t.sent for t in tallies) and sum(t.sent for t in tallies) == 200
-    assert all(t.sent > 0 for t in tallies), f"both workers sent some: {[t.sent for t in tallies]}"
+    # How the 200 split is the scheduler's choice (on a busy machine one thread may take them all), so it is
+    # printed, not asserted; what must hold is above: each message exactly once.
     assert {r.key for r in rows(db_session) if r.status == "sent"} == set(keys)
     print(app.extensions["db_engine"].dialect.name, "split between the two workers:", [t.sent for t in tallies])
 

@@ -149,13 +149,14 @@ def _send_with(app, session: Session, message: OutboxMessage) -> None:
     session.add(subscription)
 
 
-def remove_subscription(session: Session, subscription: PushSubscription) -> None:
+def remove_subscription(session: Session, subscription: PushSubscription, reason: str = "") -> None:
     """Forget a device (the patient removed it, or its push service answered 404/410): its waiting messages
     are cancelled and every row lets go of it (the outbox's foreign key). The caller commits."""
     rows = session.exec(select(OutboxMessage).where(OutboxMessage.subscription_id == subscription.id)).all()
     for row in rows:
         if row.status == OutboxStatus.PENDING:
-            row.status = OutboxStatus.CANCELLED
+            row.status, row.locked_until = OutboxStatus.CANCELLED, None
+            row.last_error = reason or row.last_error
         row.subscription_id = None
         session.add(row)
     session.flush()

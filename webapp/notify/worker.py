@@ -174,18 +174,15 @@ def record(app, message: OutboxMessage, outcome: str, error: str, now: datetime,
 
 
 def _forget_subscription(session: Session, row: OutboxMessage, error: str) -> None:
-    """The push service answered 404/410: the device is gone. Its pending rows are cancelled, the rows
-    keep their history without the link to it, and the subscription is deleted."""
-    subscription_id = row.subscription_id
-    session.exec(
-        update(OutboxMessage)
-        .where(OutboxMessage.subscription_id == subscription_id, OutboxMessage.status == OutboxStatus.PENDING)
-        .values(status=OutboxStatus.CANCELLED, last_error=error, locked_until=None))
-    session.exec(update(OutboxMessage).where(OutboxMessage.subscription_id == subscription_id)
-                    .values(subscription_id=None))
-    subscription = session.get(PushSubscription, subscription_id) if subscription_id is not None else None
+    """The push service answered 404/410: the device is gone, forgotten as when the patient removes it
+    (its pending rows, this one too, are cancelled and the subscription is deleted)."""
+    from .push import remove_subscription
+
+    subscription = session.get(PushSubscription, row.subscription_id) if row.subscription_id is not None else None
     if subscription is not None:
-        session.delete(subscription)
+        remove_subscription(session, subscription, reason=error)
+    else:  # removed meanwhile (the patient, or another worker)
+        row.status, row.last_error = OutboxStatus.CANCELLED, error
     session.expire(row)
 
 
