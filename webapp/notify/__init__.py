@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask_babel import force_locale
 from sqlmodel import Session, select
 
 from ..domain.quiet_hours import next_allowed
@@ -117,8 +116,3 @@ def notify_address(
     session.flush()
     return message
 
-
-def render_in(locale: str, function, *args):
-    """Run a text function in a language (for texts built outside `notify_user`, e.g. bilingual mails)."""
-    with force_locale(locale):
-        return function(*args)
