@@ -55,7 +55,13 @@ class Clinic(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
     phone: str = Field(default="", max_length=40)
-    opening_hours: str = Field(default="", max_length=200)
+    opening_hours: str = Field(default="", max_length=200)  # free text, shown as given (older rows)
+    # Issue 13: when the phone is answered on working days (Oslo time). Callback due times fall inside
+    # them (walk defect 15), and the patient's "Ring klinikken" button says when to call.
+    opens_at: time = Field(default=time(8, 0))
+    closes_at: time = Field(default=time(15, 30))
+    # Working days within which the clinic answers a non-urgent message (shown to the patient).
+    reply_days: int = Field(default=2)
     triage_email: str = Field(default="", max_length=254)
     # A morning e-mail to the triage address: how many flags wait and how many are past due (issue 12).
     digest_enabled: bool = Field(default=False)
@@ -117,6 +123,8 @@ class Patient(SQLModel, table=True):
     calendar_token_hash: str | None = Field(default=None, max_length=64, sa_column_kwargs={"unique": True})
     # Days before run-out by which to contact the pharmacy (issue 5; 14 by default).
     order_lead_days: int = Field(default=14)
+    # The patient's mobile number in E.164 ("+4791234567"), "" when unknown (issue 13, webapp/phones.py).
+    phone: str = Field(default="", max_length=20)
     created_at: datetime = utc_field(default_factory=utcnow)
 
     user: "User" = Relationship(
@@ -139,6 +147,11 @@ class Invitation(SQLModel, table=True):
     created_at: datetime = utc_field(default_factory=utcnow)
     expires_at: datetime = utc_field()
     used_at: datetime | None = utc_field(default=None, nullable=True)
+    # Issue 13: "invitation" (first password), "reset" (a link by e-mail, asked for by the patient or
+    # a nurse), "in_person" (a 15-minute link a nurse shows at the clinic).
+    kind: str = Field(default="invitation", max_length=12)
+    # An in-person reset is told to the patient at the next sign-in; set when that was shown.
+    told_at: datetime | None = utc_field(default=None, nullable=True)
 
 
 class LoginAttempt(SQLModel, table=True):
@@ -267,6 +280,9 @@ class SymptomReport(SQLModel, table=True):
     # answering "gone" closes the report for the patient (the clinic's flag stays the clinic's).
     followups_off: bool = Field(default=False)
     closed_by_patient_at: datetime | None = utc_field(default=None, nullable=True)
+    # Issue 13: a routine report a nurse has read (walk defect 14), one by one or in bulk.
+    reviewed_at: datetime | None = utc_field(default=None, nullable=True)
+    reviewed_by_id: int | None = Field(default=None, foreign_key="user.id")
 
 
 class FlagStatus(StrEnum):
@@ -295,6 +311,11 @@ class Flag(SQLModel, table=True):
     assigned_nurse_id: int | None = Field(default=None, foreign_key="user.id")
     outcome: str = Field(default="", max_length=40)
     resolved_at: datetime | None = utc_field(default=None, nullable=True)
+    # Issue 13: a flag may have several outcomes (a call booked AND the next dose held); `outcome` stays
+    # the first one chosen, which the rest of the app reads.
+    outcomes: list = Field(default_factory=list, sa_type=sa.JSON)
+    # What the clinic wants the patient to read on the report ("MR bestilt, vi ringer deg"), "" for none.
+    patient_note: str = Field(default="", max_length=1000)
 
 
 class FlagEvent(SQLModel, table=True):
@@ -304,7 +325,8 @@ class FlagEvent(SQLModel, table=True):
     flag_id: int = Field(foreign_key="flag.id", index=True)
     at: datetime = utc_field(default_factory=utcnow)
     actor_id: int | None = Field(default=None, foreign_key="user.id")
-    kind: str = Field(max_length=20)  # created, taken, call_no_answer, call_reached, note, resolved
+    kind: str = Field(max_length=20)  # created, taken, call_no_answer, call_reached, note, resolved, handed_over
+    to_user_id: int | None = Field(default=None, foreign_key="user.id")  # handed_over: the colleague
     outcome: str = Field(default="", max_length=40)
     note: str = Field(default="", max_length=2000)
 
@@ -339,6 +361,9 @@ class Pickup(SQLModel, table=True):
     note: str = Field(default="", max_length=1000)
     created_at: datetime = utc_field(default_factory=utcnow)
     withdrawn_at: datetime | None = utc_field(default=None, nullable=True)
+    # Issue 13 (walk defect 13): a corrected pickup keeps the old row, as doses do.
+    replaces_id: int | None = Field(default=None, foreign_key="pickup.id")
+    superseded_at: datetime | None = utc_field(default=None, nullable=True)
 
 
 class JcvResult(SQLModel, table=True):
@@ -482,3 +507,58 @@ class SymptomFollowUp(SQLModel, table=True):
     flag_id: int | None = Field(default=None, foreign_key="flag.id")  # raised by "worse"
 
     __table_args__ = (sa.UniqueConstraint("symptom_report_id", "number", name="uq_symptomfollowup_report_number"),)
+
+
+class ThreadStatus(StrEnum):
+    WAITING = "waiting"  # the patient wrote last: the clinic owes an answer
+    ANSWERED = "answered"  # the clinic wrote last
+    CLOSED = "closed"
+
+
+class MessageThread(SQLModel, table=True):
+    """A conversation between one patient and the clinic about one subject (issue 13). Non-urgent: the
+    words are read by the triage reader first, and anything urgent becomes a symptom report and flag."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    subject: str = Field(max_length=120)
+    status: str = Field(default=ThreadStatus.WAITING, max_length=10, index=True)
+    created_at: datetime = utc_field(default_factory=utcnow)
+    last_message_at: datetime = utc_field(default_factory=utcnow, index=True)
+    reply_due_by: datetime | None = utc_field(default=None, nullable=True)  # while WAITING
+    assigned_nurse_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class Message(SQLModel, table=True):
+    """One message in a thread, from the patient or from a nurse of the clinic."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    thread_id: int = Field(foreign_key="messagethread.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    from_clinic: bool = Field(default=False)
+    body: str = Field(max_length=4000)
+    client_id: str = Field(max_length=64, sa_column_kwargs={"unique": True})  # a double tap stores one row
+    created_at: datetime = utc_field(default_factory=utcnow)
+    read_at: datetime | None = utc_field(default=None, nullable=True)  # by the other side
+    # The triage reader found urgent or emergency words: the report (and its flag) made from them.
+    symptom_report_id: int | None = Field(default=None, foreign_key="symptomreport.id")
+
+
+class Photo(SQLModel, table=True):
+    """A photo of an injection site or a rash, re-encoded on upload (issue 13, webapp/photos/). The bytes
+    live in the photo store (a folder or an S3-compatible bucket), never under static/."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    uploaded_by_id: int = Field(foreign_key="user.id")
+    storage_key: str = Field(max_length=200, sa_column_kwargs={"unique": True})
+    thumb_key: str = Field(max_length=200)
+    content_type: str = Field(default="image/jpeg", max_length=40)
+    width: int
+    height: int
+    size_bytes: int
+    created_at: datetime = utc_field(default_factory=utcnow)
+    symptom_report_id: int | None = Field(default=None, foreign_key="symptomreport.id", index=True)
+    message_id: int | None = Field(default=None, foreign_key="message.id", index=True)
+    deleted_at: datetime | None = utc_field(default=None, nullable=True)

@@ -118,3 +118,41 @@ def assert_accessible(page) -> None:
             .filter(([, h]) => h < 44)"""
     )
     assert small == [], f"{page.url}: touch targets under 44 px: {small}"
+
+
+# Issue 13: a page at a phone's width, with the phone's "large text" setting, and the two things axe does
+# not see: a page wider than the screen, and a word broken letter by letter (walk defects 3 and 4).
+_BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || el.offsetParent === null || el.closest('.may-break, code, pre, textarea, script, style')) continue;
+    const text = node.textContent;
+    // A word may wrap at a hyphen, a dash or a slash; never inside its letters.
+    for (const match of text.matchAll(/[^\\s\\-\u2010-\u2014\\/]{2,}/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken.slice(0, 10);
+}"""
+
+
+def view_as(page, width: int, text_percent: int = 100) -> None:
+    """Make the viewport `width` px wide and the text `text_percent` % of its size (Android's and iOS's
+    larger text), for the page now open; navigating resets the text size, so call it again after."""
+    page.set_viewport_size({"width": width, "height": PHONE["height"]})
+    page.evaluate("percent => { document.documentElement.style.fontSize = percent + '%'; }", text_percent)
+
+
+def assert_fits(page) -> None:
+    """Nothing wider than the viewport, and no word broken across two lines (a squeezed table cell)."""
+    width = page.evaluate("window.innerWidth")
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, f"{page.url} is {scroll} px wide at {width} px"
+    broken = page.evaluate(_BROKEN_WORDS)
+    assert broken == [], f"{page.url} at {width} px breaks words: {broken}"
