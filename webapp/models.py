@@ -365,6 +365,15 @@ class Pickup(SQLModel, table=True):
     replaces_id: int | None = Field(default=None, foreign_key="pickup.id")
     superseded_at: datetime | None = utc_field(default=None, nullable=True)
 
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None and self.withdrawn_at is None
+
+
+# The SQL twin of Pickup.is_current, as INJECTION_COUNTS: a pickup counts toward the supply unless a
+# correction replaced it or it was withdrawn. Every query for "the pickups" uses this.
+PICKUP_COUNTS = (Pickup.superseded_at.is_(None), Pickup.withdrawn_at.is_(None))
+
 
 class JcvResult(SQLModel, table=True):
     """An anti-JCV antibody result with index, entered by the clinic (facts M3, M7, P2)."""
