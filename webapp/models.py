@@ -55,7 +55,7 @@ class Clinic(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
     phone: str = Field(default="", max_length=40)
-    opening_hours: str = Field(default="", max_length=200)  # free text, shown as given (older rows)
+    opening_hours: str = Field(default="", max_length=200)  # free text of older rows; no longer shown (issue 13)
     # Issue 13: when the phone is answered on working days (Oslo time). Callback due times fall inside
     # them (walk defect 15), and the patient's "Ring klinikken" button says when to call.
     opens_at: time = Field(default=time(8, 0))
