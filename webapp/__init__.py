@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import db, i18n, navigation, phones, security
+from . import clinic_hours, db, i18n, navigation, phones, security
 from .config import Config, check_production_settings
 from .extensions import babel, csrf, limiter, login_manager
 from .passwords import Passwords
@@ -43,6 +43,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     i18n.init_app(app)
     navigation.init_app(app)
     phones.init_app(app)
+    clinic_hours.init_app(app)
 
     from . import (
         auth,

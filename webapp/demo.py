@@ -32,11 +32,15 @@ from .models import (
 DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026"}
 
 CLINICS = [
-    {"name": "Demo MS-poliklinikk", "phone": "+47 22 00 00 00", "opening_hours": "08:00–15:30",
+    {"name": "Demo MS-poliklinikk", "phone": "+4722000000", "opens_at": time(8, 0), "closes_at": time(15, 30),
      "triage_email": "triage@example.org"},
-    {"name": "Demo Nevrologisk poliklinikk Nord", "phone": "+47 77 00 00 00", "opening_hours": "08:00–15:00",
-     "triage_email": "triage-nord@example.org"},
+    {"name": "Demo Nevrologisk poliklinikk Nord", "phone": "+4777000000", "opens_at": time(8, 0),
+     "closes_at": time(15, 0), "triage_email": "triage-nord@example.org"},
 ]
+
+# Demo mobile numbers (issue 13): fictional numbers that parse as valid Norwegian mobiles.
+DEMO_PHONES = {"patient@example.org": "+4790000001", "patient.en@example.org": "+4790000002",
+               "patient2@example.org": "+4790000003"}
 
 # Days since the last home dose, per demo patient: Per is mid-cycle, Emma is due in two days.
 LAST_DOSE_DAYS_AGO = {"patient@example.org": 20, "patient.en@example.org": 26, "patient2@example.org": 10}
@@ -87,7 +91,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
             user_id=user.id, clinic_id=user.clinic_id, birth_year=1985, treatment_start=start,
             training_done_on=start + timedelta(weeks=20),
             home_approved_at=datetime.combine(start + timedelta(weeks=20), datetime.min.time(), UTC),
-            home_approved_by_id=nurses[clinic_index].id,
+            home_approved_by_id=nurses[clinic_index].id, phone=DEMO_PHONES.get(email, ""),
         )
         session.add(patient)
         session.flush()
@@ -225,7 +229,8 @@ def add_symptom_history(session: Session, nurses: dict[int, User], now: datetime
         if steps is None and result.level not in ("urgent", "emergency"):
             continue
         flag = Flag(patient_id=patient.id, clinic_id=patient.clinic_id, source="symptom", code="symptom_report",
-                    level=result.level, status=FlagStatus.OPEN, created_at=at, due_by=callback_due(result.level, at),
+                    level=result.level, status=FlagStatus.OPEN, created_at=at,
+                    due_by=callback_due(result.level, at, patient.clinic.closes_at),
                     symptom_report_id=report.id)
         session.add(flag)
         session.flush()

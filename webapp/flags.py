@@ -10,7 +10,13 @@ from sqlmodel import Session, select
 
 from .domain.levels import Level
 from .domain.working_days import callback_due
-from .models import Flag, FlagEvent, FlagStatus, Patient
+from .models import Clinic, Flag, FlagEvent, FlagStatus, Patient
+
+
+def clinic_closes_at(session: Session, patient: Patient):
+    """The patient's clinic's closing time: an urgent callback is due before it (walk defect 15)."""
+    clinic = session.get(Clinic, patient.clinic_id)
+    return clinic.closes_at if clinic is not None else None
 
 
 def raise_flag(
@@ -37,9 +43,10 @@ def raise_flag(
         if session.exec(select(Flag.id).where(Flag.dedupe_key == dedupe_key)).first() is not None:
             return None
     now = now or datetime.now(UTC)
+    due_by = callback_due(level, now, clinic_closes_at(session, patient))
     flag = Flag(
         patient_id=patient.id, clinic_id=patient.clinic_id, source=source, code=code, level=level,
-        status=FlagStatus.OPEN, dedupe_key=dedupe_key, created_at=now, due_by=callback_due(level, now),
+        status=FlagStatus.OPEN, dedupe_key=dedupe_key, created_at=now, due_by=due_by,
         symptom_report_id=symptom_report_id, injection_id=injection_id,
     )
     session.add(flag)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from wtforms.validators import NumberRange
+from flask_babel import lazy_gettext as _l
+from wtforms.validators import NumberRange, StopValidation
+
+from .phones import PhoneError, parse_phone
 
 
 class SafeNumberRange(NumberRange):
@@ -15,3 +18,23 @@ class SafeNumberRange(NumberRange):
             # Out of range whatever the bounds are: same message as the range check would give.
             field.data = (self.max + 1) if self.max is not None else (self.min - 1)
         super().__call__(form, field)
+
+
+class PhoneNumber:
+    """A phone number field (issue 13): the typed text stays in the field, and the number is stored in
+    E.164 in `field.e164` (webapp/phones.py). `mobile` refuses Norwegian landlines, for a patient's
+    mobile number; the clinic's own number may be a landline."""
+
+    def __init__(self, *, mobile: bool = False):
+        self.mobile = mobile
+
+    def __call__(self, form, field):
+        try:
+            field.e164 = parse_phone(field.data, mobile=self.mobile)
+        except PhoneError as error:
+            field.e164 = ""
+            if str(error) == "not a mobile number":
+                raise StopValidation(_l("This looks like a landline. Enter a mobile number, like 912 34 567.")) from None
+            raise StopValidation(
+                _l("Enter a phone number with digits only, like 912 34 567, or +46 70 123 45 67 for a number abroad.")
+            ) from None

@@ -55,7 +55,7 @@ class Clinic(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
     phone: str = Field(default="", max_length=40)
-    opening_hours: str = Field(default="", max_length=200)  # free text, shown as given (older rows)
+    opening_hours: str = Field(default="", max_length=200)  # free text of older rows; no longer shown (issue 13)
     # Issue 13: when the phone is answered on working days (Oslo time). Callback due times fall inside
     # them (walk defect 15), and the patient's "Ring klinikken" button says when to call.
     opens_at: time = Field(default=time(8, 0))
@@ -364,6 +364,15 @@ class Pickup(SQLModel, table=True):
     # Issue 13 (walk defect 13): a corrected pickup keeps the old row, as doses do.
     replaces_id: int | None = Field(default=None, foreign_key="pickup.id")
     superseded_at: datetime | None = utc_field(default=None, nullable=True)
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_at is None and self.withdrawn_at is None
+
+
+# The SQL twin of Pickup.is_current, as INJECTION_COUNTS: a pickup counts toward the supply unless a
+# correction replaced it or it was withdrawn. Every query for "the pickups" uses this.
+PICKUP_COUNTS = (Pickup.superseded_at.is_(None), Pickup.withdrawn_at.is_(None))
 
 
 class JcvResult(SQLModel, table=True):

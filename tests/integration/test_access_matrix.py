@@ -27,6 +27,7 @@ from webapp.models import (
     Injection,
     OutboxMessage,
     Patient,
+    Pickup,
     Prescription,
     Reminder,
     SupervisedDose,
@@ -102,6 +103,11 @@ TABLE: dict[str, str] = {
     "nurse.outbox_cancel": "nurse_clinic",
     "reminders.preferences": "signed_in",
     "reminders.dismiss": "patient_own",
+    "home.my_phone": "patient",
+    "nurse.clinic_settings": "nurse",
+    "nurse.patient_phone": "nurse_clinic",
+    "pharmacy.edit_pickup": "patient_own",
+    "pharmacy.withdraw_pickup": "patient_own",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -124,6 +130,7 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     report = db_session.exec(select(SymptomReport).where(SymptomReport.patient_id == patient.id)).first()
     flag = db_session.exec(select(Flag).where(Flag.patient_id == patient.id)).first()
     dose = db_session.exec(select(SupervisedDose).where(SupervisedDose.patient_id == patient.id)).first()
+    pickup = db_session.exec(select(Pickup).where(Pickup.patient_id == patient.id)).first()
     message = OutboxMessage(key=f"matrix:{patient.id}", channel="email", kind="flag_new", clinic_id=patient.clinic_id,
                             to_address="triage@example.org", title="NataHjem", status="dead")
     db_session.add(message)  # a message the patient's clinic could not send (the dead-letter page)
@@ -137,7 +144,8 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
     return {"message_id": message.id, "reminder_id": reminder.id,
             "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
-            "slug": "pml", "subscription_id": 1}
+            "slug": "pml", "subscription_id": 1,
+            "pickup_id": pickup.id}
 
 
 def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:

@@ -373,7 +373,7 @@ def test_the_clinic_phone_is_a_tap_to_call_link(client, auth):
     auth.login("patient")
     page = client.get(send_report(client, ["limb_weakness"]).location).text
     # the number is spelled with no-break spaces and the link does not wrap (walk defect 16)
-    assert '<a class="nowrap" href="tel:+4722000000">+47\u00a022\u00a000\u00a000\u00a000</a>' in page
+    assert '<a href="tel:+4722000000" class="nowrap">22\u00a000\u00a000\u00a000</a>' in page
 
 
 # ---------------------------------------------------------------- what the clinic did

@@ -430,3 +430,19 @@ def test_prescription_warnings_alone_need_no_supply_count() -> None:
         SupplyWarning(W.PRESCRIPTION_EXPIRES_SOON, Level.ROUTINE, date(2024, 3, 31))
     ]
     assert prescription_warnings(date(2024, 3, 31), None, date(2024, 2, 17)) == []
+
+
+# ------------------------------------------------------------------ unusual pickups (walk defect 13)
+from webapp.domain.supply import PickupQuestion, pickup_questions  # noqa: E402
+
+
+@pytest.mark.parametrize(("syringes", "other_days", "expected"), [
+    (6, [], []),
+    (2, [date(2026, 11, 1)], []),
+    (5, [], [PickupQuestion.ODD_COUNT]),  # a dose is two syringes (facts H1)
+    (1, [], [PickupQuestion.ODD_COUNT]),
+    (6, [date(2026, 12, 1)], [PickupQuestion.SAME_DAY]),
+    (3, [date(2026, 12, 1), date(2026, 11, 1)], [PickupQuestion.SAME_DAY, PickupQuestion.ODD_COUNT]),
+])
+def test_a_second_pickup_the_same_day_or_an_odd_count_is_asked_about(syringes, other_days, expected):
+    assert pickup_questions(date(2026, 12, 1), syringes, other_days) == expected

@@ -1,9 +1,9 @@
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from webapp.domain.clock import OSLO
-from webapp.domain.working_days import callback_due, is_working_day, next_working_day
+from webapp.domain.working_days import callback_due, is_working_day, next_working_day, reply_due
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,42 @@ def test_emergency_is_due_at_once_and_routine_needs_no_callback():
     assert callback_due("emergency", now) == now
     assert callback_due("routine", now) is None
     assert callback_due("none", now) is None
+
+
+def test_urgent_is_due_at_the_clinics_closing_time_not_after_it():
+    # Walk defect 15: "Senest 03.12.2026, 16:00" beside "Åpningstid: 08:00–15:30".
+    due = callback_due("urgent", datetime(2026, 12, 2, 9, 0, tzinfo=UTC), time(15, 30))
+    assert due == datetime(2026, 12, 3, 15, 30, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("raised", "closes", "expected"),
+    [
+        # Wednesday before Easter 2026 -> Tuesday 7 April (Maundy Thu, Good Fri, weekend, Easter Mon off).
+        (datetime(2026, 4, 1, 12, 0, tzinfo=UTC), time(15, 0), datetime(2026, 4, 7, 15, 0, tzinfo=OSLO)),
+        # Friday 14 May 2027 -> Tuesday 18 May (17 May 2027 is a Monday holiday).
+        (datetime(2027, 5, 14, 8, 0, tzinfo=UTC), time(15, 30), datetime(2027, 5, 18, 15, 30, tzinfo=OSLO)),
+    ],
+)
+def test_urgent_callback_skips_holidays_and_keeps_the_closing_time(raised, closes, expected):
+    assert callback_due("urgent", raised, closes) == expected
+
+
+@pytest.mark.parametrize(
+    ("raised", "days", "expected_day"),
+    [
+        (datetime(2026, 11, 23, 9, 0, tzinfo=UTC), 1, date(2026, 11, 24)),  # Monday -> Tuesday
+        (datetime(2026, 11, 23, 9, 0, tzinfo=UTC), 2, date(2026, 11, 25)),  # Monday -> Wednesday
+        (datetime(2026, 11, 26, 9, 0, tzinfo=UTC), 2, date(2026, 11, 30)),  # Thursday -> Monday
+        (datetime(2026, 11, 28, 9, 0, tzinfo=UTC), 1, date(2026, 11, 30)),  # Saturday -> Monday
+        (datetime(2026, 4, 1, 9, 0, tzinfo=UTC), 2, date(2026, 4, 8)),  # over Easter 2026
+        (datetime(2027, 5, 12, 9, 0, tzinfo=UTC), 3, date(2027, 5, 18)),  # Thu 13 May Ascension, Mon 17 May
+        (datetime(2026, 12, 23, 9, 0, tzinfo=UTC), 6, date(2027, 1, 4)),  # 24, 28-31 Dec; 1 Jan is off
+    ],
+)
+def test_a_message_reply_is_due_at_closing_time_on_the_nth_working_day(raised, days, expected_day):
+    assert reply_due(raised, days, time(15, 30)) == datetime.combine(expected_day, time(15, 30), OSLO)
+
+
+def test_reply_due_without_a_clinic_uses_the_default_end_of_day():
+    assert reply_due(datetime(2026, 11, 23, 9, 0, tzinfo=UTC), 1) == datetime(2026, 11, 24, 16, 0, tzinfo=OSLO)

@@ -305,3 +305,22 @@ def cold_chain_level(problem: ColdChainProblem | str, next_dose_due: date | None
     if next_dose_due is not None and (next_dose_due - today).days <= COLD_CHAIN_URGENT_DAYS:
         return Level.URGENT
     return Level.ROUTINE
+
+
+class PickupQuestion(StrEnum):
+    """A pickup that is probably a typing mistake: saved only after the patient confirms it (walk defect 13)."""
+
+    SAME_DAY = "same_day"
+    ODD_COUNT = "odd_count"
+
+
+def pickup_questions(picked_up_on: date, syringes: int, other_pickup_days: Iterable[date]) -> list[PickupQuestion]:
+    """What to ask before saving a pickup: another pickup on the same day is usually the same one logged
+    twice, and a dose is two syringes (facts H1), so an odd count is half a dose short or over."""
+    _require_day(picked_up_on)
+    questions = []
+    if picked_up_on in set(other_pickup_days):
+        questions.append(PickupQuestion.SAME_DAY)
+    if syringes % SYRINGES_PER_DOSE:
+        questions.append(PickupQuestion.ODD_COUNT)
+    return questions

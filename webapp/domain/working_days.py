@@ -14,7 +14,8 @@ import holidays
 from webapp.domain.clock import OSLO, local_date
 from webapp.domain.levels import Level
 
-# The end of a clinic working day, Oslo time (the clinic may change it; DESIGN.md levels table).
+# The end of a clinic working day, Oslo time, for callers without a clinic; a clinic's own closing time
+# (Clinic.closes_at, set on the clinic settings page) replaces it (issue 13, walk defect 15).
 WORKDAY_ENDS = time(16, 0)
 
 
@@ -37,12 +38,26 @@ def next_working_day(day: date) -> date:
     return candidate
 
 
-def callback_due(level: Level | str, raised_at: datetime) -> datetime | None:
-    """The moment by which the clinic must have called, as an aware datetime; None for no callback."""
+def callback_due(level: Level | str, raised_at: datetime, closes_at: time | None = None) -> datetime | None:
+    """The moment by which the clinic must have called, as an aware datetime; None for no callback.
+
+    An urgent callback is due when the clinic closes on the next working day (symptoms.md: "end of next
+    working day"), so the promise shown to the patient never falls after the phone stops being answered.
+    """
     level = Level(level)
     if level == Level.EMERGENCY:
         return raised_at  # top of the queue now; the patient is told to call 113
     if level == Level.URGENT:
         due_day = next_working_day(local_date(raised_at))
-        return datetime.combine(due_day, WORKDAY_ENDS, OSLO)
+        return datetime.combine(due_day, closes_at or WORKDAY_ENDS, OSLO)
     return None
+
+
+def reply_due(raised_at: datetime, reply_days: int, closes_at: time | None = None) -> datetime:
+    """When the clinic has promised to answer a non-urgent message: closing time on the `reply_days`-th
+    working day after the day it was written (Oslo days; weekends and Norwegian holidays do not count).
+    A message written on a Saturday with one reply day is due on Monday at closing time."""
+    day = local_date(raised_at)
+    for _ in range(max(1, reply_days)):
+        day = next_working_day(day)
+    return datetime.combine(day, closes_at or WORKDAY_ENDS, OSLO)

@@ -2,4 +2,15 @@ from flask import Blueprint
 
 bp = Blueprint("nurse", __name__, url_prefix="/nurse")
 
-from . import digest, dose_hold, enrolment, on_call, outbox, queue, routes, timeline  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    clinic_settings,
+    digest,
+    dose_hold,
+    enrolment,
+    on_call,
+    outbox,
+    patient_phone,
+    queue,
+    routes,
+    timeline,
+)

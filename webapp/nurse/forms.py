@@ -1,10 +1,10 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, EmailField, IntegerField, RadioField, StringField, SubmitField
+from wtforms import DateField, EmailField, IntegerField, RadioField, StringField, SubmitField, TelField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..form_validators import SafeNumberRange
+from ..form_validators import PhoneNumber, SafeNumberRange
 from ..forms_base import BaseForm
 from ..i18n import LANGUAGE_CHOICES
 
@@ -26,6 +26,11 @@ class NewPatientForm(BaseForm):
             Length(max=254),
         ],
     )
+    phone = TelField(
+        _l("Mobile number (optional)"),
+        description=_l("For the clinic's calls. A number abroad starts with + and the country code."),
+        validators=[Length(max=40), PhoneNumber(mobile=True)],
+    )
     language = RadioField(
         _l("Language"), choices=LANGUAGE_CHOICES, default="nb"
     )
@@ -43,3 +48,14 @@ class NewPatientForm(BaseForm):
 
 class InvitationForm(BaseForm):
     submit = SubmitField(_l("Make a new invitation link"))
+
+
+class PatientPhoneForm(BaseForm):
+    """The nurse corrects the patient's mobile number on the patient page (issue 13)."""
+
+    phone = TelField(
+        _l("Mobile number"),
+        description=_l("Leave empty if the patient has none. A number abroad starts with + and the country code."),
+        validators=[Length(max=40), PhoneNumber(mobile=True)],
+    )
+    submit = SubmitField(_l("Save number"))

@@ -89,7 +89,7 @@ def new_patient():
             session.flush()
             patient = Patient(
                 user_id=user.id, clinic_id=current_user.clinic_id, birth_year=form.birth_year.data,
-                treatment_start=form.treatment_start.data,
+                treatment_start=form.treatment_start.data, phone=form.phone.e164,
             )
             session.add(patient)
             session.flush()

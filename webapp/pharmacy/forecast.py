@@ -18,7 +18,7 @@ from ..domain import schedule, supply
 from ..domain.levels import Level
 from ..domain.supply import ColdChainProblem, SupplyStatus, SupplyWarning
 from ..dose_record import counted_doses
-from ..models import Flag, FlagStatus, Patient, Pickup, Prescription
+from ..models import PICKUP_COUNTS, Flag, FlagStatus, Patient, Pickup, Prescription
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _open_cold_chain(session: Session, pickups: tuple[Row, ...]) -> tuple[tuple[
 # years of pickups cost little to list (issue 7). Change a pickup through its own query.
 PICKUPS = (
     select(Pickup.id, Pickup.patient_id, Pickup.picked_up_on, Pickup.pharmacy, Pickup.syringes,
-           Pickup.cold_chain_problem).where(Pickup.patient_id == bindparam("patient_id"), Pickup.withdrawn_at.is_(None))
+           Pickup.cold_chain_problem).where(Pickup.patient_id == bindparam("patient_id"), *PICKUP_COUNTS)
     .order_by(Pickup.picked_up_on.desc(), Pickup.id.desc())
 )
 PRESCRIPTIONS = (

@@ -1,7 +1,7 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, HiddenField, IntegerField, RadioField, StringField, SubmitField
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
@@ -53,6 +53,9 @@ class PickupForm(BaseForm):
         choices=[SelectChoice(ColdChainProblem.NONE.value, _l("Yes, straight into the fridge")), *PROBLEMS],
         validators=[InputRequired(_l("Answer how the syringes were kept."))],
     )
+    # Shown only when the pickup looks like a mistake: a second one on the same day or an odd count
+    # (walk defect 13), as the dose form asks about a second dose close to another.
+    confirm_unusual = BooleanField(_l("Yes, this is right. Save it."))
     submit = SubmitField(_l("Save the pickup"))
 
 

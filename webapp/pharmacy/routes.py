@@ -14,12 +14,12 @@ from sqlmodel import select
 from .. import db
 from ..domain import supply
 from ..domain.clock import local_date, utc_now
-from ..domain.supply import ColdChainProblem, PickupProblem, PrescriptionProblem
+from ..domain.supply import ColdChainProblem, PickupProblem, PickupQuestion, PrescriptionProblem
 from ..flags import raise_flag
 from ..i18n import format_date
-from ..models import Patient, Pickup, Prescription, utcnow
+from ..models import PICKUP_COUNTS, Flag, Patient, Pickup, Prescription, utcnow
 from ..nurse.routes import clinic_patient
-from ..security import audit, nurse_required, own_patient, patient_required
+from ..security import audit, nurse_required, own_patient, own_record, patient_required
 from . import bp
 from .advice import clinic_phone_if_needed, patient_advice
 from .forecast import cold_chain_dedupe_key, patient_supply
@@ -96,6 +96,76 @@ def _pickup_saved_message(patient: Patient, today: date) -> str:
                     "The pickup is saved. You have %(num)s syringes at home.", status.on_hand.syringes)
 
 
+def _ask_if_unusual(session, form: PickupForm, patient: Patient, replaces: Pickup | None) -> bool:
+    """True when the pickup looks like a mistake and the patient has not yet said it is right: the
+    question goes next to the confirmation box (walk defect 13)."""
+    others = session.exec(select(Pickup.picked_up_on).where(
+        Pickup.patient_id == patient.id, *PICKUP_COUNTS, Pickup.id != (replaces.id if replaces else -1))).all()
+    questions = supply.pickup_questions(form.picked_up_on.data, form.syringes.data, others)
+    if not questions or form.confirm_unusual.data:
+        return False
+    texts = []
+    if PickupQuestion.SAME_DAY in questions:
+        texts.append(_("You have already logged a pickup on %(date)s.", date=format_date(form.picked_up_on.data, "long")))
+    if PickupQuestion.ODD_COUNT in questions:
+        texts.append(_("A dose is two syringes, and %(num)s is an odd number.", num=form.syringes.data))
+    form.confirm_unusual.errors.append(" ".join([*texts, _("Check the pickup, or tick the box if it is right.")]))
+    return True
+
+
+def _carry_flag_over(session, old: Pickup, new: Pickup) -> None:
+    """A correction that keeps the storage problem keeps its flag: the flag now names the new row."""
+    flag = session.exec(select(Flag).where(Flag.dedupe_key == cold_chain_dedupe_key(old))).first()
+    if flag is not None:
+        flag.dedupe_key = cold_chain_dedupe_key(new)
+        session.add(flag)
+
+
+def _save_pickup(form: PickupForm, patient: Patient, replaces: Pickup | None, today: date):
+    """Validate and store a posted pickup (a correction when `replaces`); a redirect when done, None to
+    show the form again with its errors."""
+    session = db.session()
+    if session.exec(select(Pickup.id).where(Pickup.client_id == form.client_id.data)).first() is not None:
+        return redirect(url_for("pharmacy.index"))  # sent twice: the first one is stored
+    prescriptions = session.exec(
+        select(Prescription).where(Prescription.patient_id == patient.id, Prescription.withdrawn_at.is_(None))
+    ).all()
+    key, problems = _pickup_problems(form, prescriptions, today)
+    if problems:
+        _show_pickup_problems(form, problems, prescriptions)
+        return None
+    if _ask_if_unusual(session, form, patient, replaces):
+        return None
+    problem = ColdChainProblem(form.storage.data)
+    pickup = Pickup(
+        patient_id=patient.id, client_id=form.client_id.data, picked_up_on=form.picked_up_on.data,
+        pharmacy=form.pharmacy.data.strip(), syringes=form.syringes.data, prescription_id=key,
+        into_fridge=problem is ColdChainProblem.NONE, cold_chain_problem=problem.value,
+        replaces_id=replaces.id if replaces else None, note=replaces.note if replaces else "",
+    )
+    if replaces is not None:
+        replaces.superseded_at = utcnow()
+        session.add(replaces)
+    session.add(pickup)
+    try:
+        session.flush()
+    except IntegrityError:  # the same form sent twice at once: the other request stored it
+        session.rollback()
+        return redirect(url_for("pharmacy.index"))
+    if replaces is not None and problem.value == replaces.cold_chain_problem:
+        _carry_flag_over(session, replaces, pickup)
+    elif problem is not ColdChainProblem.NONE:
+        _raise_cold_chain_flag(session, patient, pickup, today)
+    session.commit()
+    if replaces is not None:
+        flash(_("The pickup is corrected. The earlier version is kept for your clinic."), "success")
+    else:
+        # with a storage problem, the page shows "do not use them" at the top: the count would mislead
+        flash(_pickup_saved_message(patient, today) if problem is ColdChainProblem.NONE
+              else _("The pickup is saved."), "success")
+    return redirect(url_for("pharmacy.index"))
+
+
 @bp.route("/pharmacy/pickups/new", methods=["GET", "POST"])
 @patient_required
 def new_pickup():
@@ -108,39 +178,48 @@ def new_pickup():
         form.picked_up_on.data = today
         # remember the last pharmacy
         form.pharmacy.data = session.exec(
-            select(Pickup.pharmacy).where(Pickup.patient_id == patient.id, Pickup.withdrawn_at.is_(None))
+            select(Pickup.pharmacy).where(Pickup.patient_id == patient.id, *PICKUP_COUNTS)
             .order_by(Pickup.picked_up_on.desc(), Pickup.id.desc())
         ).first() or ""
-    elif form.validate_on_submit():
-        if session.exec(select(Pickup.id).where(Pickup.client_id == form.client_id.data)).first() is not None:
-            return redirect(url_for("pharmacy.index"))  # sent twice: the first one is stored
-        prescriptions = session.exec(
-            select(Prescription).where(Prescription.patient_id == patient.id, Prescription.withdrawn_at.is_(None))
-        ).all()
-        key, problems = _pickup_problems(form, prescriptions, today)
-        if problems:
-            _show_pickup_problems(form, problems, prescriptions)
-        else:
-            problem = ColdChainProblem(form.storage.data)
-            pickup = Pickup(
-                patient_id=patient.id, client_id=form.client_id.data, picked_up_on=form.picked_up_on.data,
-                pharmacy=form.pharmacy.data.strip(), syringes=form.syringes.data, prescription_id=key,
-                into_fridge=problem is ColdChainProblem.NONE, cold_chain_problem=problem.value,
-            )
-            session.add(pickup)
-            try:
-                session.flush()
-            except IntegrityError:  # the same form sent twice at once: the other request stored it
-                session.rollback()
-                return redirect(url_for("pharmacy.index"))
-            if problem is not ColdChainProblem.NONE:
-                _raise_cold_chain_flag(session, patient, pickup, today)
-            session.commit()
-            # with a storage problem, the page shows "do not use them" at the top: the count would mislead
-            flash(_pickup_saved_message(patient, today) if problem is ColdChainProblem.NONE
-                  else _("The pickup is saved."), "success")
-            return redirect(url_for("pharmacy.index"))
-    return render_template("pharmacy/new_pickup.html", form=form), 422 if form.errors else 200
+    elif form.validate_on_submit() and (response := _save_pickup(form, patient, None, today)) is not None:
+        return response
+    return render_template("pharmacy/new_pickup.html", form=form, editing=None), 422 if form.errors else 200
+
+
+@bp.route("/pharmacy/pickups/<int:pickup_id>/edit", methods=["GET", "POST"])
+@patient_required
+def edit_pickup(pickup_id: int):
+    """Correct a pickup: a new row replaces it, and the old one is kept for the clinic (walk defect 13)."""
+    patient = own_patient()
+    old = own_record(Pickup, pickup_id, patient)
+    if not old.is_current:
+        flash(_("This entry has already been changed."), "info")
+        return redirect(url_for("pharmacy.index"))
+    form = PickupForm()
+    if request.method == "GET":
+        form.client_id.data = uuid.uuid4().hex
+        form.picked_up_on.data, form.pharmacy.data, form.syringes.data = old.picked_up_on, old.pharmacy, old.syringes
+        form.storage.data = old.cold_chain_problem
+    elif form.validate_on_submit() and (response := _save_pickup(form, patient, old, _today())) is not None:
+        return response
+    return render_template("pharmacy/new_pickup.html", form=form, editing=old), 422 if form.errors else 200
+
+
+@bp.route("/pharmacy/pickups/<int:pickup_id>/withdraw", methods=["GET", "POST"])
+@patient_required
+def withdraw_pickup(pickup_id: int):
+    """Withdraw a pickup logged by mistake: it no longer counts, and the clinic still sees it was there."""
+    patient = own_patient()
+    pickup = own_record(Pickup, pickup_id, patient)
+    form = ConfirmPrescriptionForm()
+    if form.validate_on_submit():
+        if pickup.is_current:
+            pickup.withdrawn_at = utcnow()
+            db.session().add(pickup)
+            db.session().commit()
+        flash(_("The pickup is withdrawn. Your clinic can still see that it was there."), "success")
+        return redirect(url_for("pharmacy.index"))
+    return render_template("pharmacy/withdraw_pickup.html", pickup=pickup, form=form)
 
 
 @bp.route("/pharmacy/storage-problem", methods=["GET", "POST"])
@@ -150,7 +229,7 @@ def storage_problem():
     patient = own_patient()
     session = db.session()
     pickup = session.exec(
-        select(Pickup).where(Pickup.patient_id == patient.id, Pickup.withdrawn_at.is_(None))
+        select(Pickup).where(Pickup.patient_id == patient.id, *PICKUP_COUNTS)
         .order_by(Pickup.picked_up_on.desc(), Pickup.id.desc())
     ).first()
     if pickup is None:

@@ -22,6 +22,7 @@ from ..domain.dose_hold import HoldRecord, dose_hold_state
 from ..domain.reminders import PatientState, ReminderTimes
 from ..models import (
     INJECTION_COUNTS,
+    PICKUP_COUNTS,
     SUPERVISED_COUNTS,
     DoseHold,
     Injection,
@@ -87,7 +88,7 @@ def _home_doses(session: Session) -> dict[int, tuple[int, int]]:
 
 def _supply(session: Session) -> tuple[dict[int, int], dict[int, date]]:
     picked = dict(session.exec(select(Pickup.patient_id, func.sum(Pickup.syringes))
-                               .where(Pickup.withdrawn_at.is_(None)).group_by(Pickup.patient_id)).all())
+                               .where(*PICKUP_COUNTS).group_by(Pickup.patient_id)).all())
     # the prescription that lasts longest drives the warnings (pharmacy/forecast.py)
     valid = dict(session.exec(select(Prescription.patient_id, func.max(Prescription.valid_until))
                               .where(Prescription.withdrawn_at.is_(None)).group_by(Prescription.patient_id)).all())

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from ..domain.levels import Level
 from ..domain.symptom_report import FIT_ASKED, FitEffect
 from ..domain.working_days import callback_due
-from ..flags import raise_flag
+from ..flags import clinic_closes_at, raise_flag
 from ..forms_base import CLIENT_ID_PATTERN  # ids the forms make; anything else finds nothing
 from ..injections.hold import hold_after_report
 from ..models import Flag, FlagEvent, FlagStatus, Patient, SymptomReport
@@ -75,7 +75,7 @@ def amend_after_fit(session: Session, patient: Patient, report: SymptomReport, e
     if flag is None:
         return _flag_for(session, patient, report, now) if level.rank >= Level.URGENT.rank else None
     if level.rank > Level(flag.level).rank:  # urgent became an emergency: to the top of the queue
-        flag.level, flag.due_by = level, callback_due(level, now)
+        flag.level, flag.due_by = level, callback_due(level, now, clinic_closes_at(session, patient))
         session.add(flag)
         session.add(FlagEvent(flag_id=flag.id, at=now, kind="note", note=effect.reason))
     return flag
