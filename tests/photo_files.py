@@ -36,6 +36,14 @@ def small_jpeg(size=(640, 480)) -> bytes:
     return out.getvalue()
 
 
+def multi_picture_jpeg() -> bytes:
+    """A JPEG followed by a second JPEG, as a phone's Ultra HDR photo (a gain map) or portrait (depth map)."""
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (200, 0, 0)).save(out, "MPO", save_all=True,
+                                                     append_images=[Image.new("RGB", (320, 240), (0, 0, 200))])
+    return out.getvalue()
+
+
 def png_with_alpha(size=(800, 600)) -> bytes:
     out = io.BytesIO()
     Image.new("RGBA", size, (10, 160, 10, 128)).save(out, "PNG")

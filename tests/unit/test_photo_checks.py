@@ -107,6 +107,13 @@ def test_a_polyglot_is_refused_not_cleaned(data):
     assert error.status == 422
 
 
+def test_a_multi_picture_jpeg_from_a_phone_is_accepted_as_its_first_picture():
+    image = stored(photo_files.multi_picture_jpeg()).convert("RGB")
+    assert image.size == (640, 480) and image.getpixel((10, 10))[0] > 150
+    # ...but not with something else after the pictures
+    assert refused(photo_files.multi_picture_jpeg() + b"\x01" * 40).status == 422
+
+
 def test_a_few_padding_bytes_after_the_image_are_allowed():
     assert stored(photo_files.small_jpeg() + b"\x00" * 16).size == (640, 480)
     assert stored(photo_files.jpeg_with_gps(progressive=True)).size == (1600, 1200)

@@ -20,8 +20,11 @@ What `prepare` accepts (each rule refuses the whole upload, and nothing is store
   1. The container must end where the file ends: after the JPEG's EOI marker (found by walking the
      segments and the entropy-coded scans, so an EXIF thumbnail's EOI does not count), after the PNG's
      IEND chunk, or after the last top-level HEIF box, at most TRAILING_SLACK bytes may follow, and
-     those only 0x00 or 0xFF padding. So a JPEG followed by a ZIP, a PDF, HTML or a video is refused
-     (a phone's "motion photo", a JPEG with a video appended, is refused too, with a message saying so).
+     those only 0x00 or 0xFF padding. The one exception: after a JPEG, further complete JPEG images
+     (each walked the same way) may follow, as in a multi-picture (MPF/MPO) file, which phones write
+     for an Ultra HDR gain map or a portrait's depth map; only the first image is kept.
+     So a JPEG followed by a ZIP, a PDF, HTML or a video is refused (a phone's "motion photo", a JPEG
+     with a video appended, is refused too, with a message saying so).
   2. Anywhere in the file (in comments, EXIF, or chunks) none of these markers, any case:
      `<script`, `<html`, `<!doctype`, `<svg`, `<iframe`, `<object`, `<embed`, `<?php`, `<?xml`,
      `javascript:`, `%PDF-`; and no ZIP end-of-central-directory record (PK 05 06) in the last
@@ -225,8 +228,21 @@ def is_polyglot(data: bytes, kind: str) -> bool:
         end = {"jpeg": _jpeg_end, "png": _png_end, "heif": _heif_end}[kind](data)
     except _Malformed:
         return False  # not our rule to judge: the decoder refuses a broken image as "not a photo"
+    if kind == "jpeg":
+        end = _after_secondary_jpegs(data, end)
     trailing = data[end:]
     return len(trailing) > TRAILING_SLACK or trailing.strip(b"\x00\xff") != b""
+
+
+def _after_secondary_jpegs(data: bytes, end: int) -> int:
+    """Past the whole JPEG images that follow the first one: a multi-picture (MPF) file, as phones write
+    for an Ultra HDR gain map or a depth map. Each must be a complete JPEG by the same walk."""
+    while data[end:end + 3] == b"\xff\xd8\xff":
+        try:
+            end += _jpeg_end(data[end:])
+        except _Malformed:
+            break
+    return end
 
 
 # --- decoding and re-encoding -----------------------------------------------------------------------
