@@ -114,6 +114,18 @@ def test_a_multi_picture_jpeg_from_a_phone_is_accepted_as_its_first_picture():
     assert refused(photo_files.multi_picture_jpeg() + b"\x01" * 40).status == 422
 
 
+def test_a_jpeg_with_xmp_metadata_is_accepted_and_the_xmp_is_dropped():
+    xmp = (b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><?xml version="1.0"?>'
+           b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+           b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="59,54.0N"/>'
+           b'</rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
+    out = io.BytesIO()
+    Image.new("RGB", (200, 100)).save(out, "JPEG", xmp=xmp)
+    assert b"GPSLatitude" in out.getvalue()
+    [item] = prepare([upload(out.getvalue())])
+    assert b"GPSLatitude" not in item.full and b"xmpmeta" not in item.full
+
+
 def test_a_few_padding_bytes_after_the_image_are_allowed():
     assert stored(photo_files.small_jpeg() + b"\x00" * 16).size == (640, 480)
     assert stored(photo_files.jpeg_with_gps(progressive=True)).size == (1600, 1200)

@@ -26,7 +26,7 @@ What `prepare` accepts (each rule refuses the whole upload, and nothing is store
      So a JPEG followed by a ZIP, a PDF, HTML or a video is refused (a phone's "motion photo", a JPEG
      with a video appended, is refused too, with a message saying so).
   2. Anywhere in the file (in comments, EXIF, or chunks) none of these markers, any case:
-     `<script`, `<html`, `<!doctype`, `<svg`, `<iframe`, `<object`, `<embed`, `<?php`, `<?xml`,
+     `<script`, `<html`, `<!doctype`, `<svg`, `<iframe`, `<object`, `<embed`, `<?php`,
      `javascript:`, `%PDF-`; and no ZIP end-of-central-directory record (PK 05 06) in the last
      64 KiB + 22 bytes, where a ZIP reader looks for it (a GIFAR-style JPEG/ZIP or JAR).
      A prepended payload fails the first-bytes check already.
@@ -78,7 +78,7 @@ HEIF_TOP_BOXES = frozenset({b"ftyp", b"meta", b"mdat", b"moov", b"free", b"skip"
                             b"idat", b"iinf", b"iloc", b"iprp", b"pitm"})
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FOREIGN_MARKERS = re.compile(
-    rb"<script|<html|<!doctype|<svg|<iframe|<object|<embed|<\?php|<\?xml|javascript:|%PDF-", re.IGNORECASE)
+    rb"<script|<html|<!doctype|<svg|<iframe|<object|<embed|<\?php|javascript:|%PDF-", re.IGNORECASE)
 ZIP_END = b"PK\x05\x06"
 ZIP_END_REACH = 65_535 + 22  # a ZIP's end record is within its comment's length of the end
 
