@@ -43,6 +43,7 @@ key, never under static/.
 from __future__ import annotations
 
 import io
+import math
 import secrets
 import warnings
 from collections import defaultdict
@@ -304,8 +305,9 @@ def prepare_one(data: bytes) -> Prepared:
             image = Image.open(io.BytesIO(data), formats=["JPEG", "PNG", "HEIF"])
             if image.width * image.height > MAX_PIXELS:
                 raise PhotoRejected(422, TOO_MANY_PIXELS)
-            if kind == "jpeg":
-                image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at a reduced scale: less memory
+            if kind == "jpeg":  # decode at 1/2, 1/4 or 1/8 scale when still at least the stored size: less memory
+                scale = min(1.0, MAX_SIDE / max(image.width, image.height))
+                image.draft("RGB", (math.ceil(image.width * scale), math.ceil(image.height * scale)))
             image.load()
             image = ImageOps.exif_transpose(image)  # the orientation, applied before EXIF is dropped
             image = _to_srgb(image)
