@@ -78,8 +78,9 @@ def backend(request) -> str:
 
 
 @pytest.fixture
-def app(backend, database_urls):
-    app = create_app(TestConfig, overrides={"DATABASE_URL": database_urls(backend)})
+def app(backend, database_urls, tmp_path):
+    app = create_app(TestConfig, overrides={"DATABASE_URL": database_urls(backend),
+                                            "PHOTO_FOLDER": str(tmp_path / "photos")})
     engine = app.extensions["db_engine"]
     empty_all_tables(engine)
     with Session(engine) as session:

@@ -55,6 +55,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
         injections,
         nurse,
         pharmacy,
+        photos,
         reminders,
         risk,
         symptoms,
@@ -80,6 +81,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     push.init_app(app)  # the Web Push channel, when VAPID keys are set (issue 12)
     app.register_blueprint(push_routes.bp)
     app.register_blueprint(reminders.bp)
+    photos.init_app(app)  # issue 13: photo routes, the upload size on upload routes, the store's settings
     errors.init_app(app)
 
     from . import cli

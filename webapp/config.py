@@ -86,6 +86,16 @@ class Config:
     # Endpoint prefixes accepted although they are plain http or a local host: the test push service only.
     PUSH_ENDPOINT_ALLOW: tuple[str, ...] = ()
 
+    # Photos (issue 13, webapp/photos/): a request body is at most 1 MB, except on the routes that take
+    # photos (@photo_upload: three photos of 10 MB). The store is a local folder (default instance/photos,
+    # never under static/) or an S3-compatible bucket; S3 credentials come from the usual AWS variables.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    PHOTO_STORE = os.environ.get("PHOTO_STORE", "local").strip().lower() or "local"
+    PHOTO_FOLDER = os.environ.get("PHOTO_FOLDER", "").strip() or None
+    PHOTO_S3_BUCKET = os.environ.get("PHOTO_S3_BUCKET", "").strip()
+    PHOTO_S3_ENDPOINT = os.environ.get("PHOTO_S3_ENDPOINT", "").strip()
+    PHOTO_S3_REGION = os.environ.get("PHOTO_S3_REGION", "").strip() or os.environ.get("AWS_DEFAULT_REGION", "")
+
 
 class TestConfig(Config):
     TESTING = True

@@ -33,7 +33,8 @@ class E2EConfig(TestConfig):
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.db'}"
-    app = create_app(E2EConfig, overrides={"DATABASE_URL": url, "SERVER_NAME": None})
+    app = create_app(E2EConfig, overrides={"DATABASE_URL": url, "SERVER_NAME": None,
+                                           "PHOTO_FOLDER": str(tmp_path_factory.mktemp("photos"))})
     SQLModel.metadata.create_all(app.extensions["db_engine"])
     server = make_server("127.0.0.1", 0, buffered(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -11,6 +11,7 @@ Kinds:
   nurse         a signed-in nurse
   nurse_clinic  a patient of the nurse's own clinic named by an id in the URL (other clinic: 404)
   token         opened by a secret token in the URL (a wrong token: 404 for everyone)
+  photo         a photo: its own patient, or a nurse of that patient's clinic (anyone else: 404)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from webapp.models import (
     OutboxMessage,
     Patient,
     Pickup,
+    Photo,
     Prescription,
     Reminder,
     SupervisedDose,
@@ -108,6 +110,8 @@ TABLE: dict[str, str] = {
     "nurse.patient_phone": "nurse_clinic",
     "pharmacy.edit_pickup": "patient_own",
     "pharmacy.withdraw_pickup": "patient_own",
+    "photos.full": "photo",
+    "photos.thumb": "photo",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -121,8 +125,8 @@ def test_every_registered_route_has_a_row(app):
     assert sorted(set(TABLE) - endpoints) == [], "TABLE names routes that no longer exist"
 
 
-def ids_for(db_session, owner_email: str) -> dict[str, int]:
-    """The ids in URLs that belong to one patient."""
+def ids_for(db_session, owner_email: str, app=None) -> dict[str, int]:
+    """The ids in URLs that belong to one patient (with `app`, a photo's bytes are put in its store)."""
     user = db_session.exec(select(User).where(User.email == owner_email)).one()
     patient = db_session.exec(select(Patient).where(Patient.user_id == user.id)).one()
     injection = db_session.exec(select(Injection).where(Injection.patient_id == patient.id)).first()
@@ -141,7 +145,18 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
                             due_at=datetime.now(UTC), about_day=date(2026, 1, 1), url="/pharmacy/")
         db_session.add(reminder)
         db_session.commit()
-    return {"message_id": message.id, "reminder_id": reminder.id,
+    photo = Photo(patient_id=patient.id, uploaded_by_id=patient.user_id, storage_key=f"{patient.id:032x}.jpg",
+                  thumb_key=f"{patient.id:032x}-thumb.jpg", width=1, height=1, size_bytes=4,
+                  symptom_report_id=report.id)
+    db_session.add(photo)
+    db_session.commit()
+    if app is not None:
+        from webapp.photos.storage import current_store
+
+        with app.app_context():
+            for key in (photo.storage_key, photo.thumb_key):
+                current_store().put(key, b"jpeg")
+    return {"message_id": message.id, "reminder_id": reminder.id, "photo_id": photo.id,
             "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml", "subscription_id": 1,
@@ -179,6 +194,8 @@ def expected(kind: str, role: str, owner: str) -> str:
     if kind == "nurse_clinic":
         same_clinic = {"nurse": ("patient", "patient_en"), "nurse2": ("patient2",)}
         return "ok" if is_nurse and owner in same_clinic[role] else "denied"
+    if kind == "photo":
+        return "ok" if role == owner or expected("nurse_clinic", role, owner) == "ok" else "denied"
     raise AssertionError(kind)
 
 
@@ -187,7 +204,7 @@ def expected(kind: str, role: str, owner: str) -> str:
 def test_each_route_answers_each_user_as_the_table_says(app, db_session, role, owner):
     emails = {"patient": "patient@example.org", "patient_en": "patient.en@example.org",
               "patient2": "patient2@example.org"}
-    ids = ids_for(db_session, emails[owner])
+    ids = ids_for(db_session, emails[owner], app)
     failures = []
     for endpoint, kind in sorted(TABLE.items()):
         for method, path in urls(app, endpoint, ids):

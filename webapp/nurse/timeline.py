@@ -35,6 +35,7 @@ from ..models import (
     SymptomReport,
     User,
 )
+from ..photos import report_photos
 from ..security import audit, nurse_required
 from ..symptoms.labels import LEVEL_LABELS, SOURCE_LABELS, reason_text, symptom_label, unknown_answers
 from . import bp
@@ -170,6 +171,7 @@ def timeline(patient_id: int):
     ids = _actor_ids(entries)
     # Always one query, even with no names to look up, so the count does not depend on the data.
     names = {u.id: u.full_name for u in session.exec(select(User).where(User.id.in_(ids))).all()}
+    photos = report_photos(session, [e.item.id for e in entries if e.kind == "report"])  # issue 13: one query
     audit("read", patient_id=patient.id, target="nurse.timeline")
     session.commit()
     return render_template(
@@ -181,7 +183,7 @@ def timeline(patient_id: int):
         followups_form=FollowUpsOffForm(formdata=None), back_to=request.full_path.rstrip("?"),
         followed_since=datetime.now(UTC) - LOOK_BACK,  # the switch shows while follow-ups can still come
         earlier=start.astimezone(OSLO).date().isoformat() if has_earlier else None,
-        is_latest=request.args.get("until") is None,
+        is_latest=request.args.get("until") is None, photos=photos,
     )
 
 

@@ -3,7 +3,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectMultipleField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    MultipleFileField,
+    RadioField,
+    SelectMultipleField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -45,6 +53,10 @@ class SymptomReportForm(BaseForm):
         validators=[Optional(), Length(max=FREE_TEXT_MAX, message=_l("Write at most 2000 characters."))],
         filters=[clean_text],
     )
+    # Up to three photos (issue 13); checked and re-encoded by webapp/photos, never trusted as sent.
+    photos = MultipleFileField(_l("Photos (optional)"),
+                               description=_l("A photo of the injection site or the rash, at most 3."),
+                               render_kw={"accept": "image/*"})
 
     def has_emergency_item(self) -> bool:
         return any(code in BY_CODE and BY_CODE[code].level == Level.EMERGENCY for code in self.codes.data or ())

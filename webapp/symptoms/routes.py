@@ -7,6 +7,8 @@ import uuid
 
 from flask import redirect, render_template, request, url_for
 from flask_babel import _, get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -27,6 +29,8 @@ from ..dose_record import counted_doses
 from ..followups.labels import ANSWER_LABELS
 from ..followups.service import followups_of
 from ..models import Injection, Patient, SymptomReport
+from ..photos import PhotoRejected, photo_upload, prepare, save
+from ..photos.storage import current_store
 from ..security import own_patient, own_record, patient_required
 from . import bp
 from .forms import FitForm, SymptomReportForm
@@ -78,7 +82,15 @@ def _first_page(form: SymptomReportForm, more_args: dict[str, str]):
                            more_args=more_args, symptom_label=symptom_label)
 
 
+PHOTOS_AGAIN = _l("Choose the photos again: a browser cannot keep them when a form is shown again.")
+
+
+def _photos_sent(form: SymptomReportForm) -> bool:
+    return any(getattr(f, "filename", "") for f in form.photos.data or ())
+
+
 @bp.route("/new", methods=["GET", "POST"])
+@photo_upload
 @patient_required
 def new():
     patient = own_patient()
@@ -106,7 +118,14 @@ def new():
     if repeat is not None:  # a double tap or a resent form: the first one is stored already
         return redirect(url_for("symptoms.answer", report_id=repeat.id))
     if not form.validate_on_submit():
+        if _photos_sent(form):
+            form.photos.errors = [*form.photos.errors, PHOTOS_AGAIN]
         return _form_page(form, 422)
+    try:
+        prepared = prepare(form.photos.data)  # nothing is stored when a photo is refused (issue 13)
+    except PhotoRejected as refused:
+        form.photos.errors = [*form.photos.errors, refused.message]
+        return _form_page(form, refused.status)
     reaction = form.context.data == "reaction"
     free_text = (form.free_text.data or "").strip()
     codes = list(dict.fromkeys(form.codes.data or ()))
@@ -124,6 +143,7 @@ def new():
     # written is lost), then ask "does any of this fit?" before the answer (issue 11).
     ask_fit = should_ask_fit(result.level, result.unsure)
     answers = form.answers()
+    photos = []
     try:
         report, _flag = store_report(
             session, patient, level=Level.highest([result.level, Level.ROUTINE]) if ask_fit else result.level,
@@ -136,9 +156,13 @@ def new():
             fever=answers["fever"], sudden_onset=answers["sudden_onset"],
             reported_by_other=bool(form.reported_by_other.data), free_text=free_text,
         )
+        photos = save(session, prepared, patient=patient, uploaded_by=current_user, symptom_report_id=report.id)
         session.commit()
     except IntegrityError:  # the same client id arrived twice at the same moment
         session.rollback()
+        for photo in photos:  # the first request stored its own photos: these would be orphans
+            current_store().delete(photo.storage_key)
+            current_store().delete(photo.thumb_key)
         existing = find_report(session, patient, form.client_id.data)
         if existing is None:  # someone else's id: a damaged or forged form
             form.client_id.data = str(uuid.uuid4())
