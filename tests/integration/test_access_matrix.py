@@ -25,6 +25,7 @@ from tests.conftest import AuthActions
 from webapp.models import (
     Flag,
     Injection,
+    MessageThread,
     OutboxMessage,
     Patient,
     Prescription,
@@ -102,6 +103,17 @@ TABLE: dict[str, str] = {
     "nurse.outbox_cancel": "nurse_clinic",
     "reminders.preferences": "signed_in",
     "reminders.dismiss": "patient_own",
+    # issue 13: messages (a thread id of another patient, or of another clinic: 404)
+    "messages.index": "patient",
+    "messages.new": "patient",
+    "messages.thread": "patient_own",
+    "messages.reply": "patient_own",
+    "messages.close": "patient_own",
+    "messages.inbox": "nurse",
+    "messages.nurse_thread": "nurse_clinic",
+    "messages.nurse_reply": "nurse_clinic",
+    "messages.nurse_close": "nurse_clinic",
+    "messages.nurse_new": "nurse_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -134,7 +146,8 @@ def ids_for(db_session, owner_email: str) -> dict[str, int]:
                             due_at=datetime.now(UTC), about_day=date(2026, 1, 1), url="/pharmacy/")
         db_session.add(reminder)
         db_session.commit()
-    return {"message_id": message.id, "reminder_id": reminder.id,
+    thread = db_session.exec(select(MessageThread).where(MessageThread.patient_id == patient.id)).first()
+    return {"message_id": message.id, "reminder_id": reminder.id, "thread_id": thread.id,
             "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml", "subscription_id": 1}

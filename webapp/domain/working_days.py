@@ -46,3 +46,13 @@ def callback_due(level: Level | str, raised_at: datetime) -> datetime | None:
         due_day = next_working_day(local_date(raised_at))
         return datetime.combine(due_day, WORKDAY_ENDS, OSLO)
     return None
+
+
+def reply_due(raised_at: datetime, reply_days: int, closes_at: time) -> datetime:
+    """When the clinic has promised to answer a non-urgent message (issue 13): at closing time on the
+    Nth working day after the day it was written (Oslo days; weekends and public holidays not counted).
+    A clinic that states 0 days is read as 1: an answer is never due before the message is written."""
+    day = local_date(raised_at)
+    for _n in range(max(int(reply_days), 1)):
+        day = next_working_day(day)
+    return datetime.combine(day, closes_at, OSLO)
