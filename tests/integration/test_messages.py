@@ -171,6 +171,9 @@ def test_every_nurse_read_of_a_thread_is_audited(client, auth, db_session):
     rows = db_session.exec(select(AuditEvent).where(AuditEvent.target == f"messages.thread:{thread.id}",
                                                     AuditEvent.action == "read")).all()
     assert len(rows) == before + 2 and rows[-1].patient_id == thread.patient_id
+    client.get("/nurse/messages")
+    db_session.expire_all()
+    assert db_session.exec(select(AuditEvent).where(AuditEvent.target == "messages.inbox")).first() is not None
 
 
 def test_a_patient_cannot_read_or_write_another_patients_thread(client, auth, db_session):

@@ -52,6 +52,8 @@ def inbox():
     if rows:  # threads with a message the triage reader made a report of
         flagged = set(db.session().exec(select(Message.thread_id).where(
             Message.thread_id.in_([t.id for t, _p in rows]), Message.symptom_report_id.is_not(None))).all())
+    audit("read", patient_id=None, target="messages.inbox")  # subjects may name health matters (as nurse.queue)
+    db.session().commit()
     return render_template("messages/inbox.html", rows=rows, show=show, filters=FILTERS, now=utc_now(),
                            flagged=flagged, statuses=ThreadStatus)
 
