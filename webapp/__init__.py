@@ -53,6 +53,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
         followups,
         home,
         injections,
+        messages,
         nurse,
         pharmacy,
         photos,
@@ -78,6 +79,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(pharmacy.bp)
     app.register_blueprint(symptoms.bp)
     app.register_blueprint(followups.bp)
+    app.register_blueprint(messages.bp)  # issue 13: messages to and from the clinic
     push.init_app(app)  # the Web Push channel, when VAPID keys are set (issue 12)
     app.register_blueprint(push_routes.bp)
     app.register_blueprint(reminders.bp)

@@ -100,6 +100,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         if user.email in DEMO_SUPPLY:
             _demo_supply(session, patient, *DEMO_SUPPLY[user.email], today)
     add_symptom_history(session, nurses, now)
+    add_message_history(session, now)  # issue 13
     session.commit()
     return True
 
@@ -244,3 +245,47 @@ def add_symptom_history(session: Session, nurses: dict[int, User], now: datetime
             flag.outcome = outcome or flag.outcome
             flag.resolved_at = step_at if kind == "resolved" else None
         session.add(flag)
+
+
+# Messages (issue 13): one answered thread for Per (Norwegian) and one for Emma (English), and one waiting
+# at the other clinic: (email, days ago, subject, [(from the clinic, minutes after, text)]).
+DEMO_THREADS = [
+    ("patient@example.org", 3, "Flytte dosen en dag?", [
+        (False, 0, "Hei! Jeg skal på hyttetur og lurer på om jeg kan ta neste dose en dag senere enn planlagt."),
+        (True, 95, "Hei Per! Ja, en dag senere går fint. Logg dosen som vanlig når du tar den. Hilsen Nina"),
+    ]),
+    ("patient.en@example.org", 5, "Sharps box is full", [
+        (False, 0, "Hello, my sharps box is full. Can I bring it to the clinic at my next check-up?"),
+        (True, 200, "Hi Emma, yes, bring it along and we will give you a new one. Best wishes, Nina"),
+    ]),
+    ("patient2@example.org", 1, "Blodprøve", [
+        (False, 0, "Hei, når skal jeg ta neste JCV-prøve?"),
+    ]),
+]
+
+
+def add_message_history(session: Session, now: datetime) -> None:
+    from .domain.working_days import reply_due
+    from .models import Message, MessageThread, ThreadStatus
+
+    users = {u.email: u for u in session.exec(select(User)).all()}
+    for n, (email, days_ago, subject, lines) in enumerate(DEMO_THREADS):
+        user = users[email]
+        patient = session.exec(select(Patient).where(Patient.user_id == user.id)).one()
+        clinic = session.get(Clinic, patient.clinic_id)
+        nurse = next(u for u in users.values() if u.role == Role.NURSE and u.clinic_id == patient.clinic_id)
+        start = now - timedelta(days=days_ago)
+        thread = MessageThread(patient_id=patient.id, clinic_id=patient.clinic_id, subject=subject, created_at=start,
+                               last_message_at=start)
+        session.add(thread)
+        session.flush()
+        for m, (from_clinic, minutes, text) in enumerate(lines):
+            at = start + timedelta(minutes=minutes)
+            session.add(Message(thread_id=thread.id, author_id=nurse.id if from_clinic else user.id,
+                                from_clinic=from_clinic, body=text, client_id=f"demo-message-{n}-{m}", created_at=at,
+                                read_at=at + timedelta(minutes=30)))
+            thread.last_message_at = at
+            thread.status = ThreadStatus.ANSWERED if from_clinic else ThreadStatus.WAITING
+            thread.reply_due_by = None if from_clinic else reply_due(at, clinic.reply_days, clinic.closes_at)
+            thread.assigned_nurse_id = nurse.id if from_clinic else thread.assigned_nurse_id
+        session.add(thread)

@@ -19,6 +19,7 @@ MENU = {
     Role.PATIENT: [
         ("home.index", _l("Start")),
         ("symptoms.new", _l("Report a symptom")),
+        ("messages.index", _l("Messages")),
         ("injections.history", _l("My doses")),
         ("pharmacy.index", _l("Pharmacy")),
         ("home.emergency", _l("Emergency help")),
@@ -27,6 +28,7 @@ MENU = {
     ],
     Role.NURSE: [
         ("nurse.queue", _l("Triage queue")),
+        ("messages.inbox", _l("Messages")),
         ("nurse.index", _l("Patients")),
         ("nurse.new_patient", _l("New patient")),
         ("education.index", _l("Patient articles")),

@@ -26,6 +26,7 @@ from tests.conftest import AuthActions
 from webapp.models import (
     Flag,
     Injection,
+    MessageThread,
     OutboxMessage,
     Patient,
     Pickup,
@@ -112,6 +113,17 @@ TABLE: dict[str, str] = {
     "pharmacy.withdraw_pickup": "patient_own",
     "photos.full": "photo",
     "photos.thumb": "photo",
+    # issue 13: messages (a thread id of another patient, or of another clinic: 404)
+    "messages.index": "patient",
+    "messages.new": "patient",
+    "messages.thread": "patient_own",
+    "messages.reply": "patient_own",
+    "messages.close": "patient_own",
+    "messages.inbox": "nurse",
+    "messages.nurse_thread": "nurse_clinic",
+    "messages.nurse_reply": "nurse_clinic",
+    "messages.nurse_close": "nurse_clinic",
+    "messages.nurse_new": "nurse_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -156,7 +168,8 @@ def ids_for(db_session, owner_email: str, app=None) -> dict[str, int]:
         with app.app_context():
             for key in (photo.storage_key, photo.thumb_key):
                 current_store().put(key, b"jpeg")
-    return {"message_id": message.id, "reminder_id": reminder.id, "photo_id": photo.id,
+    thread = db_session.exec(select(MessageThread).where(MessageThread.patient_id == patient.id)).first()
+    return {"message_id": message.id, "reminder_id": reminder.id, "photo_id": photo.id, "thread_id": thread.id,
             "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml", "subscription_id": 1,

@@ -11,6 +11,7 @@ FLAG_CODE_LABELS = {
     "symptom_report": _l("Symptom report"),
     "checklist_report": _l("Safety check before a dose: do not inject"),
     "injection_reaction_report": _l("Reaction after a dose"),
+    "message_report": _l("Message to the clinic"),  # issue 13: the triage reader found urgent words
     "rebound_risk": _l("More than 8 weeks since the last dose: rebound risk"),
     "partial_dose": _l("Partial dose: only one syringe"),
     "early_dose": _l("Early dose: less than 3 weeks after the one before"),
@@ -27,6 +28,7 @@ FLAG_SOURCE_LABELS = {
     "supply": _l("Supply and prescriptions"),
     "monitoring": _l("Monitoring"),
     "followup": _l("Follow-up after a report"),
+    "message": _l("Message to the clinic"),
 }
 STATUS_LABELS = {
     FlagStatus.OPEN: _l("Waiting"),

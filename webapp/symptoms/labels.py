@@ -101,6 +101,7 @@ SOURCE_LABELS = {
     "report": _l("Symptom report"),
     "checklist": _l("Safety check before a dose"),
     "injection_reaction": _l("Reaction after a dose"),
+    "message": _l("Message to the clinic"),
 }
 
 QUESTION_LABELS = {
@@ -145,6 +146,8 @@ REASON_LABELS = {
     "derived:within_2h": _l("A dose was logged in the 24 hours before the report: counted as within 2 hours"),
     "derived:lasted_over_24h": _l("The start date is two or more days back: counted as lasting more than 24 hours"),
     # A follow-up ("How is it now?") answered "worse" raised the report to urgent (issue 12 §4).
+    # A message the triage reader could not place becomes an urgent report (issue 13, domain/messages.py).
+    "message:unsure": _l("A message the triage reader could not place: please call the patient"),
     "followup_worse": _l("Worse than last report: the patient answered \"worse\" to a follow-up"),
 }
 

@@ -20,7 +20,8 @@ from ..models import Flag, FlagEvent, FlagStatus, Patient, SymptomReport
 
 # The flag code for each source of a report: the nurse's queue shows what it came from.
 FLAG_CODES = {"report": "symptom_report", "checklist": "checklist_report",
-              "injection_reaction": "injection_reaction_report"}
+              "injection_reaction": "injection_reaction_report",
+              "message": "message_report"}
 
 
 def store_report(
