@@ -286,3 +286,34 @@ def test_resolved_cases_are_not_counted(client, auth, db_session):
     page = client.get("/nurse/queue").text
     assert title(page) == "(0) Triagekø – NataHjem"
     assert "Ingen åpne saker. Godt jobbet." in page
+
+
+# ------------------------------------------------------------- patient page and timeline
+def test_the_patient_page_has_jump_links_to_each_of_its_sections(client, auth, db_session):
+    per = patient_of(db_session, "patient@example.org")
+    auth.login("nurse")
+    page = client.get(f"/nurse/patients/{per.id}").text
+    nav = page.split('<nav class="section-links"')[1].split("</nav>")[0]
+    anchors = re.findall(r'href="#([^"]+)"', nav)
+    assert anchors[:1] == ["flags-heading"] and "injections-heading" in anchors and "supply-heading" in anchors
+    for anchor in anchors:
+        assert f'id="{anchor}"' in page, anchor  # each link lands on a heading of the page
+    assert f'href="/nurse/patients/{per.id}/timeline"' in nav
+
+
+def test_the_timeline_filters_by_kind_in_the_url_and_links_to_its_months(client, auth, db_session):
+    per = patient_of(db_session, "patient@example.org")
+    auth.login("nurse")
+    path = f"/nurse/patients/{per.id}/timeline"
+    everything = client.get(path).text
+    assert "Dose hjemme" in everything and "Sak opprettet" in everything
+    months = re.findall(r'href="#(month-[\d-]+)"', everything.split('aria-label="Måneder"')[1].split("</nav>")[0])
+    assert months and all(f'id="{m}"' in everything for m in months)
+    doses = client.get(path + "?show=doses").text
+    assert "Dose hjemme" in doses and "Sak opprettet:" not in doses and "Fikk tak i pasienten" not in doses
+    assert re.search(r'href="[^"]*show=doses"\s+aria-current="true"', doses)
+    calls = client.get(path + "?show=calls").text
+    assert "Dose hjemme" not in calls and "/nurse/flags/" in calls
+    reports = client.get(path + "?show=reports").text
+    assert "Tretthet, utmattelse" in reports and "Dose hjemme" not in reports
+    assert client.get(path + "?show=bogus").text.count("Dose hjemme") == everything.count("Dose hjemme")
