@@ -177,6 +177,17 @@ def test_the_queue_makes_as_many_queries_with_many_cases_as_with_one(app, client
     assert len(many) == len(few)
 
 
+def test_reading_the_queue_is_audited_for_each_patient_it_shows(client, auth, db_session):
+    add_flag(db_session, "patient.en@example.org", level="urgent", hours_ago=1)
+    auth.login("nurse")
+    client.get("/nurse/queue")
+    reads = db_session.exec(select(AuditEvent).where(AuditEvent.target == "nurse.queue")).all()
+    shown = {patient_of(db_session, e).id for e in ("patient@example.org", "patient.en@example.org")}
+    assert {e.patient_id for e in reads} == shown | {None}
+    kari = patient_of(db_session, "patient2@example.org")
+    assert kari.id not in {e.patient_id for e in reads}
+
+
 # ------------------------------------------------------------- routine reports reviewed
 def test_ticked_routine_reports_are_marked_read_audited_and_leave_the_list(client, auth, db_session):
     first = add_report(db_session, "patient@example.org", free_text="første", hours_ago=1)
@@ -232,7 +243,7 @@ def test_another_clinics_reports_and_non_routine_reports_are_left_alone(client, 
     auth.login("nurse")
     token = csrf(client)
     response = client.post("/nurse/reports/reviewed", data={
-        "csrf_token": token, "action": "selected", "report": [str(karis.id), str(urgent.id), "x", "-1", "9" * 30]})
+        "csrf_token": token, "action": "selected", "report": [str(karis.id), str(urgent.id), "x", "-1", "9" * 30, "²", "٣"]})
     assert response.status_code == 302
     db_session.expire_all()
     assert db_session.get(SymptomReport, karis.id).reviewed_at is None
