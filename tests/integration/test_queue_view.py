@@ -286,6 +286,10 @@ def test_the_patient_sees_that_the_clinic_has_read_a_reviewed_report(client, aut
         page = client.get(path).text
         assert "Lest av klinikken" in page, path
     assert "Lagret for sykepleierens neste gjennomgang." not in client.get(f"/symptoms/{report.id}").text
+    auth.logout()
+    auth.login("nurse")
+    timeline = client.get(f"/nurse/patients/{report.patient_id}/timeline?show=reports").text
+    assert "Gjennomgått av Nina Sykepleier" in timeline
 
 
 def test_resolved_cases_are_not_counted(client, auth, db_session):

@@ -158,7 +158,7 @@ def _actor_ids(entries: list[Entry]) -> set[int]:
     ids = set()
     for entry in entries:
         for name in ("actor_id", "changed_by_id", "recorded_by_id", "home_approved_by_id", "assigned_nurse_id",
-                     "placed_by_id", "lifted_by_id"):
+                     "placed_by_id", "lifted_by_id", "reviewed_by_id"):
             value = getattr(entry.item, name, None)
             if value:
                 ids.add(value)
