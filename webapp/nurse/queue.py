@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import _, ngettext
 from flask_login import current_user
-from sqlalchemy import bindparam, func, insert
+from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import select
 
 from .. import db
@@ -156,18 +156,20 @@ def mark_reviewed():
         return redirect(url_for("nurse.queue", **filters.url_args(), _anchor="routine-heading"))
     session = db.session()
     now = _now()
-    reports = session.exec(
-        select(SymptomReport).join(Patient, SymptomReport.patient_id == Patient.id)
-        .where(SymptomReport.id.in_(wanted), Patient.clinic_id == current_user.clinic_id,
-               SymptomReport.level == Level.ROUTINE, SymptomReport.reviewed_at.is_(None))
+    # One conditional UPDATE: of two taps at once, the second finds nothing left to mark (PostgreSQL
+    # re-checks `reviewed_at IS NULL` after the first commits), so a double tap stores one review.
+    marked = session.execute(
+        update(SymptomReport)
+        .where(SymptomReport.id.in_(wanted), SymptomReport.level == Level.ROUTINE, SymptomReport.reviewed_at.is_(None),
+               SymptomReport.patient_id.in_(select(Patient.id).where(Patient.clinic_id == current_user.clinic_id)))
+        .values(reviewed_at=now, reviewed_by_id=current_user.id)
+        .returning(SymptomReport.id, SymptomReport.patient_id)
+        .execution_options(synchronize_session=False)
     ).all()
-    for report in reports:
-        report.reviewed_at = now
-        report.reviewed_by_id = current_user.id
-        session.add(report)
-        audit("update", patient_id=report.patient_id, target=f"symptom_report:{report.id}:reviewed")
+    for report_id, patient_id in marked:
+        audit("update", patient_id=patient_id, target=f"symptom_report:{report_id}:reviewed")
     session.commit()
-    flash(ngettext("%(num)d report marked as reviewed.", "%(num)d reports marked as reviewed.", len(reports)),
+    flash(ngettext("%(num)d report marked as reviewed.", "%(num)d reports marked as reviewed.", len(marked)),
           "success")
     return redirect(url_for("nurse.queue", **filters.url_args(), _anchor="routine-heading"))
 
