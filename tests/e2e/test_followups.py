@@ -63,9 +63,9 @@ def test_worse_gives_the_urgent_answer_and_the_nurse_sees_worse_than_last_report
     nurse = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url, locale="nb-NO").new_page()
     sign_in(nurse, "nurse")
     nurse.goto("/nurse/queue")
-    link = nurse.locator("a:has-text('Verre enn ved forrige melding')")
+    link = nurse.locator(".queue-cards a:has-text('Verre enn ved forrige melding')")
     assert link.count() == 1
-    click_and_wait(nurse, "a:has-text('Verre enn ved forrige melding')")
+    click_and_wait(nurse, ".queue-cards a:has-text('Verre enn ved forrige melding')")
     assert "Oppfølging 1" in nurse.inner_text("main")
     assert_accessible(nurse)
     nurse.context.close()

@@ -71,11 +71,13 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
 
     sign_in(page, "nurse")
     page.click("nav >> text=Triagekø")
-    first_row = page.locator("table.queue tbody tr").first
-    assert first_row.locator("td").first.inner_text() == "Per Pasient"
-    assert "Venter" in first_row.inner_text()
+    first_group = page.locator(".queue-group").first
+    assert first_group.locator("h2 a").inner_text() == "Per Pasient"
+    first_card = first_group.locator(".queue-card").first  # cards on a phone (issue 13)
+    assert "Venter" in first_card.inner_text()
+    assert "Venstre bein har vært svakt i to dager." in first_card.inner_text()  # what it is about
     check_both_languages(page)
-    first_row.locator("a", has_text="Meldt plage").click()
+    first_card.locator("a", has_text="Meldt plage").click()
     flag_path = page.url.removeprefix(page.url.split("/nurse/")[0])
     assert "Ny eller verre svakhet i en arm eller et bein" in page.locator("main").inner_text()
     assert "Venstre bein har vært svakt i to dager." in page.locator("main").inner_text()
@@ -95,7 +97,7 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
     assert page.locator("h1").inner_text() == "Tidslinje: Per Pasient"
     check_both_languages(page)
     page.goto("/nurse/queue")
-    assert page.locator(f"table.queue a[href='{flag_path}']").count() == 0  # resolved: out of the queue
+    assert page.locator(f".queue-group a[href='{flag_path}']").count() == 0  # resolved: out of the queue
     sign_out(page)
 
     sign_in(page, "patient")
@@ -193,7 +195,7 @@ def test_the_nurse_pages_of_the_queue_are_accessible(page, lang):
     if lang == "en":
         switch_language(page)
     page.goto("/nurse/queue")
-    page.locator("table.queue a[href*='/nurse/flags/']").first.click()
+    page.locator(".queue-cards a[href*='/nurse/flags/']").first.click()
     flag_url = page.url
     page.click("text=" + ("Lagre samtalen" if lang == "nb" else "Save the call"))  # nothing chosen: an error
     assert page.locator(".error-summary").is_visible()

@@ -88,6 +88,7 @@ TABLE: dict[str, str] = {
     "symptoms.answer": "patient_own",
     "symptoms.fit": "patient_own",
     "nurse.queue": "nurse",
+    "nurse.mark_reviewed": "nurse",  # only the own clinic's routine reports change (test_queue_view)
     "nurse.flag": "nurse_clinic",
     "nurse.take_flag": "nurse_clinic",
     "nurse.record_call": "nurse_clinic",

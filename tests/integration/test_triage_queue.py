@@ -15,8 +15,14 @@ from .reports import flag_of, patient_of, reports_of, send_report, user_of
 
 
 def queue_rows(html: str) -> list[str]:
-    body = html.split('<table class="queue">')[1].split("</tbody>")[0].split("<tbody>")[1]
-    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in body.split("</tr>")[:-1]]
+    """Each flag's table row, in page order, prefixed with its patient group's name (issue 13: grouped)."""
+    rows = []
+    for group in html.split('<section class="queue-group"')[1:]:
+        name = re.sub(r"<[^>]+>", "", group.split("</a>")[0].split(">")[-1]).strip()
+        body = group.split('<table class="queue">')[1].split("</tbody>")[0].split("<tbody>")[1]
+        rows += [name + " " + re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip()
+                 for row in body.split("</tr>")[:-1]]
+    return rows
 
 
 def add_flag(db_session, email: str, *, level: str, hours_ago: float, status: str = FlagStatus.OPEN,
@@ -53,11 +59,13 @@ def test_emergencies_come_first_then_untaken_flags_by_waiting_time_then_those_in
     auth.login("nurse")
     rows = queue_rows(client.get("/nurse/queue").text)
     levels = [row.split(" ")[2] for row in rows]
-    assert levels == ["Akutt", "Haster", "Haster", "Haster", "Rutine"]
-    assert rows[1].startswith("Per Pasient") and "Venter" in rows[1]  # waited 30 hours
-    assert rows[2].startswith("Emma English")  # waited 5 hours
-    assert "Under arbeid: Nina Sykepleier" in rows[3]  # Per's demo flag, taken 20 hours after it came
-    assert "Mer enn 8 uker siden siste dose" in rows[4]
+    # Grouped per patient (issue 13): Emma's emergency puts her group first; within it, level order.
+    assert levels == ["Akutt", "Haster", "Rutine", "Haster", "Haster"]
+    assert rows[0].startswith("Emma English")
+    assert rows[1].startswith("Emma English")  # waited 5 hours
+    assert "Mer enn 8 uker siden siste dose" in rows[2]
+    assert rows[3].startswith("Per Pasient") and "Venter" in rows[3]  # waited 30 hours, not taken
+    assert "Under arbeid: Nina Sykepleier" in rows[4]  # Per's demo flag, taken 20 hours after it came
 
 
 def test_a_late_callback_stands_out_in_text_and_style(client, auth, db_session):

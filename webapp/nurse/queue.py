@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import _
+from flask_babel import _, ngettext
 from flask_login import current_user
-from sqlalchemy import bindparam, func
+from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import select
 
 from .. import db
@@ -21,7 +21,7 @@ from ..followups.forms import FollowUpsOffForm
 from ..followups.labels import ANSWER_LABELS
 from ..followups.service import followups_of
 from ..injections.hold import hold_after_outcome
-from ..models import Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
+from ..models import AuditEvent, Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
 from ..security import audit, nurse_required
 from ..symptoms.labels import (
     LEVEL_LABELS,
@@ -37,6 +37,16 @@ from .dose_hold import hold_view
 from .flag_forms import CallForm, OutcomeForm, TakeForm
 from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, flag_what
 from .outbox import stuck_count
+from .queue_view import (
+    LEVEL_FILTERS,
+    QueueFilters,
+    flag_detail,
+    group_by_patient,
+    load_sources,
+    report_words,
+    today_in_oslo,
+)
+from .review_forms import ReviewForm
 from .routes import clinic_patient
 
 OPEN_STATUSES = (FlagStatus.OPEN, FlagStatus.IN_PROGRESS)
@@ -45,6 +55,8 @@ REVIEW_WINDOW = timedelta(days=28)
 # The queue page lists at most this many routine reports (newest first) and says how many there are,
 # so that it stays small and fast however busy the clinic is (issue 7: under 60 KB).
 REVIEW_LIMIT = 40
+# The queue reloads itself only when the nurse switches it on (WCAG 2.2.1 Timing adjustable).
+AUTO_REFRESH_SECONDS = 120
 
 
 def _now() -> datetime:
@@ -62,15 +74,13 @@ def is_late(flag: Flag, now: datetime) -> bool:
         and flag.level != Level.EMERGENCY
 
 
-def _patient_names(ids) -> dict[int, str]:
-    """Each listed patient's name, in one query (the page's query count stays flat)."""
-    ids = set(ids)
-    if not ids:
-        return {}
+def _patients(ids) -> tuple[dict[int, str], dict[int, str]]:
+    """Each listed patient's name and phone number, in one query (the page's query count stays flat)."""
     rows = db.session().exec(
-        select(Patient.id, User.full_name).join(User, Patient.user_id == User.id).where(Patient.id.in_(ids))
+        select(Patient.id, User.full_name, Patient.phone).join(User, Patient.user_id == User.id)
+        .where(Patient.id.in_(set(ids)))
     ).all()
-    return dict(rows)
+    return {pid: name for pid, name, _phone in rows}, {pid: phone or "" for pid, _name, phone in rows}
 
 
 def _names(ids) -> dict[int, str]:
@@ -86,7 +96,7 @@ ROUTINE_REVIEWS = (
     select(SymptomReport, func.count().over().label("total"))
     .join(Patient, SymptomReport.patient_id == Patient.id)
     .where(Patient.clinic_id == bindparam("clinic_id"), SymptomReport.level == Level.ROUTINE,
-           SymptomReport.reported_at >= bindparam("since"))
+           SymptomReport.reported_at >= bindparam("since"), SymptomReport.reviewed_at.is_(None))
     .order_by(SymptomReport.reported_at.desc(), SymptomReport.id.desc()).limit(REVIEW_LIMIT)
 )
 
@@ -96,22 +106,77 @@ ROUTINE_REVIEWS = (
 def queue():
     session = db.session()
     now = _now()
+    filters = QueueFilters.from_args(request.args)
     clinic = {"clinic_id": current_user.clinic_id}
-    flags = sorted(session.exec(OPEN_FLAGS, params=clinic).all(), key=queue_order)
+    every_flag = sorted(session.exec(OPEN_FLAGS, params=clinic).all(), key=queue_order)
+    flags = [f for f in every_flag if filters.keeps(f, current_user.id)]
     rows = session.exec(ROUTINE_REVIEWS, params={**clinic, "since": now - REVIEW_WINDOW}).all()
-    reviews = [report for report, _total in rows]
-    review_count = rows[0][1] if rows else 0
+    reviews = [report for report, _total in rows] if filters.shows_routine_reports else []
+    review_count = rows[0][1] if rows and filters.shows_routine_reports else 0
+    names, phones = _patients([f.patient_id for f in flags] + [r.patient_id for r in reviews])
+    reports, injections = load_sources(session, flags)
+    today = today_in_oslo(now)
     unsent = stuck_count(session, current_user.clinic_id, now)  # issue 12: the dead-letter page
-    audit("read", patient_id=None, target="nurse.queue")
+    # The rows show what each patient reported (issue 13 §2): a read of each one's health data, audited
+    # as security.audit does, in one statement so the page's query count stays flat (issue 7).
+    session.execute(insert(AuditEvent), [
+        {"at": now, "actor_id": current_user.id, "patient_id": patient_id, "action": "read", "target": "nurse.queue"}
+        for patient_id in [None, *sorted(names)]])
     session.commit()
     return render_template(
-        "nurse/queue.html", unsent=unsent,
-        names=_patient_names([f.patient_id for f in flags] + [r.patient_id for r in reviews]),
-        flags=flags, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},
+        "nurse/queue.html", unsent=unsent, names=names, groups=group_by_patient(flags, names, phones),
+        flags=flags, open_count=len(every_flag), filters=filters, level_filters=LEVEL_FILTERS,
+        mine_count=sum(1 for f in every_flag if f.assigned_nurse_id == current_user.id),
+        detail={f.id: flag_detail(f, reports, injections, today) for f in flags},
+        report_words=report_words, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},
         nurses=_names(f.assigned_nurse_id for f in flags), flag_what=flag_what, level_labels=LEVEL_LABELS,
-        status_labels=STATUS_LABELS, symptom_label=symptom_label, review_days=REVIEW_WINDOW.days,
-        review_count=review_count, digest_form=DigestForm(formdata=None),
+        status_labels=STATUS_LABELS, review_days=REVIEW_WINDOW.days, auto_refresh_seconds=AUTO_REFRESH_SECONDS,
+        review_count=review_count, digest_form=DigestForm(formdata=None), review_form=ReviewForm(formdata=None),
     )
+
+
+@bp.post("/reports/reviewed")
+@nurse_required
+def mark_reviewed():
+    """Routine reports read by a nurse (walk defect 14): one, the ticked ones, or all listed. Only the
+    own clinic's unreviewed routine reports change; other ids are ignored, and a second tap changes
+    nothing, so a double tap stores one review."""
+    form = ReviewForm()
+    if not form.validate_on_submit():
+        abort(400)
+    filters = QueueFilters.from_args(request.form)
+    if request.form.get("one"):
+        wanted = _ids([request.form.get("one", "")])
+    elif request.form.get("action") == "all":
+        wanted = _ids(request.form.getlist("listed"))
+    else:
+        wanted = _ids(request.form.getlist("report"))
+    if not wanted:
+        flash(_("Tick the reports you have read first."), "info")
+        return redirect(url_for("nurse.queue", **filters.url_args(), _anchor="routine-heading"))
+    session = db.session()
+    now = _now()
+    # One conditional UPDATE: of two taps at once, the second finds nothing left to mark (PostgreSQL
+    # re-checks `reviewed_at IS NULL` after the first commits), so a double tap stores one review.
+    marked = session.execute(
+        update(SymptomReport)
+        .where(SymptomReport.id.in_(wanted), SymptomReport.level == Level.ROUTINE, SymptomReport.reviewed_at.is_(None),
+               SymptomReport.patient_id.in_(select(Patient.id).where(Patient.clinic_id == current_user.clinic_id)))
+        .values(reviewed_at=now, reviewed_by_id=current_user.id)
+        .returning(SymptomReport.id, SymptomReport.patient_id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    for report_id, patient_id in marked:
+        audit("update", patient_id=patient_id, target=f"symptom_report:{report_id}:reviewed")
+    session.commit()
+    flash(ngettext("%(num)d report marked as reviewed.", "%(num)d reports marked as reviewed.", len(marked)),
+          "success")
+    return redirect(url_for("nurse.queue", **filters.url_args(), _anchor="routine-heading"))
+
+
+def _ids(values) -> set[int]:
+    """Report ids from the form; anything that is not a small positive number is ignored."""
+    return {int(v) for v in values if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) < 10}
 
 
 def clinic_flag(flag_id: int) -> Flag:

@@ -15,6 +15,7 @@ from ..models import Flag, FlagStatus, Patient, Role, User
 from ..security import audit, nurse_required
 from . import bp
 from .forms import InvitationForm, NewPatientForm
+from .section_links import section_links
 
 # Built once (issue 7); the patient's user (name, e-mail) comes in the same query.
 CLINIC_PATIENT = (select(Patient).options(joinedload(Patient.user))
@@ -110,7 +111,7 @@ def patient(patient_id: int):
     db.session().commit()
     sections = render_cards(NURSE_PATIENT_SECTIONS, patient, local_date(datetime.now(UTC)))
     return render_template("nurse/patient.html", patient=patient, sections=sections,
-                           invitation_form=InvitationForm())
+                           section_links=section_links(sections), invitation_form=InvitationForm())
 
 
 @bp.post("/patients/<int:patient_id>/invitation")

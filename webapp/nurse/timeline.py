@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from flask import render_template, request
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, or_
 from sqlmodel import select
 
@@ -45,6 +46,15 @@ from .routes import clinic_patient
 
 TIE_ORDER = {"flag": 1, "hold_placed": 2, "flag_event": 3}
 WINDOW = timedelta(days=365)
+# The timeline's filters (issue 13 §2): a GET parameter `show`, so they work without JavaScript.
+FILTERS = {
+    "all": (_l("Everything"), None),
+    "doses": (_l("Doses"), {"injection", "supervised", "interval", "hold_placed", "hold_lifted", "training",
+                            "approval"}),
+    "reports": (_l("Reports"), {"report", "followup"}),
+    "pharmacy": (_l("Pharmacy"), {"pickup", "prescription"}),
+    "calls": (_l("Calls and cases"), {"flag", "flag_event"}),
+}
 
 
 @dataclass
@@ -149,7 +159,7 @@ def _actor_ids(entries: list[Entry]) -> set[int]:
     ids = set()
     for entry in entries:
         for name in ("actor_id", "changed_by_id", "recorded_by_id", "home_approved_by_id", "assigned_nurse_id",
-                     "placed_by_id", "lifted_by_id"):
+                     "placed_by_id", "lifted_by_id", "reviewed_by_id"):
             value = getattr(entry.item, name, None)
             if value:
                 ids.add(value)
@@ -163,7 +173,11 @@ def timeline(patient_id: int):
     session = db.session()
     end = _window_end(request.args.get("until"))
     start = end - WINDOW
-    entries = build_timeline(session, patient, start, end)
+    show = request.args.get("show", "all")
+    show = show if show in FILTERS else "all"
+    kinds = FILTERS[show][1]
+    # Every table is still read, so the page's query count does not depend on the filter (issue 7).
+    entries = [e for e in build_timeline(session, patient, start, end) if kinds is None or e.kind in kinds]
     # The "earlier" link shows while the window has not yet reached the start of treatment.
     created = patient.created_at.astimezone(OSLO).date()
     earliest = min(patient.treatment_start or created, created)
@@ -183,7 +197,8 @@ def timeline(patient_id: int):
         followups_form=FollowUpsOffForm(formdata=None), back_to=request.full_path.rstrip("?"),
         followed_since=datetime.now(UTC) - LOOK_BACK,  # the switch shows while follow-ups can still come
         earlier=start.astimezone(OSLO).date().isoformat() if has_earlier else None,
-        is_latest=request.args.get("until") is None, photos=photos,
+        is_latest=request.args.get("until") is None, show=show, photos=photos, filters=FILTERS,
+        until=request.args.get("until") or None,
     )
 
 
