@@ -49,7 +49,7 @@ class OutcomeForm(BaseForm):
                                  description=_l("For the clinic only."))
     patient_note = TextAreaField(
         _l("Note for the patient"), validators=[Optional(), Length(max=PATIENT_NOTE_MAX)], filters=[clean_text],
-        description=_l("The patient sees this on the report, with what the clinic did."),
+        description=_l("Shown on the patient's report, with what the clinic did. Optional."),
     )
 
 

@@ -268,6 +268,8 @@ def record_outcome(flag_id: int):
     now = _now()
     session = db.session()
     patient = clinic_patient(flag.patient_id)
+    if flag.status == FlagStatus.OPEN:
+        _take(flag, now)
     for code in chosen:
         if code not in before:
             _event(flag, "outcome", outcome=code, now=now)
@@ -282,8 +284,6 @@ def record_outcome(flag_id: int):
     if patient_note != flag.patient_note:
         flag.patient_note = patient_note
         _event(flag, "patient_note", note=patient_note, now=now)
-    if flag.status == FlagStatus.OPEN:
-        _take(flag, now)
     if resolve:
         flag.status = FlagStatus.RESOLVED
         flag.resolved_at = now
