@@ -323,3 +323,13 @@ def test_a_free_text_report_shows_its_first_words_escaped_on_the_start_page(clie
     item = re.search(rf'<li><a href="/symptoms/{report.id}">.*?</li>', page, re.S).group(0)
     assert "&lt;b&gt;jeg har blitt&lt;/b&gt; mer glemsk" in item and "<b>" not in item
     assert "det blir verre" not in item  # the first words only
+
+
+def test_a_resolved_flag_keeps_at_least_one_outcome(client, auth, db_session):
+    flag = urgent_report_flag(client, auth, db_session)
+    auth.login("nurse")
+    assert outcome(client, flag, ["advice_given"], action="resolve").status_code == 302
+    assert outcome(client, flag, [], outcome_note="Glemte noe.").status_code == 422
+    assert outcome(client, flag, ["advice_given", "tests_ordered"], outcome_note="Blodprøver bestilt.").status_code == 302
+    flag = fresh(db_session, Flag, flag.id)
+    assert (flag.status, flag.outcomes) == (FlagStatus.RESOLVED, ["advice_given", "tests_ordered"])

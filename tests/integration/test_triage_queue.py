@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from webapp.domain.working_days import callback_due
 from webapp.models import AuditEvent, Flag, FlagEvent, FlagStatus, SymptomReport
+from webapp.nurse.flag_labels import chosen_outcomes
 
 from .reports import flag_of, patient_of, reports_of, send_report, user_of
 
@@ -175,7 +176,9 @@ def test_a_resolved_flag_takes_no_more_calls_but_a_note(client, auth, db_session
     client.post(f"/nurse/flags/{flag.id}/call", data={"call_result": "call_reached"})
     client.post(f"/nurse/flags/{flag.id}/take")
     assert len(db_session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)).all()) == before
-    client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome_note": "Feberfri nå.", "action": "save"})
+    # the form sends the outcomes it shows ticked along with the note
+    client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome": chosen_outcomes(flag), "outcome_note": "Feberfri nå.",
+                                                         "action": "save"})
     db_session.expire_all()
     assert db_session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)).all()[-1].note == "Feberfri nå."
     assert db_session.get(Flag, flag.id).status == FlagStatus.RESOLVED

@@ -259,7 +259,8 @@ def record_outcome(flag_id: int):
         changed = chosen != before or patient_note != flag.patient_note
         if resolve and flag.status == FlagStatus.RESOLVED:
             form.outcome.errors.append(_("This flag is already resolved."))
-        elif resolve and not chosen:
+        elif not chosen and (resolve or flag.status == FlagStatus.RESOLVED):
+            # a resolved flag keeps at least one outcome: the patient reads it on the report
             form.outcome.errors.append(_("Choose the outcome before you resolve the flag."))
         elif not resolve and not (changed or note):
             form.outcome_note.errors.append(_("Choose an outcome or write a note."))
