@@ -333,3 +333,16 @@ def test_a_resolved_flag_keeps_at_least_one_outcome(client, auth, db_session):
     assert outcome(client, flag, ["advice_given", "tests_ordered"], outcome_note="Blodprøver bestilt.").status_code == 302
     flag = fresh(db_session, Flag, flag.id)
     assert (flag.status, flag.outcomes) == (FlagStatus.RESOLVED, ["advice_given", "tests_ordered"])
+
+
+def test_a_double_tapped_call_or_note_is_stored_once(client, auth, db_session):
+    flag = urgent_report_flag(client, auth, db_session)
+    auth.login("nurse")
+    for _tap in range(2):
+        client.post(f"/nurse/flags/{flag.id}/call", data={"call_result": "call_no_answer", "call_note": "Prøver igjen."})
+    for _tap in range(2):
+        outcome(client, flag, ["advice_given"], outcome_note="Rådet henne til å hvile.")
+    db_session.expire_all()
+    kinds = [e.kind for e in db_session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)
+                                             .order_by(FlagEvent.id)).all()]
+    assert kinds == ["created", "taken", "call_no_answer", "outcome", "note"]
