@@ -346,3 +346,15 @@ def test_a_double_tapped_call_or_note_is_stored_once(client, auth, db_session):
     kinds = [e.kind for e in db_session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)
                                              .order_by(FlagEvent.id)).all()]
     assert kinds == ["created", "taken", "call_no_answer", "outcome", "note"]
+
+
+def test_the_list_of_reports_says_what_the_clinic_did_on_each(client, auth, db_session):
+    flag = urgent_report_flag(client, auth, db_session)
+    auth.login("nurse")
+    outcome(client, flag, ["tests_ordered"], action="resolve", outcome_note="INTERN", patient_note="Ta blodprøve.")
+    auth.logout()
+    auth.login("patient")
+    page = client.get("/symptoms/").text
+    item = next(card for card in page.split('<li class="card">') if f'href="/symptoms/{flag.symptom_report_id}"' in card)
+    assert "Klinikken har bestilt prøver til deg." in item and "Les beskjeden fra klinikken" in item
+    assert "INTERN" not in page and "Ta blodprøve." not in page  # the note itself is on the report's page

@@ -214,4 +214,5 @@ def index():
     ).all()
     return render_template("symptoms/index.html", reports=reports, statuses=report_statuses(db.session(), reports),
                            symptom_label=symptom_label, source_labels=SOURCE_LABELS,
-                           followups=followups_of(db.session(), [r.id for r in reports]), answer_labels=ANSWER_LABELS)
+                           followups=followups_of(db.session(), [r.id for r in reports]), answer_labels=ANSWER_LABELS,
+                           patient_outcome_labels=PATIENT_OUTCOME_LABELS)
