@@ -87,7 +87,7 @@ def test_weakness_in_a_leg_reaches_the_top_of_the_queue_and_the_patient_sees_it_
     page.fill("#call_note", "Snakket med Per. Svakheten er ny.")
     page.click("text=Lagre samtalen")
     assert "Samtalen er registrert." in page.locator(".flashes").inner_text()
-    page.select_option("#outcome", "appointment_booked")
+    page.check("input[name=outcome][value=appointment_booked]")  # issue 13: several outcomes, as checkboxes
     page.click("text=Lagre og lukk")
     assert "Saken er lukket." in page.locator(".flashes").inner_text()
     steps = page.locator(".event-list").inner_text()

@@ -93,6 +93,7 @@ TABLE: dict[str, str] = {
     "nurse.take_flag": "nurse_clinic",
     "nurse.record_call": "nurse_clinic",
     "nurse.record_outcome": "nurse_clinic",
+    "nurse.hand_over_flag": "nurse_clinic",
     "nurse.timeline": "nurse_clinic",
     "nurse.lift_dose_hold": "nurse_clinic",
     "followups.how_is_it_now": "patient_own",

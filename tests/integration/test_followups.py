@@ -244,7 +244,7 @@ def test_worse_on_an_urgent_report_being_handled_raises_a_second_flag_the_patien
     flags = db_session.exec(select(Flag).where(Flag.symptom_report_id == report.id).order_by(Flag.id)).all()
     assert [(f.code, f.status) for f in flags] == [("symptom_report", "resolved"), ("followup_worse", "open")]
     page = client.get(f"/symptoms/{report.id}").get_data(as_text=True)
-    assert "Klinikken har behandlet meldingen din" not in page and "Klinikken ringer deg" in page
+    assert "Klinikken har fulgt opp dette" not in page and "Klinikken ringer deg" in page
 
 
 def test_gone_closes_the_report_for_the_patient_and_leaves_the_clinics_flag_open(client, auth, db_session):

@@ -390,7 +390,7 @@ def test_a_handled_report_says_what_the_clinic_did_and_no_longer_reads_as_pendin
     auth.logout()
     auth.login("patient_en")
     text = main_text(client.get(location).text)
-    assert "Your clinic has handled your report" in text
+    assert "Your clinic has followed this up" in text
     assert "The clinic has booked an appointment for you." in text and "The clinic called you on" in text
     assert "within one working day" not in text and DOSE_LINE not in text
     assert "MRI ordered" not in text  # the nurse's note is internal
@@ -406,7 +406,7 @@ def test_a_handled_report_in_norwegian(client, auth, db_session):
     auth.logout()
     auth.login("patient")
     text = main_text(client.get(location).text)
-    assert "Klinikken har behandlet meldingen din" in text
+    assert "Klinikken har fulgt opp dette" in text
     assert "Neste dose venter til klinikken har sett deg." in text
 
 

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from webapp.domain.working_days import callback_due
 from webapp.models import AuditEvent, Flag, FlagEvent, FlagStatus, SymptomReport
+from webapp.nurse.flag_labels import chosen_outcomes
 
 from .reports import flag_of, patient_of, reports_of, send_report, user_of
 
@@ -120,7 +121,8 @@ def test_take_call_outcome_and_resolve_are_each_an_event_with_nurse_and_time_and
     client.post(f"/nurse/flags/{flag.id}/call", data={"call_result": "call_reached", "call_note": "Svakhet i venstre bein."})
     client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome": "dose_on_hold", "outcome_note": "Time på torsdag.",
                                                          "action": "save"})
-    response = client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome": "", "action": "resolve"})
+    # the form shows the chosen outcomes ticked: resolving sends them again
+    response = client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome": "dose_on_hold", "action": "resolve"})
     assert response.status_code == 302
 
     db_session.expire_all()
@@ -129,15 +131,15 @@ def test_take_call_outcome_and_resolve_are_each_an_event_with_nurse_and_time_and
     assert flag.resolved_at is not None
     events = db_session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id).order_by(FlagEvent.id)).all()
     assert [(e.kind, e.outcome) for e in events] == [
-        ("created", ""), ("taken", ""), ("call_no_answer", ""), ("call_reached", ""), ("note", "dose_on_hold"),
-        ("resolved", "dose_on_hold")]
+        ("created", ""), ("taken", ""), ("call_no_answer", ""), ("call_reached", ""), ("outcome", "dose_on_hold"),
+        ("note", ""), ("resolved", "")]
     assert all(e.actor_id == nurse.id and e.at is not None for e in events[1:])
-    assert events[3].note == "Svakhet i venstre bein." and events[4].note == "Time på torsdag."
+    assert events[3].note == "Svakhet i venstre bein." and events[5].note == "Time på torsdag."
     audits = db_session.exec(select(AuditEvent).where(AuditEvent.target.like(f"flag:{flag.id}%"))
                              .order_by(AuditEvent.id)).all()
     assert all(a.actor_id == nurse.id and a.patient_id == flag.patient_id for a in audits)
     assert [a.target for a in audits if a.action == "update"] == [
-        f"flag:{flag.id}:{kind}" for kind in ("taken", "call_no_answer", "call_reached", "note", "resolved")]
+        f"flag:{flag.id}:{kind}" for kind in ("taken", "call_no_answer", "call_reached", "outcome", "note", "resolved")]
     assert [a.target for a in audits if a.action == "read"] == [f"flag:{flag.id}"]
     page = client.get(f"/nurse/flags/{flag.id}").text
     assert "Ringt: fikk tak i pasienten" in page and "Time på torsdag." in page and "Lukket" in page
@@ -159,7 +161,7 @@ def test_a_flag_cannot_be_resolved_without_an_outcome(client, auth, db_session):
     response = client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome": "", "outcome_note": "ok", "action": "resolve"})
     assert response.status_code == 422
     assert "Velg utfall før du lukker saken." in response.text
-    assert re.search(r'<textarea id="outcome_note"[^>]*>\s*ok</textarea>', response.text)  # what was typed is kept
+    assert re.search(r'<textarea [^>]*id="outcome_note"[^>]*>\s*ok</textarea>', response.text)  # what was typed is kept
     db_session.expire_all()
     assert db_session.get(Flag, flag.id).status == FlagStatus.OPEN
 
@@ -182,7 +184,9 @@ def test_a_resolved_flag_takes_no_more_calls_but_a_note(client, auth, db_session
     client.post(f"/nurse/flags/{flag.id}/call", data={"call_result": "call_reached"})
     client.post(f"/nurse/flags/{flag.id}/take")
     assert len(db_session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)).all()) == before
-    client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome_note": "Feberfri nå.", "action": "save"})
+    # the form sends the outcomes it shows ticked along with the note
+    client.post(f"/nurse/flags/{flag.id}/outcome", data={"outcome": chosen_outcomes(flag), "outcome_note": "Feberfri nå.",
+                                                         "action": "save"})
     db_session.expire_all()
     assert db_session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)).all()[-1].note == "Feberfri nå."
     assert db_session.get(Flag, flag.id).status == FlagStatus.RESOLVED

@@ -40,7 +40,31 @@ OUTCOME_LABELS = {
     "appointment_booked": _l("Appointment booked"),
     "sent_to_emergency": _l("Sent to emergency care"),
     "dose_on_hold": _l("Next dose on hold until seen"),
+    # issue 13: outcomes that fit the other kinds of flag
+    "tests_ordered": _l("Tests ordered (blood, JCV or MRI)"),
+    "referred_to_gp": _l("Referred to the GP or legevakt"),
+    "no_action_needed": _l("Nothing more needed"),
+    "new_syringes_arranged": _l("New syringes arranged with the pharmacy"),
+    "syringes_discarded": _l("Told to return the syringes to the pharmacy, not use them"),
+    "prescription_renewed": _l("H-resept renewed"),
+    "supply_count_corrected": _l("Syringe count sorted out with the patient"),
+    "dose_rescheduled": _l("New dose date agreed"),
 }
+
+# Issue 13 (walk defect 12): each kind of flag offers the outcomes that fit it; the next dose can wait
+# after any kind (facts §3 "Dose on hold": a nurse's "the next dose waits").
+SYMPTOM, PHARMACY, SCHEDULE, MONITORING = "symptom", "pharmacy", "schedule", "monitoring"
+OUTCOMES_BY_KIND = {
+    SYMPTOM: ("advice_given", "appointment_booked", "tests_ordered", "referred_to_gp", "sent_to_emergency",
+              "dose_on_hold", "no_action_needed"),
+    # a storage problem: "do not use it; call the pharmacy or clinic" (facts S1 App rule)
+    PHARMACY: ("new_syringes_arranged", "syringes_discarded", "prescription_renewed", "supply_count_corrected",
+               "advice_given", "dose_on_hold", "no_action_needed"),
+    SCHEDULE: ("dose_rescheduled", "appointment_booked", "advice_given", "dose_on_hold", "no_action_needed"),
+    MONITORING: ("tests_ordered", "appointment_booked", "advice_given", "dose_on_hold", "no_action_needed"),
+}
+# Doses logged with one syringe or too early are about the schedule (facts H1, I1).
+SCHEDULE_INJECTION_CODES = {"partial_dose", "early_dose"}
 EVENT_LABELS = {
     "created": _l("Flag raised"),
     "taken": _l("Taken"),
@@ -48,7 +72,34 @@ EVENT_LABELS = {
     "call_reached": _l("Called: reached the patient"),
     "note": _l("Note"),
     "resolved": _l("Resolved"),
+    "outcome": _l("Outcome chosen"),
+    "outcome_removed": _l("Outcome removed"),
+    "handed_over": _l("Handed over"),
+    "patient_note": _l("Note for the patient"),
 }
+
+
+def flag_kind(flag: Flag) -> str:
+    """Which outcome list fits the flag: symptom, pharmacy, schedule or monitoring."""
+    if flag.source == "supply":
+        return PHARMACY
+    if flag.source == "schedule" or (flag.source == "injection" and flag.code in SCHEDULE_INJECTION_CODES):
+        return SCHEDULE
+    if flag.source == "monitoring":
+        return MONITORING
+    return SYMPTOM
+
+
+def chosen_outcomes(flag: Flag) -> list[str]:
+    """The flag's outcomes; a flag stored with one `outcome` only (demo data, older code) has that one."""
+    return list(flag.outcomes or ([flag.outcome] if flag.outcome else []))
+
+
+def outcome_choices(flag: Flag) -> list[tuple[str, str]]:
+    """The outcomes offered for this flag, plus any already chosen that the list no longer offers."""
+    codes = list(OUTCOMES_BY_KIND[flag_kind(flag)])
+    codes += [code for code in chosen_outcomes(flag) if code not in codes and code in OUTCOME_LABELS]
+    return [(code, OUTCOME_LABELS[code]) for code in codes]
 
 
 def flag_what(flag: Flag) -> str:

@@ -34,8 +34,9 @@ from ..symptoms.labels import (
 from . import bp
 from .digest_forms import DigestForm
 from .dose_hold import hold_view
-from .flag_forms import CallForm, OutcomeForm, TakeForm
-from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, flag_what
+from .flag_details import clinic_colleagues, events_of, flag_details
+from .flag_forms import CallForm, HandOverForm, OutcomeForm, TakeForm
+from .flag_labels import EVENT_LABELS, OUTCOME_LABELS, STATUS_LABELS, chosen_outcomes, flag_kind, flag_what, outcome_choices
 from .outbox import stuck_count
 from .queue_view import (
     LEVEL_FILTERS,
@@ -57,6 +58,8 @@ REVIEW_WINDOW = timedelta(days=28)
 REVIEW_LIMIT = 40
 # The queue reloads itself only when the nurse switches it on (WCAG 2.2.1 Timing adjustable).
 AUTO_REFRESH_SECONDS = 120
+# Two identical steps by one nurse this close together are one double-tapped submit.
+DOUBLE_SUBMIT = timedelta(seconds=60)
 
 
 def _now() -> datetime:
@@ -195,12 +198,14 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
     patient = clinic_patient(flag.patient_id)
     report = session.get(SymptomReport, flag.symptom_report_id) if flag.symptom_report_id else None
     injection = session.get(Injection, flag.injection_id) if flag.injection_id else None
-    events = session.exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)
-                          .order_by(FlagEvent.at, FlagEvent.id)).all()
+    events = events_of(session, flag)
+    colleagues = clinic_colleagues(session, current_user)
     defaults = {
         "take_form": TakeForm(formdata=None),
         "call_form": CallForm(formdata=None),
-        "outcome_form": OutcomeForm(formdata=None, outcome=flag.outcome),
+        "outcome_form": outcome_form(flag, formdata=None, outcome=chosen_outcomes(flag),
+                                     patient_note=flag.patient_note),
+        "handover_form": handover_form(colleagues, formdata=None),
     }
     defaults.update(forms)
     dose_hold = hold_view(session, patient)  # the next dose on hold, with the form to lift it (facts §3)
@@ -208,7 +213,9 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
     session.commit()
     return render_template(
         "nurse/flag.html", flag=flag, patient=patient, report=report, injection=injection, events=events,
-        nurses=_names([flag.assigned_nurse_id, *(e.actor_id for e in events)]), late=is_late(flag, _now()),
+        nurses=_names([flag.assigned_nurse_id, *(e.actor_id for e in events), *(e.to_user_id for e in events)]),
+        late=is_late(flag, _now()), kind=flag_kind(flag), details=flag_details(session, flag, patient),
+        outcomes=chosen_outcomes(flag), colleagues=colleagues,
         flag_what=flag_what, level_labels=LEVEL_LABELS, status_labels=STATUS_LABELS, event_labels=EVENT_LABELS,
         outcome_labels=OUTCOME_LABELS, source_labels=SOURCE_LABELS, symptom_label=symptom_label,
         reason_text=reason_text, answers=report_answers(report) if report and asked_the_questions(report) else [],
@@ -218,15 +225,28 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
     ), status
 
 
+def outcome_form(flag: Flag, **kwargs) -> OutcomeForm:
+    form = OutcomeForm(**kwargs)
+    form.outcome.choices = outcome_choices(flag)  # the outcomes that fit the flag's kind (walk defect 12)
+    return form
+
+
+def handover_form(colleagues: list[User], **kwargs) -> HandOverForm:
+    form = HandOverForm(**kwargs)
+    form.to_nurse.choices = [("", _("Choose a colleague")), *((str(u.id), u.full_name) for u in colleagues)]
+    return form
+
+
 @bp.get("/flags/<int:flag_id>")
 @nurse_required
 def flag(flag_id: int):
     return _flag_page(clinic_flag(flag_id))
 
 
-def _event(flag: Flag, kind: str, *, outcome: str = "", note: str = "", now: datetime | None = None) -> None:
+def _event(flag: Flag, kind: str, *, outcome: str = "", note: str = "", now: datetime | None = None,
+           to_user_id: int | None = None) -> None:
     db.session().add(FlagEvent(flag_id=flag.id, at=now or _now(), actor_id=current_user.id, kind=kind,
-                               outcome=outcome, note=note))
+                               outcome=outcome, note=note, to_user_id=to_user_id))
     audit("update", patient_id=flag.patient_id, target=f"flag:{flag.id}:{kind}")
 
 
@@ -239,10 +259,10 @@ def _take(flag: Flag, now: datetime) -> None:
         _event(flag, "taken", now=now)
 
 
-def _done(flag: Flag, message: str):
+def _done(flag: Flag, message: str, anchor: str | None = None):
     db.session().commit()
     flash(message, "success")
-    return redirect(url_for("nurse.flag", flag_id=flag.id))
+    return redirect(url_for("nurse.flag", flag_id=flag.id, _anchor=anchor))
 
 
 def _refuse_if_resolved(flag: Flag):
@@ -250,6 +270,14 @@ def _refuse_if_resolved(flag: Flag):
         flash(_("This flag is already resolved."), "info")
         return redirect(url_for("nurse.flag", flag_id=flag.id))
     return None
+
+
+def _same_as_last(flag: Flag, kind: str, note: str, now: datetime) -> bool:
+    """A double-tapped submit: the nurse's previous step on this flag is the same, moments ago."""
+    last = db.session().exec(select(FlagEvent).where(FlagEvent.flag_id == flag.id)
+                             .order_by(FlagEvent.at.desc(), FlagEvent.id.desc())).first()
+    return (last is not None and last.kind == kind and last.note == note and last.actor_id == current_user.id
+            and now - last.at < DOUBLE_SUBMIT)
 
 
 @bp.post("/flags/<int:flag_id>/take")
@@ -274,46 +302,65 @@ def record_call(flag_id: int):
     if not form.validate_on_submit():
         return _flag_page(flag, 422, call_form=form)
     now = _now()
-    _take(flag, now)  # whoever calls has the flag
-    _event(flag, form.call_result.data, note=(form.call_note.data or "").strip(), now=now)
-    return _done(flag, _("The call is recorded."))
+    note = (form.call_note.data or "").strip()
+    if not _same_as_last(flag, form.call_result.data, note, now):
+        _take(flag, now)  # whoever calls has the flag
+        _event(flag, form.call_result.data, note=note, now=now)
+    return _done(flag, _("The call is recorded."), anchor="call-form")
 
 
 @bp.post("/flags/<int:flag_id>/outcome")
 @nurse_required
 def record_outcome(flag_id: int):
-    """Save an outcome and a note; "resolve" also closes the flag, which needs an outcome."""
+    """Save the outcomes, a note and a note for the patient; "resolve" also closes the flag, which needs
+    an outcome. Each outcome added or removed is a step of its own, so the steps say who chose what."""
     flag = clinic_flag(flag_id)
-    form = OutcomeForm()
+    form = outcome_form(flag)
     resolve = request.form.get("action") == "resolve"
-    outcome, note = "", ""
+    before = chosen_outcomes(flag)
     if form.validate_on_submit():
-        outcome, note = form.outcome.data or "", (form.outcome_note.data or "").strip()
+        chosen = list(dict.fromkeys(form.outcome.data or []))
+        note, patient_note = form.outcome_note.data or "", form.patient_note.data or ""
+        changed = chosen != before or patient_note != flag.patient_note
         if resolve and flag.status == FlagStatus.RESOLVED:
             form.outcome.errors.append(_("This flag is already resolved."))
-        elif resolve and not (outcome or flag.outcome):
+        elif not chosen and (resolve or flag.status == FlagStatus.RESOLVED):
+            # a resolved flag keeps at least one outcome: the patient reads it on the report
             form.outcome.errors.append(_("Choose the outcome before you resolve the flag."))
-        elif not resolve and not (outcome or note):
+        elif not resolve and not (changed or note):
             form.outcome_note.errors.append(_("Choose an outcome or write a note."))
     if form.errors:
         return _flag_page(flag, 422, outcome_form=form)
     now = _now()
-    if outcome:
-        flag.outcome = outcome
-        # "The next dose waits until the patient is seen" puts the next dose on hold (facts §3).
-        hold_after_outcome(db.session(), clinic_patient(flag.patient_id), flag, outcome, current_user.id, now)
+    session = db.session()
+    patient = clinic_patient(flag.patient_id)
     if flag.status == FlagStatus.OPEN:
         _take(flag, now)
+    for code in chosen:
+        if code not in before:
+            _event(flag, "outcome", outcome=code, now=now)
+        # "The next dose waits until the patient is seen" puts the next dose on hold (facts §3); every
+        # chosen outcome is asked, so that a hold is placed whichever place it has in the list.
+        hold_after_outcome(session, patient, flag, code, current_user.id, now)
+    for code in before:
+        if code not in chosen:
+            _event(flag, "outcome_removed", outcome=code, now=now)
+    flag.outcomes = chosen
+    flag.outcome = chosen[0] if chosen else ""  # the rest of the app reads the first one
+    if patient_note != flag.patient_note:
+        flag.patient_note = patient_note
+        _event(flag, "patient_note", note=patient_note, now=now)
     if resolve:
         flag.status = FlagStatus.RESOLVED
         flag.resolved_at = now
-        _event(flag, "resolved", outcome=flag.outcome, note=note, now=now)
+        _event(flag, "resolved", note=note, now=now)
         message = _("The flag is resolved.")
     else:
-        _event(flag, "note", outcome=outcome, note=note, now=now)
+        if note and not _same_as_last(flag, "note", note, now):
+            _event(flag, "note", note=note, now=now)
         message = _("Saved.")
-    db.session().add(flag)
-    return _done(flag, message)
+    session.add(flag)
+    return _done(flag, message, anchor=None if resolve else "outcome-form")
 
 
 @nurse_patient_section(5)

@@ -157,6 +157,15 @@ PATIENT_OUTCOME_LABELS = {
     "appointment_booked": _l("The clinic has booked an appointment for you."),
     "sent_to_emergency": _l("The clinic sent you to emergency care."),
     "dose_on_hold": _l("Your next dose waits until the clinic has seen you."),
+    # issue 13: the outcomes of the other kinds of flag, in the patient's words
+    "tests_ordered": _l("The clinic has ordered tests for you."),
+    "referred_to_gp": _l("The clinic asked you to see your GP or legevakt."),
+    "no_action_needed": _l("The clinic found that nothing more is needed."),
+    "new_syringes_arranged": _l("The clinic has arranged new syringes with the pharmacy."),
+    "syringes_discarded": _l("Do not use the syringes: take them back to the pharmacy."),
+    "prescription_renewed": _l("The clinic has renewed your H-resept."),
+    "supply_count_corrected": _l("The clinic has sorted out your syringe count with you."),
+    "dose_rescheduled": _l("You and the clinic have agreed a new date for your dose."),
 }
 
 # "Does any of this fit?" (issue 11): the group choices, in patient words; the emergency signs are

@@ -43,7 +43,7 @@ from .labels import (
     SOURCE_LABELS,
     symptom_label,
 )
-from .service import amend_after_fit, find_report, report_statuses, store_report
+from .service import amend_after_fit, clinic_followup, find_report, report_statuses, store_report
 
 REPORTS_SHOWN = 100
 
@@ -202,11 +202,12 @@ def answer(report_id: int):
     status = report_statuses(db.session(), [report])[report.id]
     lines = answer_lines(report.level, report.reasons, report.codes, report.fever)
     clinic = patient.clinic
-    outcome = PATIENT_OUTCOME_LABELS.get(status.flag.outcome) if status.flag else None
+    done = clinic_followup(db.session(), status.flag)  # issue 13: what the clinic did, never its own notes
     return render_template(
         "symptoms/answer.html", report=report, status=status, level=Level(report.level), clinic=clinic,
         items=[symptom_label(code) for code in report.codes], lines=lines, handled=status.state == "handled",
-        outcome_text=outcome,
+        done=done, outcome_texts=[PATIENT_OUTCOME_LABELS[c] for c in done.outcomes if c in PATIENT_OUTCOME_LABELS]
+        if done else [],
         source_labels=SOURCE_LABELS, followups=followups_of(db.session(), [report.id])[report.id],
         answer_labels=ANSWER_LABELS,
     )
@@ -237,4 +238,5 @@ def index():
     ).all()
     return render_template("symptoms/index.html", reports=reports, statuses=report_statuses(db.session(), reports),
                            symptom_label=symptom_label, source_labels=SOURCE_LABELS,
-                           followups=followups_of(db.session(), [r.id for r in reports]), answer_labels=ANSWER_LABELS)
+                           followups=followups_of(db.session(), [r.id for r in reports]), answer_labels=ANSWER_LABELS,
+                           patient_outcome_labels=PATIENT_OUTCOME_LABELS)

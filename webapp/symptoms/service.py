@@ -104,6 +104,35 @@ class ReportStatus:
         return self.state in ("waiting", "seen")
 
 
+@dataclass(frozen=True)
+class ClinicFollowUp:
+    """What the clinic did about a report, as the patient may read it (issue 13 §3, walk defect 11): each
+    call, the outcomes, the note the nurse wrote for the patient and when the flag was resolved. Never
+    the nurse's own notes."""
+
+    calls: tuple[tuple[str, datetime], ...]  # (call_reached | call_no_answer, when), oldest first
+    outcomes: tuple[str, ...]
+    patient_note: str
+    resolved_at: datetime | None
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.calls or self.outcomes or self.patient_note or self.resolved_at)
+
+
+CALL_KINDS = ("call_reached", "call_no_answer")
+
+
+def clinic_followup(session: Session, flag: Flag | None) -> ClinicFollowUp | None:
+    if flag is None:
+        return None
+    calls = session.exec(select(FlagEvent.kind, FlagEvent.at).where(
+        FlagEvent.flag_id == flag.id, FlagEvent.kind.in_(CALL_KINDS)).order_by(FlagEvent.at, FlagEvent.id)).all()
+    outcomes = flag.outcomes or ([flag.outcome] if flag.outcome else [])
+    return ClinicFollowUp(tuple((kind, at) for kind, at in calls), tuple(outcomes), flag.patient_note or "",
+                          flag.resolved_at if flag.status == FlagStatus.RESOLVED else None)
+
+
 def report_statuses(session: Session, reports: Sequence[SymptomReport]) -> dict[int, ReportStatus]:
     """The status of every report, in two queries whatever the number of reports."""
     ids = [r.id for r in reports]
