@@ -43,3 +43,7 @@ class NewPatientForm(BaseForm):
 
 class InvitationForm(BaseForm):
     submit = SubmitField(_l("Make a new invitation link"))
+
+
+class ResetForm(BaseForm):
+    """A button (needs only the CSRF token): a reset link by e-mail, or a reset at the clinic."""
