@@ -335,3 +335,12 @@ def test_hostile_values_in_the_anonymous_forms_never_answer_500(client, db_sessi
     for data in ({"password": value, "confirm": value}, {"password": value}, {"confirm": value}):
         assert client.post(path, data=data).status_code in (302, 400, 410, 422)
         client.post("/auth/logout")
+
+
+def test_in_production_without_app_base_url_the_mail_never_takes_the_host(app, client, db_session, caplog):
+    app.config.update(APP_ENV="production", APP_BASE_URL="")
+    with caplog.at_level(logging.WARNING, logger="webapp.auth.mail"):
+        ask_for_reset(client, headers={"Host": "evil.example"})
+    (row,) = mails(db_session, "password_reset")
+    assert row.url.startswith("/auth/reset/") and "evil.example" not in build_email(app.config, row).get_content()
+    assert "APP_BASE_URL is not set" in caplog.text

@@ -24,18 +24,18 @@ log = logging.getLogger(__name__)
 
 
 def link_root() -> str:
-    """The address the app is opened on, for links shown on a page or written in an e-mail."""
+    """The address the app is opened on: APP_BASE_URL, else (never in production) the request's root."""
     base = (current_app.config.get("APP_BASE_URL") or "").rstrip("/")
-    if base:
+    if base or current_app.config.get("APP_ENV") == "production":
         return base
-    if current_app.config.get("APP_ENV") == "production":
-        return ""
     return request.url_root.rstrip("/")
 
 
 def shown_link(path: str) -> str:
-    """A link for a page the nurse reads (an invitation, an in-person reset)."""
-    return link_root() + path
+    """A link for a page the nurse reads (an invitation, an in-person reset). Without APP_BASE_URL it
+    comes from the nurse's own request, as before, which only the nurse's browser sends."""
+    base = (current_app.config.get("APP_BASE_URL") or "").rstrip("/")
+    return (base or request.url_root.rstrip("/")) + path
 
 
 def _mail_url(path: str) -> str:
