@@ -344,3 +344,15 @@ def test_in_production_without_app_base_url_the_mail_never_takes_the_host(app, c
     (row,) = mails(db_session, "password_reset")
     assert row.url.startswith("/auth/reset/") and "evil.example" not in build_email(app.config, row).get_content()
     assert "APP_BASE_URL is not set" in caplog.text
+
+
+def test_a_double_tapped_new_patient_makes_one_account_and_shows_the_link(client, auth, db_session):
+    auth.login("nurse")
+    data = {"full_name": "Kari Nordmann", "email": "kari@example.org", "language": "nb"}
+    first = client.post("/nurse/patients/new", data=data)
+    second = client.post("/nurse/patients/new", data=data)  # before the first redirect was followed
+    assert first.status_code == second.status_code == 302 and first.location == second.location
+    assert "/auth/invite/" in client.get(second.location).text
+    assert len(db_session.exec(select(User).where(User.email == "kari@example.org")).all()) == 1
+    third = client.post("/nurse/patients/new", data=data)  # later: the ordinary message
+    assert third.status_code == 422 and "Det finnes allerede en konto" in third.text

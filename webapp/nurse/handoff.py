@@ -52,6 +52,14 @@ def _waiting(patient: Patient) -> dict | None:
     return slot
 
 
+def just_invited(user) -> bool:
+    """Whether this nurse's session still holds the invitation of this account, not yet shown: the
+    second tap of a double-tapped "create patient" then shows the first tap's link."""
+    slot = session.get(SLOT)
+    return (isinstance(slot, dict) and slot.get("kind") == INVITATION and user.patient is not None
+            and slot.get("patient_id") == user.patient.id and user.clinic_id == current_user.clinic_id)
+
+
 def new_invitation_link(patient: Patient) -> None:
     """A first-password link for a patient who has none, waiting to be shown (audited by the caller)."""
     token, invitation = create_link(patient.user, current_user, INVITATION)

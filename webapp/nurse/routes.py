@@ -78,7 +78,12 @@ def new_patient():
     if form.validate_on_submit():
         session = db.session()
         email = normalise_email(form.email.data)
-        if session.exec(select(User).where(User.email == email)).first():
+        existing = session.exec(select(User).where(User.email == email)).first()
+        if existing is not None:
+            from .handoff import just_invited  # handoff builds on this module
+
+            if just_invited(existing):  # a double tap: the first tap's link, not an error
+                return redirect(url_for("nurse.handoff", patient_id=existing.patient.id))
             form.email.errors.append(_("There is already an account with this e-mail address."))
         else:
             user = User(
