@@ -53,6 +53,12 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     INVITATION_VALID_DAYS = 7
+    # Issue 13: a reset link by e-mail works once for an hour; one shown at the clinic for 15 minutes.
+    PASSWORD_RESET_VALID_MINUTES = 60
+    IN_PERSON_RESET_VALID_MINUTES = 15
+    # "Forgot password?": per IP address, and per e-mail address asked about (known or not).
+    RESET_RATE_LIMIT_IP = os.environ.get("RESET_RATE_LIMIT_IP", "10 per hour")
+    RESET_RATE_LIMIT_ADDRESS = os.environ.get("RESET_RATE_LIMIT_ADDRESS", "3 per hour")
     ARGON2_PROFILE = "rfc9106_low_memory"  # argon2id, 64 MiB, t=3
 
     # Number of proxies in front of the app in production (X-Forwarded-For), 0 = none.
@@ -106,6 +112,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
     ARGON2_PROFILE = "test"  # cheap hashes keep the suite fast; production uses argon2id defaults
     LOGIN_RATE_LIMIT = "1000 per minute"
+    RESET_RATE_LIMIT_IP = "1000 per minute"  # tests of the limit set their own
+    RESET_RATE_LIMIT_ADDRESS = "1000 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     DATABASE_URL = database_url_from_env(os.environ.get("TEST_DATABASE_URL"))
     SMTP_HOST = ""  # tests that send e-mail start their own SMTP server and set it

@@ -16,7 +16,9 @@ NEW_PATIENT = {"full_name": "Ola Nordmann", "email": "ola@example.org", "languag
 def invite(client, auth, **overrides) -> str:
     auth.login("nurse")
     response = client.post("/nurse/patients/new", data={**NEW_PATIENT, **overrides})
-    assert response.status_code == 200, response.text
+    assert response.status_code == 302, response.text  # post-redirect-get (walk defect 26)
+    response = client.get(response.location)
+    assert response.status_code == 200
     link = re.search(r'value="(http://localhost/auth/invite/[^"]+)"', response.text).group(1)
     auth.logout()
     return link.removeprefix("http://localhost")
@@ -53,8 +55,8 @@ def test_the_invitation_works_only_once(client, auth):
     path = invite(client, auth)
     accept(client, path)
     auth.logout()
-    assert client.get(path).status_code == 404
-    assert accept(client, path, password="someone-elses-password").status_code == 404
+    assert client.get(path).status_code == 410  # gone: used
+    assert accept(client, path, password="someone-elses-password").status_code == 410
     assert client.post("/auth/login", data={"email": "ola@example.org", "password": "someone-elses-password"}
                        ).status_code == 422
 
@@ -66,19 +68,19 @@ def test_the_invitation_stops_working_after_7_days(client, auth, db_session):
     db_session.add(invitation)
     db_session.commit()
     response = client.get(path)
-    assert response.status_code == 404
+    assert response.status_code == 410
     assert "Lenken virker ikke lenger" in response.text
-    assert accept(client, path).status_code == 404
+    assert accept(client, path).status_code == 410
 
 
 def test_a_new_invitation_replaces_the_old_one(client, auth, db_session):
     old = invite(client, auth)
     patient = db_session.exec(select(Patient).join(User, Patient.user_id == User.id).where(User.email == "ola@example.org")).one()
     auth.login("nurse")
-    response = client.post(f"/nurse/patients/{patient.id}/invitation")
+    response = client.post(f"/nurse/patients/{patient.id}/invitation", follow_redirects=True)
     new = re.search(r'value="http://localhost(/auth/invite/[^"]+)"', response.text).group(1)
     auth.logout()
-    assert client.get(old).status_code == 404
+    assert client.get(old).status_code == 410
     assert client.get(new).status_code == 200
 
 

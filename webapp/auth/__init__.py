@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-from . import routes  # noqa: E402,F401  (routes register on bp)
+from . import reset, routes  # noqa: E402,F401  (routes register on bp)

@@ -18,6 +18,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def now() -> datetime:
+    """The accounts' clock (tests set `_now`), for callers that compare with a link's expiry."""
+    return _now()
+
+
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
@@ -73,39 +78,103 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+# Invitation kinds (models.Invitation.kind).
+INVITATION = "invitation"  # the first password, a link the nurse hands over
+RESET = "reset"  # a link by e-mail only, asked for by the user or by a nurse for a patient
+IN_PERSON = "in_person"  # a short link a nurse shows at the clinic, opened on the patient's own phone
+RESET_KINDS = (RESET, IN_PERSON)
+
+
+def valid_for(kind: str) -> timedelta:
+    config = current_app.config
+    if kind == RESET:
+        return timedelta(minutes=config["PASSWORD_RESET_VALID_MINUTES"])
+    if kind == IN_PERSON:
+        return timedelta(minutes=config["IN_PERSON_RESET_VALID_MINUTES"])
+    return timedelta(days=config["INVITATION_VALID_DAYS"])
+
+
 def create_invitation(user: User, created_by: User) -> str:
-    """A new single-use token, valid for 7 days; earlier unused ones for the user stop working."""
+    """A first-password link, valid for 7 days; returns the token."""
+    return create_link(user, created_by, INVITATION)[0]
+
+
+def create_link(user: User, created_by: User | None, kind: str) -> tuple[str, Invitation]:
+    """A new single-use token of a kind; earlier unused links of the user, of any kind, stop working, so
+    only the newest link ever works. Returns the token (never stored) and the row (hash only)."""
     session = db.session()
     for old in session.exec(select(Invitation).where(Invitation.user_id == user.id, Invitation.used_at.is_(None))):
         old.expires_at = min(old.expires_at, _now())
         session.add(old)
     token = secrets.token_urlsafe(32)
-    days = current_app.config["INVITATION_VALID_DAYS"]
-    session.add(
-        Invitation(
-            user_id=user.id, created_by_id=created_by.id, token_hash=_token_hash(token),
-            expires_at=_now() + timedelta(days=days),
-        )
+    invitation = Invitation(
+        user_id=user.id, created_by_id=(created_by or user).id, token_hash=_token_hash(token), kind=kind,
+        created_at=_now(), expires_at=_now() + valid_for(kind),
     )
-    return token
+    session.add(invitation)
+    session.flush()
+    return token, invitation
+
+
+def recent_reset(user: User, within: timedelta = timedelta(minutes=1)) -> Invitation | None:
+    """A reset link sent less than a minute ago and still unused: a double tap sends no second e-mail."""
+    return db.session().exec(
+        select(Invitation).where(Invitation.user_id == user.id, Invitation.kind == RESET,
+                                 Invitation.used_at.is_(None), Invitation.created_at > _now() - within,
+                                 Invitation.expires_at > _now())
+    ).first()
+
+
+def find_invitation(token: str, kinds: tuple[str, ...]) -> tuple[Invitation | None, int]:
+    """The usable link of one of `kinds` for a token, or None and the status to answer: 404 for a token
+    that never existed (or is of another kind), 410 for one that was used or has expired."""
+    if not token or len(token) > 200:
+        return None, 404
+    invitation = db.session().exec(select(Invitation).where(Invitation.token_hash == _token_hash(token))).first()
+    if invitation is None or invitation.kind not in kinds:
+        return None, 404
+    if invitation.used_at is not None or invitation.expires_at <= _now():
+        return None, 410
+    return invitation, 200
 
 
 def find_valid_invitation(token: str) -> Invitation | None:
-    if not token or len(token) > 200:
-        return None
-    invitation = db.session().exec(select(Invitation).where(Invitation.token_hash == _token_hash(token))).first()
-    if invitation is None or invitation.used_at is not None or invitation.expires_at <= _now():
-        return None
-    return invitation
+    return find_invitation(token, (INVITATION,))[0]
 
 
-def use_invitation(invitation: Invitation, password: str, locale: str) -> User:
+def set_password(user: User, password: str) -> None:
+    """A new password; every session of the user ends (the caller signs the current device in again)."""
+    user.password_hash = passwords().hash(password)
+    end_all_sessions(user)
+
+
+def use_invitation(invitation: Invitation, password: str, locale: str | None = None) -> User:
     session = db.session()
     user = session.get(User, invitation.user_id)
-    user.password_hash = passwords().hash(password)
-    user.locale = locale
+    set_password(user, password)
+    if locale:
+        user.locale = locale
     invitation.used_at = _now()
-    end_all_sessions(user)
     session.add_all([user, invitation])
+    if invitation.kind in RESET_KINDS:
+        from .mail import queue_changed_mail  # the outbox row commits with the new password
+
+        queue_changed_mail(session, user)
     session.commit()
     return user
+
+
+def untold_in_person_reset(user: User) -> Invitation | None:
+    """The newest in-person reset of the user not yet told at a sign-in; marks it told (shown once)."""
+    invitation = db.session().exec(
+        select(Invitation).where(Invitation.user_id == user.id, Invitation.kind == IN_PERSON,
+                                 Invitation.used_at.is_not(None), Invitation.told_at.is_(None))
+        .order_by(Invitation.used_at.desc())
+    ).first()
+    if invitation is not None:
+        for row in db.session().exec(select(Invitation).where(
+                Invitation.user_id == user.id, Invitation.kind == IN_PERSON, Invitation.used_at.is_not(None),
+                Invitation.told_at.is_(None))):
+            row.told_at = _now()
+            db.session().add(row)
+    return invitation

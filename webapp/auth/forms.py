@@ -44,3 +44,15 @@ class ChangePasswordForm(BaseForm):
     )
     password, confirm = _new_password_fields()
     submit = SubmitField(_l("Change password"))
+
+
+class ForgotPasswordForm(BaseForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Enter your e-mail address.")), Length(max=254)])
+    submit = SubmitField(_l("Send me a link"))
+
+
+class ResetPasswordForm(BaseForm):
+    """From a reset link: the same rules and messages as changing the password."""
+
+    password, confirm = _new_password_fields()
+    submit = SubmitField(_l("Save and sign in"))

@@ -1,5 +1,5 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import _
+from flask_babel import _, force_locale
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
@@ -7,18 +7,21 @@ from sqlmodel import select
 
 from .. import db
 from ..extensions import limiter, login_manager
-from ..i18n import format_time
+from ..i18n import format_time, format_when
 from ..models import Role, User
 from ..security import safe_next, start_session
 from . import bp
 from .accounts import (
+    INVITATION,
     attempt_login,
     end_all_sessions,
-    find_valid_invitation,
+    find_invitation,
     passwords,
+    untold_in_person_reset,
     use_invitation,
 )
 from .forms import ChangePasswordForm, LoginForm, SetPasswordForm
+from .mail import queue_changed_mail
 
 # Every signed-in request runs this: built once, and the patient row comes in the same query, as every
 # patient page needs it (issue 7).
@@ -58,6 +61,7 @@ def login():
         if result.user is not None:
             start_session(result.user)
             login_user(result.user)
+            _tell_in_person_reset(result.user)
             return redirect(safe_next(request.args.get("next"), home_for(result.user)))
         if result.locked_until is not None:
             form.email.errors.append(
@@ -70,6 +74,18 @@ def login():
             # The same answer whether the address is unknown or the password is wrong.
             form.password.errors.append(_("Wrong e-mail or password."))
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
+
+
+def _tell_in_person_reset(user: User) -> None:
+    """At the first sign-in with a password after a reset at the clinic, the owner is told once: if it
+    was someone else, the patient learns it here (issue 13; security review finding 6)."""
+    invitation = untold_in_person_reset(user)
+    if invitation is not None:
+        db.session().commit()
+        language = user.locale if user.locale in ("nb", "en") else "nb"
+        with force_locale(language):  # the page after sign-in is in the user's language
+            flash(_("Your password was reset at the clinic on %(when)s. Was it not you? Call the clinic.",
+                    when=format_when(invitation.used_at, language)), "warning")
 
 
 @bp.post("/logout")
@@ -94,6 +110,7 @@ def change_password():
             user = current_user._get_current_object()
             user.password_hash = passwords().hash(form.password.data)
             end_all_sessions(user)  # other devices are signed out
+            queue_changed_mail(db.session(), user)  # the owner hears of it by e-mail (ASVS 6.3.7)
             db.session().commit()
             start_session(user)
             login_user(user)
@@ -104,9 +121,9 @@ def change_password():
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
 def accept_invitation(token: str):
-    invitation = find_valid_invitation(token)
-    if invitation is None:
-        return render_template("auth/invitation_invalid.html"), 404
+    invitation, status = find_invitation(token, (INVITATION,))
+    if invitation is None:  # 404 for a token that never was, 410 for one used or run out
+        return render_template("auth/invitation_invalid.html"), status
     form = SetPasswordForm()
     if request.method == "GET":
         form.language.data = db.session().get(User, invitation.user_id).locale
@@ -118,9 +135,10 @@ def accept_invitation(token: str):
         login_user(user)
         flash(_("Welcome! Your password is saved."), "success")
         return redirect(home_for(user))
+    email = db.session().get(User, invitation.user_id).email
     if form.errors:
-        return render_template("auth/set_password.html", form=form), 422
-    return render_template("auth/set_password.html", form=form)
+        return render_template("auth/set_password.html", form=form, email=email), 422
+    return render_template("auth/set_password.html", form=form, email=email)
 
 
 def init_login(app) -> None:

@@ -11,10 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from .. import db, photos
-from ..photos import photo_upload
 from ..domain.clock import utc_now
 from ..domain.working_days import reply_due
 from ..models import Message, MessageThread, Patient, ThreadStatus
+from ..photos import photo_upload
 from ..security import own_patient, own_record, patient_required
 from . import bp
 from .forms import CloseForm, NewThreadForm, PatientReplyForm

@@ -7,6 +7,7 @@ from . import (  # noqa: E402,F401
     digest,
     dose_hold,
     enrolment,
+    handoff,
     handover,
     on_call,
     outbox,

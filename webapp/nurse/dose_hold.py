@@ -23,7 +23,7 @@ from ..injections.hold import lift_holds, open_holds
 from ..models import DoseHold, Flag, Patient, User
 from ..security import audit, nurse_required
 from . import bp
-from .forms import InvitationForm
+from .forms import InvitationForm, ResetForm
 from .routes import clinic_patient
 
 SOURCE_TEXT = {
@@ -101,7 +101,8 @@ def _patient_page_with(patient: Patient, form: LiftHoldForm):
         if template == "nurse/_dose_hold.html":
             card = hold_view(db.session(), patient, form) or card
         sections.append((template, card))
-    return render_template("nurse/patient.html", patient=patient, sections=sections, invitation_form=InvitationForm())
+    return render_template("nurse/patient.html", patient=patient, sections=sections, invitation_form=InvitationForm(),
+                           reset_form=ResetForm())
 
 
 def holds_of_flag(session, flag_id: int) -> list[DoseHold]:

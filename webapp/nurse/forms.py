@@ -59,3 +59,7 @@ class PatientPhoneForm(BaseForm):
         validators=[Length(max=40), PhoneNumber(mobile=True)],
     )
     submit = SubmitField(_l("Save number"))
+
+
+class ResetForm(BaseForm):
+    """A button (needs only the CSRF token): a reset link by e-mail, or a reset at the clinic."""

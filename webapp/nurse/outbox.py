@@ -44,6 +44,8 @@ def kind_label(kind: str) -> str:
         return _("Morning summary")
     if kind.startswith("followup"):
         return _("Follow-up question")
+    if kind.startswith("password"):
+        return _("Password e-mail")
     return _("Reminder")
 
 

@@ -1,6 +1,6 @@
 from datetime import UTC, datetime
 
-from flask import abort, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import current_user
 from sqlalchemy import bindparam, func
@@ -8,13 +8,13 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import select
 
 from .. import db
-from ..auth.accounts import create_invitation, normalise_email
+from ..auth.accounts import normalise_email
 from ..domain.clock import local_date
 from ..extension_points import NURSE_PATIENT_SECTIONS, render_cards
 from ..models import Flag, FlagStatus, Patient, Role, User
 from ..security import audit, nurse_required
 from . import bp
-from .forms import InvitationForm, NewPatientForm
+from .forms import InvitationForm, NewPatientForm, ResetForm
 from .section_links import section_links
 
 # Built once (issue 7); the patient's user (name, e-mail) comes in the same query.
@@ -79,7 +79,12 @@ def new_patient():
     if form.validate_on_submit():
         session = db.session()
         email = normalise_email(form.email.data)
-        if session.exec(select(User).where(User.email == email)).first():
+        existing = session.exec(select(User).where(User.email == email)).first()
+        if existing is not None:
+            from .handoff import just_invited  # handoff builds on this module
+
+            if just_invited(existing):  # a double tap: the first tap's link, not an error
+                return redirect(url_for("nurse.handoff", patient_id=existing.patient.id))
             form.email.errors.append(_("There is already an account with this e-mail address."))
         else:
             user = User(
@@ -94,12 +99,13 @@ def new_patient():
             )
             session.add(patient)
             session.flush()
-            token = create_invitation(user, current_user)
+            from .handoff import new_invitation_link  # handoff builds on this module
+
+            new_invitation_link(patient)
             audit("create", patient_id=patient.id, target="patient")
             session.commit()
-            return render_template(
-                "nurse/invitation.html", patient=patient, link=url_for("auth.accept_invitation", token=token, _external=True)
-            )
+            # Post-redirect-get: a reload shows the page again instead of sending the form twice (defect 26).
+            return redirect(url_for("nurse.handoff", patient_id=patient.id))
     return render_template("nurse/new_patient.html", form=form), 422 if form.errors else 200
 
 
@@ -111,18 +117,5 @@ def patient(patient_id: int):
     db.session().commit()
     sections = render_cards(NURSE_PATIENT_SECTIONS, patient, local_date(datetime.now(UTC)))
     return render_template("nurse/patient.html", patient=patient, sections=sections,
-                           section_links=section_links(sections), invitation_form=InvitationForm())
-
-
-@bp.post("/patients/<int:patient_id>/invitation")
-@nurse_required
-def new_invitation(patient_id: int):
-    patient = clinic_patient(patient_id)
-    if not InvitationForm().validate_on_submit():
-        abort(400)
-    token = create_invitation(patient.user, current_user)
-    audit("invite", patient_id=patient.id, target="invitation")
-    db.session().commit()
-    return render_template(
-        "nurse/invitation.html", patient=patient, link=url_for("auth.accept_invitation", token=token, _external=True)
-    )
+                           section_links=section_links(sections), invitation_form=InvitationForm(),
+                           reset_form=ResetForm())
