@@ -7,7 +7,7 @@ import pytest
 
 from webapp.education.articles import ARTICLE_ORDER, load_articles
 
-from .conftest import assert_accessible, sign_in, switch_language
+from .conftest import assert_accessible, open_more_menu, sign_in, switch_language
 
 ARTICLES = load_articles()
 
@@ -36,6 +36,7 @@ def test_every_article_renders_in_both_languages_and_is_accessible(page, lang):
 
 def test_a_patient_finds_an_article_from_the_menu_and_follows_a_symptom_link(page):
     sign_in(page, "patient_en")
+    open_more_menu(page)
     follow(page, "nav >> text=Learn more")
     follow(page, "text=PML – a rare but serious brain infection")
     link = page.locator("a", has_text="weakness in an arm or leg")
@@ -45,6 +46,7 @@ def test_a_patient_finds_an_article_from_the_menu_and_follows_a_symptom_link(pag
 
 def test_the_demo_patient_sees_a_personal_risk_page(page):
     sign_in(page, "patient")
+    open_more_menu(page)
     follow(page, "nav >> text=Min PML-risiko")
     assert page.locator("h1").inner_text() == "Min PML-risiko"
     assert page.locator(".risk-number").inner_text() == "0,1 per 1000"
