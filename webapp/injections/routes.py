@@ -390,19 +390,16 @@ def history():
 
 
 def interval_chart(gaps, patient: Patient) -> dict:
-    """Bar geometry for the SVG chart of days between doses (numbers only; labels in the template)."""
+    """Bar lengths in percent of the chart's width for the days between doses, newest first like the
+    table and the list under it (walk defect 20). The labels are HTML beside each bar, so they grow with
+    the text; each bar is a small SVG (no inline styles under our CSP)."""
     allowed = schedule.interval_days(patient.dose_interval_weeks)
     scale_max = max([allowed + 14, schedule.REBOUND_DAYS + 7, *[g.days for g in gaps]])
-    width, label_w, row_h = 320, 84, 30
-    bar_space = width - label_w - 40
-    bars = [
-        {"gap": g, "y": i * row_h + 8, "w": max(2, round(g.days / scale_max * bar_space))}
-        for i, g in enumerate(gaps)
-    ]
+    bars = [{"gap": g, "pct": max(1, round(g.days / scale_max * 100))} for g in reversed(gaps)]
     return {
-        "bars": bars, "width": width, "height": len(gaps) * row_h + 28, "label_w": label_w,
-        "allowed_x": label_w + round(allowed / scale_max * bar_space),
-        "rebound_x": label_w + round(schedule.REBOUND_DAYS / scale_max * bar_space), "allowed": allowed,
+        "bars": bars, "allowed": allowed,
+        "allowed_pct": round(allowed / scale_max * 100, 1),
+        "rebound_pct": round(schedule.REBOUND_DAYS / scale_max * 100, 1),
     }
 
 
