@@ -37,14 +37,13 @@ def test_the_nurse_bar_has_queue_and_patients_and_more_holds_the_rest(client, au
 
 def test_a_menu_entry_whose_page_does_not_exist_is_not_shown(app, monkeypatch):
     from flask_login import login_user
+    from sqlmodel import select
 
-    from webapp import navigation
+    from webapp import db, navigation
     from webapp.models import Role, User
 
     monkeypatch.setitem(navigation.MORE, Role.PATIENT, [("nowhere.index", "Nowhere"), ("home.emergency", "Emergency help")])
     with app.test_request_context("/"):
-        from webapp import db
-        from sqlmodel import select
         login_user(db.session().exec(select(User).where(User.email == "patient@example.org")).one())
         assert [endpoint for endpoint, _label in navigation.more_items()] == ["home.emergency"]
 
