@@ -157,3 +157,9 @@ def assert_fits(page) -> None:
     assert scroll <= width, f"{page.url} is {scroll} px wide at {width} px"
     broken = page.evaluate(_BROKEN_WORDS)
     assert broken == [], f"{page.url} at {width} px breaks words: {broken}"
+
+
+def open_more_menu(page) -> None:
+    """Open the menu's "More" list (issue 13: the bar shows a few main items, the rest are under "More")."""
+    if page.locator("nav .nav-more details").get_attribute("open") is None:
+        page.click("nav .nav-more summary")

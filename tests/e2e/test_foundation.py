@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import assert_accessible, click_and_wait, sign_in, switch_language
+from .conftest import assert_accessible, click_and_wait, open_more_menu, sign_in, switch_language
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -71,7 +71,8 @@ def test_patient_signs_in_switches_language_and_signs_out(page):
 def test_nurse_invites_a_patient_who_sets_a_password(browser, page, base_url):
     sign_in(page, "nurse")
     assert page.locator("h1").inner_text().startswith("Pasienter ved Demo MS-poliklinikk")
-    click_and_wait(page, "text=Ny pasient")
+    open_more_menu(page)
+    click_and_wait(page, "nav >> text=Ny pasient")
     page.fill("#full_name", "Ola Nordmann")
     page.fill("#email", "ola@example.org")
     click_and_wait(page, "form.stack button[type=submit]")

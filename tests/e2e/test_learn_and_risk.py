@@ -7,7 +7,7 @@ import pytest
 
 from webapp.education.articles import ARTICLE_ORDER, load_articles
 
-from .conftest import assert_accessible, sign_in, switch_language
+from .conftest import assert_accessible, open_more_menu, sign_in, switch_language
 
 ARTICLES = load_articles()
 
@@ -36,6 +36,7 @@ def test_every_article_renders_in_both_languages_and_is_accessible(page, lang):
 
 def test_a_patient_finds_an_article_from_the_menu_and_follows_a_symptom_link(page):
     sign_in(page, "patient_en")
+    open_more_menu(page)
     follow(page, "nav >> text=Learn more")
     follow(page, "text=PML – a rare but serious brain infection")
     link = page.locator("a", has_text="weakness in an arm or leg")
@@ -45,11 +46,12 @@ def test_a_patient_finds_an_article_from_the_menu_and_follows_a_symptom_link(pag
 
 def test_the_demo_patient_sees_a_personal_risk_page(page):
     sign_in(page, "patient")
+    open_more_menu(page)
     follow(page, "nav >> text=Min PML-risiko")
     assert page.locator("h1").inner_text() == "Min PML-risiko"
     assert page.locator(".risk-number").inner_text() == "0,1 per 1000"
     assert "1 av 10" in page.locator(".risk-one-in").inner_text()
-    svg = page.locator("svg[role=img]")
+    svg = page.locator(".icon-array svg[role=img]").first  # the overview: ten boxes of 1000
     assert svg.is_visible()
     label = page.locator(f"#{svg.get_attribute('aria-labelledby')}").inner_text()
     assert "10\xa0000 personer som deg" in label
@@ -76,7 +78,7 @@ def test_the_start_card_leads_to_the_check_ups(page, lang):
         switch_language(page)
     assert page.locator("#next-check-heading").is_visible()
     assert_accessible(page)
-    follow(page, "a[href='/risk/checkups']")
+    follow(page, "main a[href='/risk/checkups']")  # the card's link, not the one under "More"
     assert page.locator(".checkup").count() == 5
     assert_accessible(page)
 

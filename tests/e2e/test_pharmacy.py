@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_accessible, sign_in, switch_language
+from .conftest import assert_accessible, open_more_menu, sign_in, switch_language
 
 TEXT = {
     "nb": {"log": "Registrer en henting", "save": "Lagre hentingen", "yes": "Ja, rett i kjøleskapet",
@@ -63,6 +63,7 @@ def test_pharmacy_pages_are_accessible(page, lang):
     sign_in(page, "patient")
     if lang == "en":
         switch_language(page)
+    open_more_menu(page)
     page.click(f"nav >> text={TEXT[lang]['menu']}")
     assert page.url.endswith("/pharmacy/")
     for path in ["/pharmacy/", "/pharmacy/prescriptions/new", "/pharmacy/storage-problem"]:

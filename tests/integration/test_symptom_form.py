@@ -83,7 +83,7 @@ def test_the_long_form_has_no_start_date_of_today_and_a_113_button_that_stays_in
     started = re.search(r'<input[^>]*id="started_on"[^>]*>', page).group(0)
     assert not re.search(r'value="\d', started)  # walk defect 32: no default of today
     assert '<p class="sticky-113"><a class="button-emergency" href="tel:113">' in page
-    assert page.count("<details") == 8
+    assert page.count('<details class="symptom-group') == 8
 
 
 # ---------------------------------------------------------------- free text alone, and "don't know"

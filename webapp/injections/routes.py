@@ -16,6 +16,7 @@ from .. import db
 from ..domain import schedule
 from ..domain.clock import OSLO, local_date
 from ..domain.dose_spacing import early_home_dose_flag
+from ..domain.injection_sites import SiteMap, site_map
 from ..domain.levels import Level
 from ..domain.predose import PreDoseQuestion, assess_predose
 from ..flags import raise_flag
@@ -131,6 +132,11 @@ def _suggested_sites(doses) -> tuple[str, str]:
     history = [[d.site_1] + ([d.site_2] if d.site_2 else []) for d in doses]
     first, second = schedule.suggest_sites(history)
     return first.value, second.value
+
+
+def _body_map(doses) -> SiteMap:
+    """The body map's suggested and recent sites (issue 13), from the same rows as the suggestions."""
+    return site_map([[d.site_1] + ([d.site_2] if d.site_2 else []) for d in doses])
 
 
 def _fill_defaults(form: InjectionForm, doses) -> None:
@@ -302,13 +308,15 @@ def new():
     if (closed := dose_closed(patient)) is not None:
         return closed
     form = InjectionForm()
+    doses = recent_sites_and_batches(db.session(), patient.id)
     if request.method == "GET":
         if _fresh_predose() is None:
             return redirect(url_for("injections.check"))
-        _fill_defaults(form, recent_sites_and_batches(db.session(), patient.id))
+        _fill_defaults(form, doses)
     elif (response := _save_posted(form, patient, replaces=None)) is not None:
         return response
-    return render_template("injections/log.html", form=form, editing=None), 422 if form.errors else 200
+    return render_template("injections/log.html", form=form, editing=None, body_map=_body_map(doses),
+                           site_labels=SITE_LABELS), 422 if form.errors else 200
 
 
 @bp.route("/<int:injection_id>/edit", methods=["GET", "POST"])
@@ -382,19 +390,16 @@ def history():
 
 
 def interval_chart(gaps, patient: Patient) -> dict:
-    """Bar geometry for the SVG chart of days between doses (numbers only; labels in the template)."""
+    """Bar lengths in percent of the chart's width for the days between doses, newest first like the
+    table and the list under it (walk defect 20). The labels are HTML beside each bar, so they grow with
+    the text; each bar is a small SVG (no inline styles under our CSP)."""
     allowed = schedule.interval_days(patient.dose_interval_weeks)
     scale_max = max([allowed + 14, schedule.REBOUND_DAYS + 7, *[g.days for g in gaps]])
-    width, label_w, row_h = 320, 84, 30
-    bar_space = width - label_w - 40
-    bars = [
-        {"gap": g, "y": i * row_h + 8, "w": max(2, round(g.days / scale_max * bar_space))}
-        for i, g in enumerate(gaps)
-    ]
+    bars = [{"gap": g, "pct": max(1, round(g.days / scale_max * 100))} for g in reversed(gaps)]
     return {
-        "bars": bars, "width": width, "height": len(gaps) * row_h + 28, "label_w": label_w,
-        "allowed_x": label_w + round(allowed / scale_max * bar_space),
-        "rebound_x": label_w + round(schedule.REBOUND_DAYS / scale_max * bar_space), "allowed": allowed,
+        "bars": bars, "allowed": allowed,
+        "allowed_pct": round(allowed / scale_max * 100, 1),
+        "rebound_pct": round(schedule.REBOUND_DAYS / scale_max * 100, 1),
     }
 
 
@@ -407,9 +412,10 @@ def guide(step: int):
         return closed
     if not 1 <= step <= GUIDE_STEPS:
         abort(404)
-    sites = _suggested_sites(recent_sites_and_batches(db.session(), patient.id))
+    doses = recent_sites_and_batches(db.session(), patient.id)
+    sites = _suggested_sites(doses)
     return render_template("injections/guide.html", step=step, steps=GUIDE_STEPS, sites=sites,
-                           site_labels=SITE_LABELS)
+                           site_labels=SITE_LABELS, body_map=_body_map(doses) if step == 3 else None)
 
 
 # ------------------------------------------------------------------ private calendar feed

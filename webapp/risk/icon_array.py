@@ -1,6 +1,11 @@
-"""An icon array: a picture of 1000 people (or 10,000 when the figure is not a whole number per
-1000), with the people who get PML marked, so that the risk is seen as people, not a percentage
-(pml_risk_table.md, "How to show it"). The template draws it as SVG; this module only lays it out."""
+"""An icon array: the people who get PML marked among people like you, so that the risk is seen as
+people, not a percentage (pml_risk_table.md, "How to show it": an icon array of 1000).
+
+Walk defect 21: 10,000 squares of 2.7 px made a grey mesh on a phone. So a picture is never more than
+1000 people: a figure that is a whole number per 1000 is one grid of 1000. A figure per 10,000 is ten
+boxes of 1000 (the overview: one box for each 1000, the boxes holding a person with PML marked), and
+the first box zoomed in as a grid of 1000 with its one person marked. The numbers are the domain's
+natural frequency, unchanged. The template draws it as SVG; this module only lays it out."""
 
 from __future__ import annotations
 
@@ -8,19 +13,28 @@ from dataclasses import dataclass
 
 from ..domain.pml_risk import NaturalFrequency
 
-CELL = 10  # SVG units per person
-RING_RADIUS = 40
-RING_WIDTH = 6
-# columns x rows: 40 x 25 fits a phone screen's width; 10,000 people make a square
-GRIDS = {1000: (40, 25), 10_000: (100, 100)}
+CELL = 10  # SVG units per person in a grid of 1000
+GRID = (25, 40)  # columns x rows: 25 across is about 11 px a person on a 320 px phone
+BLOCK = 1000  # people in one grid, and in one box of the overview
+BOX_W, BOX_H, BOX_GAP = 50, 80, 8  # a box of the overview, in SVG units (the grid's shape)
+BOXES = (5, 2)  # ten boxes of 1000: five across, two down
 
 
 @dataclass(frozen=True, slots=True)
-class IconArray:
-    people: int
-    affected: int
-    columns: int
-    rows: int
+class Grid:
+    """1000 people, drawn one icon each; `marked` of them, in the first places, get PML."""
+
+    marked: int
+    columns: int = GRID[0]
+    rows: int = GRID[1]
+
+    @property
+    def people(self) -> int:
+        return self.columns * self.rows
+
+    @property
+    def cell(self) -> int:
+        return CELL
 
     @property
     def width(self) -> int:
@@ -31,38 +45,53 @@ class IconArray:
         return self.rows * CELL
 
     @property
-    def cell(self) -> int:
-        return CELL
-
-    @property
-    def ringed(self) -> bool:
-        """In 10,000 people one person is a speck on a phone: a ring around the marked ones shows
-        where to look (it marks nobody itself)."""
-        return self.people > 1000
-
-    @property
-    def margin(self) -> int:
-        return RING_RADIUS + RING_WIDTH if self.ringed else 0
-
-    @property
     def view_box(self) -> str:
-        m = self.margin
-        return f"{-m} {-m} {self.width + 2 * m} {self.height + 2 * m}"
+        return f"0 0 {self.width} {self.height}"
 
     @property
-    def ring_centre(self) -> tuple[float, float]:
-        """The middle of the marked people (they fill the first cells of the first row)."""
-        return (min(self.affected, self.columns) * CELL / 2, CELL / 2)
+    def marked_cells(self) -> list[tuple[int, int]]:
+        """(x, y) of each marked person: the first ones, row by row from the top left, so they are easy
+        to find and count."""
+        return [((i % self.columns) * CELL, (i // self.columns) * CELL) for i in range(self.marked)]
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x: int
+    y: int
+    marked: bool  # holds one person who gets PML
+
+
+@dataclass(frozen=True, slots=True)
+class IconArray:
+    people: int  # the natural frequency's "out of": 1000 or 10,000
+    affected: int
+    grid: Grid  # the 1000 drawn person by person (for 10,000: the first box, zoomed in)
+    boxes: tuple[Box, ...] = ()  # for 10,000: ten boxes of 1000
 
     @property
-    def affected_cells(self) -> list[tuple[int, int]]:
-        """(x, y) of each marked person: the first ones, row by row from the top left, so they are
-        easy to find and count."""
-        return [((i % self.columns) * CELL, (i // self.columns) * CELL) for i in range(self.affected)]
+    def zoomed(self) -> bool:
+        return bool(self.boxes)
+
+    @property
+    def box_size(self) -> tuple[int, int]:
+        return BOX_W, BOX_H
+
+    @property
+    def overview_view_box(self) -> str:
+        columns, rows = BOXES
+        edge = 2  # room for the first box's thick outline
+        width, height = columns * BOX_W + (columns - 1) * BOX_GAP, rows * BOX_H + (rows - 1) * BOX_GAP
+        return f"{-edge} {-edge} {width + 2 * edge} {height + 2 * edge}"
 
 
 def icon_array(frequency: NaturalFrequency) -> IconArray:
-    if frequency.out_of not in GRIDS:
-        raise ValueError(f"no icon array for {frequency.out_of} people")
-    columns, rows = GRIDS[frequency.out_of]
-    return IconArray(people=frequency.out_of, affected=frequency.affected, columns=columns, rows=rows)
+    if frequency.out_of == BLOCK:
+        return IconArray(people=BLOCK, affected=frequency.affected, grid=Grid(marked=frequency.affected))
+    columns, rows = BOXES
+    if frequency.out_of != columns * rows * BLOCK or frequency.affected > columns * rows:
+        raise ValueError(f"no icon array for {frequency.affected} in {frequency.out_of} people")
+    # one person with PML in each of the first `affected` boxes: no box of 1000 holds more than one
+    boxes = tuple(Box(x=(i % columns) * (BOX_W + BOX_GAP), y=(i // columns) * (BOX_H + BOX_GAP),
+                      marked=i < frequency.affected) for i in range(columns * rows))
+    return IconArray(people=frequency.out_of, affected=frequency.affected, grid=Grid(marked=1), boxes=boxes)
