@@ -181,10 +181,13 @@ def test_a_schedule_flag_shows_the_last_dose_and_how_late(client, auth, db_sessi
 # ---------------------------------------------------------------- the phone
 def test_the_patients_phone_is_a_tel_link_at_the_top_and_at_the_call_form(client, auth, db_session):
     flag = urgent_report_flag(client, auth, db_session)
+    patient = patient_of(db_session, "patient@example.org")
+    patient.phone = ""
+    db_session.add(patient)
+    db_session.commit()
     auth.login("nurse")
     page = client.get(f"/nurse/flags/{flag.id}").text
     assert page.count("Ingen telefonnummer registrert") == 2
-    patient = patient_of(db_session, "patient@example.org")
     patient.phone = "+4791234567"
     db_session.add(patient)
     db_session.commit()

@@ -31,7 +31,7 @@ def new_patient_form(**overrides) -> dict:
 def test_the_new_patient_form_stores_a_mobile_number_in_e164(client, auth, db_session):
     auth.login("nurse")
     response = client.post("/nurse/patients/new", data=new_patient_form(phone="0047 912 34 567"))
-    assert response.status_code == 200
+    assert response.status_code == 302  # to the hand-off page
     user = db_session.exec(select(User).where(User.email == "kari@example.org")).one()
     patient = db_session.exec(select(Patient).where(Patient.user_id == user.id)).one()
     assert patient.phone == "+4791234567"
@@ -39,7 +39,7 @@ def test_the_new_patient_form_stores_a_mobile_number_in_e164(client, auth, db_se
 
 def test_the_new_patient_form_may_leave_the_number_empty(client, auth, db_session):
     auth.login("nurse")
-    assert client.post("/nurse/patients/new", data=new_patient_form()).status_code == 200
+    assert client.post("/nurse/patients/new", data=new_patient_form()).status_code == 302
     user = db_session.exec(select(User).where(User.email == "kari@example.org")).one()
     assert db_session.exec(select(Patient).where(Patient.user_id == user.id)).one().phone == ""
 

@@ -109,7 +109,9 @@ def test_routine_reports_show_their_words_not_free_text_only(client, auth, db_se
 def test_the_cases_of_one_patient_are_grouped_with_a_count_and_a_phone_link(client, auth, db_session):
     per = patient_of(db_session, "patient@example.org")
     per.phone = "+4791234567"
-    db_session.add(per)
+    emma = patient_of(db_session, "patient.en@example.org")
+    emma.phone = ""  # the demo gives her a number; this case is the patient without one
+    db_session.add_all([per, emma])
     db_session.commit()
     add_flag(db_session, "patient@example.org", level="urgent", hours_ago=3)
     add_flag(db_session, "patient@example.org", level="routine", hours_ago=50, code="rebound_risk", source="schedule")
@@ -117,7 +119,6 @@ def test_the_cases_of_one_patient_are_grouped_with_a_count_and_a_phone_link(clie
     auth.login("nurse")
     page = client.get("/nurse/queue").text
     groups = re.findall(r'<section class="queue-group" id="patient-(\d+)"', page)
-    emma = patient_of(db_session, "patient.en@example.org")
     assert groups == [str(emma.id), str(per.id)]  # the emergency's patient first, each patient once
     per_group = page.split(f'id="patient-{per.id}"')[1].split("</section>")[0]
     assert "· 3 saker" in per_group

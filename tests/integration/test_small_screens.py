@@ -18,34 +18,30 @@ def bar_and_more(page: str) -> tuple[list[str], list[str]]:
     return labels(bar_part), labels(more_part)
 
 
-def test_the_patient_bar_has_the_main_items_and_more_holds_the_rest(client, auth, app):
+def test_the_patient_bar_has_the_main_items_and_more_holds_the_rest(client, auth):
     auth.login("patient")
     bar, more = bar_and_more(client.get("/").text)
-    expected = ["Start", "Meld en plage", "Mine doser"] + (["Meldinger"] if "messages.index" in app.view_functions else [])
-    assert bar == expected
+    assert bar == ["Start", "Meld en plage", "Meldinger", "Mine doser"]
     assert more[:6] == ["Apotek", "Akutt hjelp", "Min PML-risiko", "Mine kontroller", "Lær mer", "Varsler og påminnelser"]
     assert "<summary>Mer</summary>" in client.get("/").text
 
 
-def test_the_nurse_bar_has_queue_and_patients_and_more_holds_the_rest(client, auth, app):
+def test_the_nurse_bar_has_queue_and_patients_and_more_holds_the_rest(client, auth):
     auth.login("nurse")
     bar, more = bar_and_more(client.get("/nurse/").text)
-    assert bar[:2] == ["Triagekø", "Pasienter"]
-    assert "Ny pasient" in more and "Pasientartikler" in more and "Meldinger som ikke ble sendt" in more
-    assert ("Klinikken" in more) == ("nurse.clinic_settings" in app.view_functions)
+    assert bar == ["Triagekø", "Meldinger", "Pasienter"]
+    assert more == ["Ny pasient", "Klinikken", "Pasientartikler", "Meldinger som ikke ble sendt"]
 
 
-def test_a_menu_entry_whose_page_does_not_exist_is_not_shown(app, monkeypatch):
-    from flask_login import login_user
-    from sqlmodel import select
+def test_every_menu_entry_leads_to_a_page(app):
+    from flask import url_for
 
-    from webapp import db, navigation
-    from webapp.models import Role, User
+    from webapp import navigation
 
-    monkeypatch.setitem(navigation.MORE, Role.PATIENT, [("nowhere.index", "Nowhere"), ("home.emergency", "Emergency help")])
     with app.test_request_context("/"):
-        login_user(db.session().exec(select(User).where(User.email == "patient@example.org")).one())
-        assert [endpoint for endpoint, _label in navigation.more_items()] == ["home.emergency"]
+        for entries in [*navigation.MENU.values(), *navigation.MORE.values()]:
+            for endpoint, _label in entries:
+                assert url_for(endpoint).startswith("/"), endpoint
 
 
 @pytest.mark.parametrize("path", ["/", "/injections/", "/injections/check", "/risk/", "/pharmacy/", "/symptoms/new"])
