@@ -6,9 +6,8 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_babel import _
 
-from .. import db
-from ..nurse.patient_phone import field_text
-from ..security import audit, own_patient, patient_required
+from ..nurse.patient_phone import field_text, store_phone
+from ..security import own_patient, patient_required
 from . import bp
 from .forms import MyPhoneForm
 
@@ -19,11 +18,7 @@ def my_phone():
     patient = own_patient()
     form = MyPhoneForm()
     if form.validate_on_submit():
-        if form.phone.e164 != patient.phone:
-            patient.phone = form.phone.e164
-            db.session().add(patient)
-            audit("update", patient_id=patient.id, target="patient.phone")
-            db.session().commit()
+        store_phone(patient, form.phone.e164)
         flash(_("Your mobile number is saved."), "success")
         return redirect(url_for("home.my_phone"))
     if not form.is_submitted():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from flask import abort, redirect, render_template, request, url_for
-from flask_babel import _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -18,7 +17,7 @@ from ..nurse.routes import clinic_patient
 from ..security import audit, nurse_required
 from . import bp
 from .forms import CloseForm, NurseNewThreadForm, NurseReplyForm
-from .routes import thread_messages
+from .routes import damaged, thread_messages
 from .service import clinic_writes, find_message, mark_read
 
 INBOX_SHOWN = 200
@@ -96,8 +95,7 @@ def nurse_reply(thread_id: int):
         return redirect(url_for("messages.nurse_thread", thread_id=repeat.thread_id))
     if not form.validate_on_submit() or repeat is False:
         if repeat is False:
-            form.client_id.data = str(uuid.uuid4())
-            form.client_id.errors = [_("The form was damaged. Please reload the page.")]
+            damaged(form)
         return _thread_page(thread, form, 422)
     session = db.session()
     try:
@@ -136,8 +134,7 @@ def nurse_new(patient_id: int):
         return redirect(url_for("messages.nurse_thread", thread_id=repeat.thread_id))
     if not form.validate_on_submit() or repeat is False:
         if repeat is False:
-            form.client_id.data = str(uuid.uuid4())
-            form.client_id.errors = [_("The form was damaged. Please reload the page.")]
+            damaged(form)
         return render_template("messages/nurse_new.html", form=form, patient=patient), 422
     session = db.session()
     try:

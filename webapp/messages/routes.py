@@ -37,7 +37,8 @@ def _due_now(patient: Patient):
     return reply_due(utc_now(), clinic.reply_days, clinic.closes_at)
 
 
-def _damaged(form) -> None:
+def damaged(form) -> None:
+    """A client id that belongs to someone else's message: a new id, and a message next to the form."""
     form.client_id.data = str(uuid.uuid4())
     form.client_id.errors = [_("The form was damaged. Please reload the page.")]
 
@@ -76,7 +77,7 @@ def _write(patient: Patient, form, thread: MessageThread | None, subject: str, p
         session.rollback()
         message = _repeat(patient, form.client_id.data)
         if not message:
-            _damaged(form)
+            damaged(form)
             return page(form, 422)
     return _after_writing(message)
 
@@ -118,7 +119,7 @@ def new():
     if not form.validate_on_submit():
         return _new_page(form, 422)
     if repeat is False:  # someone else's id: a damaged or forged form
-        _damaged(form)
+        damaged(form)
         return _new_page(form, 422)
     return _write(patient, form, None, form.subject.data, _new_page)
 
@@ -160,7 +161,7 @@ def reply(thread_id: int):
     if not form.validate_on_submit():
         return page(form, 422)
     if repeat is False:
-        _damaged(form)
+        damaged(form)
         return page(form, 422)
     return _write(patient, form, found, "", page)
 

@@ -19,17 +19,22 @@ def field_text(phone: str) -> str:
     return display_phone(phone).replace("\u00a0", " ")
 
 
+def store_phone(patient, e164: str) -> None:
+    """Saves a patient's new mobile number, audited; the same number again writes nothing."""
+    if e164 != patient.phone:
+        patient.phone = e164
+        db.session().add(patient)
+        audit("update", patient_id=patient.id, target="patient.phone")
+        db.session().commit()
+
+
 @bp.route("/patients/<int:patient_id>/phone", methods=["GET", "POST"])
 @nurse_required
 def patient_phone(patient_id: int):
     patient = clinic_patient(patient_id)
     form = PatientPhoneForm()
     if form.validate_on_submit():
-        if form.phone.e164 != patient.phone:
-            patient.phone = form.phone.e164
-            db.session().add(patient)
-            audit("update", patient_id=patient.id, target="patient.phone")
-            db.session().commit()
+        store_phone(patient, form.phone.e164)
         flash(_("The mobile number is saved."), "success")
         return redirect(url_for("nurse.patient", patient_id=patient.id))
     if not form.is_submitted():
