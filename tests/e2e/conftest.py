@@ -159,6 +159,18 @@ def assert_fits(page) -> None:
     assert broken == [], f"{page.url} at {width} px breaks words: {broken}"
 
 
+# The phone sizes every issue-13 page is checked at: 320 and 360 px, with normal and 125 % text.
+PHONE_SIZES = [(320, 100), (320, 125), (360, 100), (360, 125)]
+
+
+def assert_fits_every_phone(page, sizes=PHONE_SIZES) -> None:
+    """assert_fits at each size for the page now open, then back to the standard phone."""
+    for width, percent in sizes:
+        view_as(page, width, percent)
+        assert_fits(page)
+    view_as(page, PHONE["width"])
+
+
 def open_more_menu(page) -> None:
     """Open the menu's "More" list (issue 13: the bar shows a few main items, the rest are under "More")."""
     if page.locator("nav .nav-more details").get_attribute("open") is None:

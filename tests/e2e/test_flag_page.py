@@ -14,9 +14,7 @@ from webapp.domain.working_days import callback_due
 from webapp.models import Flag, FlagStatus, NotificationPrefs, Patient, Pickup, Role, User
 from webapp.pharmacy.forecast import cold_chain_dedupe_key
 
-from .conftest import assert_accessible, assert_fits, click_and_wait, sign_in, switch_language, view_as
-
-SIZES = [(320, 100), (320, 125), (360, 100), (360, 125)]
+from .conftest import assert_accessible, assert_fits_every_phone, click_and_wait, sign_in, switch_language
 
 
 def per(session: Session) -> Patient:
@@ -52,10 +50,7 @@ def prepare(live_app) -> dict[str, int]:
 
 
 def check_sizes(page) -> None:
-    for width, text in SIZES:
-        view_as(page, width, text)
-        assert_fits(page)
-    view_as(page, 360, 100)
+    assert_fits_every_phone(page)
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])

@@ -53,7 +53,7 @@ def test_the_demo_patient_sees_a_personal_risk_page(page):
     assert "1 av 10" in page.locator(".risk-one-in").inner_text()
     svg = page.locator(".icon-array svg[role=img]").first  # the overview: ten boxes of 1000
     assert svg.is_visible()
-    label = page.locator(f"#{svg.get_attribute('aria-labelledby')}").inner_text()
+    label = page.locator(f"#{svg.get_attribute('aria-labelledby')}").text_content()
     assert "10\xa0000 personer som deg" in label
     assert "Raden for 1–12 måneder" in page.locator("main").inner_text()
     assert_accessible(page)

@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_accessible, assert_fits, click_and_wait, sign_in, switch_language, view_as
-
-SIZES = [(320, 100), (360, 100), (360, 125)]
+from .conftest import assert_accessible, assert_fits, assert_fits_every_phone, click_and_wait, sign_in, switch_language, view_as
 
 
 def check_page(page, path: str) -> None:
     page.goto(path)
     assert_accessible(page)
-    for width, text in SIZES:
-        page.goto(path)
-        view_as(page, width, text)
-        assert_fits(page)
-    view_as(page, 360, 100)
+    assert_fits_every_phone(page)
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])

@@ -11,18 +11,22 @@ from sqlmodel import Session, select
 
 from webapp.models import OutboxMessage
 
-from .conftest import PHONE, assert_accessible, assert_fits, click_and_wait, sign_in, switch_language, view_as
+from .conftest import (
+    assert_accessible,
+    assert_fits,
+    assert_fits_every_phone,
+    click_and_wait,
+    sign_in,
+    switch_language,
+    view_as,
+)
 
 NEW_PASSWORD = "en-helt-ny-passordfrase"
-SIZES = [(320, 100), (320, 125), (360, 125)]
 
 
 def check_every_size(page) -> None:
     """The open page at each phone size fits and is axe-clean; back to the standard phone after."""
-    for width, text in SIZES:
-        view_as(page, width, text)
-        assert_fits(page)
-    view_as(page, PHONE["width"])
+    assert_fits_every_phone(page)
     assert_accessible(page)
 
 
