@@ -136,7 +136,7 @@ _BROKEN_WORDS = """() => {
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
       const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-      if (tops.size > 1) broken.push(match[0]);
+      if (tops.size > 1) broken.push(`${match[0]} in <${el.tagName.toLowerCase()} class="${el.className}">`);
     }
   }
   return broken.slice(0, 10);

@@ -23,7 +23,7 @@ def main_text(html: str) -> str:
 
 # ---------------------------------------------------------------- the form
 def group_headings(page: str) -> list[str]:
-    return [h.strip() for h in re.findall(r'<details class="symptom-group[^"]*"[^>]*>\s*<summary>([^<]+)', page)]
+    return [h.strip() for h in re.findall(r'<details class="symptom-group[^"]*"[^>]*>\s*<summary>(?:<span>)?([^<]+)', page)]
 
 
 def test_the_form_lists_every_item_of_symptoms_md_in_groups_with_headings(client, auth):
