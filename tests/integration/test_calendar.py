@@ -13,14 +13,15 @@ from webapp.domain.clock import OSLO
 from webapp.models import Injection, Patient
 
 
-def make_link(client) -> str:
-    page = client.post("/injections/calendar", data={"action": "new"}).text
-    return re.search(r'id="calendar-link"[^>]*value="http://localhost([^"]+)"', page).group(1)
+def make_link(client, **choices) -> str:
+    """A new feed link; `named="y"` names the medicine (the feed is discreet otherwise)."""
+    page = client.post("/injections/calendar", data={"action": "new", **choices}).text
+    return html.unescape(re.search(r'id="calendar-link"[^>]*value="http://localhost([^"]+)"', page).group(1))
 
 
 def test_the_feed_lists_the_next_doses_from_the_last_one(client, auth, db_session):
     auth.login("patient")
-    path = make_link(client)
+    path = make_link(client, named="y")
     auth.logout()  # the phone's calendar has no session: the link alone opens it
     response = client.get(path)
     assert response.status_code == 200
@@ -53,7 +54,7 @@ def test_an_unknown_or_absurd_token_is_not_found(client):
 
 # ------------------------------------------------------------------ optional events (issue 12)
 def feed_summaries(client, data: dict) -> set[str]:
-    page = client.post("/injections/calendar", data={"action": "new", **data}).text
+    page = client.post("/injections/calendar", data={"action": "new", "named": "y", **data}).text
     path = html.unescape(re.search(r'id="calendar-link"[^>]*value="http://localhost([^"]+)"', page).group(1))
     return {str(e.get("summary")) for e in Calendar.from_ical(client.get(path).data).walk("VEVENT")}
 
@@ -89,5 +90,37 @@ def test_an_old_link_without_a_choice_keeps_the_feed_it_had(client, auth):
     page = client.post("/injections/calendar", data={"action": "new", "order": "y"}).text
     path = re.search(r'id="calendar-link"[^>]*value="http://localhost([^"]+)"', page).group(1)
     assert "?" not in path  # the default needs nothing in the link, like the links made before
-    events = Calendar.from_ical(client.get(path + "?events=nonsense,checkups").data).walk("VEVENT")
+    events = Calendar.from_ical(client.get(path + "?events=nonsense,checkups&named=1").data).walk("VEVENT")
     assert "Order natalizumab from the pharmacy" not in {str(e.get("summary")) for e in events}
+
+
+# ------------------------------------------------------------------ discreet by default (security finding 15)
+def test_by_default_the_feed_never_names_the_medicine_nor_the_patient(client, auth, db_session):
+    auth.login("patient")
+    page = client.get("/injections/calendar").text
+    assert "Å logge ut eller bytte passord stopper ikke lenken" in page
+    path = make_link(client, order="y", pickups="y", checkups="y")
+    assert "named" not in path
+    ics = client.get(path).data.replace(b"\r\n ", b"").decode()
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    summaries = {str(e.get("summary")) for e in events}
+    assert "NataHjem: dosedag" in summaries and summaries <= {
+        "NataHjem: dosedag", "NataHjem: planlegg", "NataHjem: apotek", "NataHjem: kontroll"}
+    for word in ("natalizumab", "Natalizumab", "H-resept", "MR", "JCV", "sprøyte"):
+        assert word not in ics, word
+    patient = db_session.exec(select(Patient).where(Patient.id == 1)).one()
+    uids = [str(e.get("uid")) for e in events]
+    assert len(set(uids)) == len(uids)
+    assert not any(uid.startswith(f"{patient.id}-") for uid in uids)
+    # the same link gives the same ids (calendars update, not duplicate); a new link gives new ones
+    assert [str(e.get("uid")) for e in Calendar.from_ical(client.get(path).data).walk("VEVENT")] == uids
+    new = make_link(client, order="y", pickups="y", checkups="y")
+    assert not set(uids) & {str(e.get("uid")) for e in Calendar.from_ical(client.get(new).data).walk("VEVENT")}
+
+
+def test_the_patient_may_choose_to_name_the_medicine(client, auth):
+    auth.login("patient_en")
+    path = make_link(client, order="y", named="y")
+    assert "named=1" in path
+    summaries = {str(e.get("summary")) for e in Calendar.from_ical(client.get(path).data).walk("VEVENT")}
+    assert "Natalizumab dose due" in summaries

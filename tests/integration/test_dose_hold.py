@@ -179,7 +179,7 @@ def test_the_start_page_and_the_log_on_hold_in_english(client, auth, db_session)
 
 def test_the_calendar_feed_has_no_dose_events_while_on_hold_and_has_them_again_after_lifting(client, auth, db_session):
     auth.login("patient")
-    path = make_link(client)
+    path = make_link(client, named="y")
     assert "Tid for natalizumab-dosen" in client.get(path).text.replace("\r\n ", "")
     urgent_report(client)
     ics = client.get(path).data

@@ -25,6 +25,18 @@ OPTIONAL_TOPICS = ("order", "pickups", "checkups")
 DEFAULT_TOPICS = frozenset({"doses", "order"})
 
 
+# What a discreet feed says instead (security finding 15): a subscribed calendar is stored by Google, Apple or
+# Microsoft and shown on lock screens and shared calendars, and "natalizumab" means MS. Unless the patient
+# chose to name the medicine, an event says only that NataHjem has something that day.
+def _discreet_summaries() -> dict[str, str]:
+    return {
+        "doses": gettext("NataHjem: dose day"),
+        "order": gettext("NataHjem: plan ahead"),
+        "pickups": gettext("NataHjem: pharmacy"),
+        "checkups": gettext("NataHjem: check-up"),
+    }
+
+
 def feed_topics(events: str | None) -> frozenset[str]:
     """The topics a feed link asks for (`?events=order,checkups`); unknown words are ignored."""
     if events is None:
@@ -36,7 +48,7 @@ def calendar_token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def feed_for_token(token: str, events: str | None = None) -> Response:
+def feed_for_token(token: str, events: str | None = None, named: bool = False) -> Response:
     if not token or len(token) > 100:
         abort(404)
     patient = db.session().exec(
@@ -51,21 +63,26 @@ def feed_for_token(token: str, events: str | None = None) -> Response:
         calendar.add("prodid", "-//NataHjem//calendar//EN")
         calendar.add("version", "2.0")
         calendar.add("x-wr-calname", "NataHjem")
+        discreet = None if named else _discreet_summaries()
+        details = gettext("Open NataHjem to see what this is: %(url)s", url=url_for("home.index", _external=True))
         for provider in CALENDAR_EVENTS:
-            if getattr(provider, "calendar_topic", "doses") not in topics:
+            topic = getattr(provider, "calendar_topic", "doses")
+            if topic not in topics:
                 continue
             for day, summary, description in provider(patient, today):
-                calendar.add_component(_all_day_event(patient, day, summary, description))
+                shown = (discreet[topic], details) if discreet is not None else (summary, description)
+                calendar.add_component(_all_day_event(patient, day, *shown, key=summary))
     response = Response(calendar.to_ical(), mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'inline; filename="natahjem.ics"'
     return response
 
 
-def _all_day_event(patient: Patient, day, summary: str, description: str) -> Event:
+def _all_day_event(patient: Patient, day, summary: str, description: str, key: str) -> Event:
     event = Event()
-    # A stable id per patient, day and text, so calendars update rather than duplicate.
-    digest = hashlib.sha256(summary.encode()).hexdigest()[:12]
-    event.add("uid", f"{patient.id}-{day.isoformat()}-{digest}@natahjem")
+    # A stable id per link, day and event (`key`: its full text, also when the feed is discreet), so
+    # calendars update rather than duplicate; made from the link's hash, never the patient's id (finding 15).
+    digest = hashlib.sha256(f"{patient.calendar_token_hash}|{day.isoformat()}|{key}".encode()).hexdigest()[:24]
+    event.add("uid", f"{digest}@natahjem")
     event.add("summary", summary)
     event.add("description", description)
     event.add("dtstart", day)

@@ -66,8 +66,11 @@ class CalendarLinkForm(ConfirmForm):
     order = BooleanField(_l("The day to order from the pharmacy, and to renew the H-resept"), default=True)
     pickups = BooleanField(_l("The day your syringes run out: pick up new ones by then"))
     checkups = BooleanField(_l("Check-ups and tests at the clinic"))
+    # security finding 15: the events say "NataHjem: dose day" unless the patient chooses otherwise
+    named = BooleanField(_l("Name the medicine and what to do in the calendar"))
 
     def link_query(self) -> dict:
         chosen = [name for name in ("order", "pickups", "checkups") if self[name].data]
         # the feed's default is doses and order-by: only another choice needs to be in the link
-        return {} if chosen == ["order"] else {"events": ",".join(chosen) or "doses"}
+        query = {} if chosen == ["order"] else {"events": ",".join(chosen) or "doses"}
+        return {**query, "named": "1"} if self.named.data else query

@@ -441,5 +441,5 @@ def calendar():
 
 @bp.get("/calendar/<token>.ics")
 def calendar_feed(token: str):
-    return feed_for_token(token, request.args.get("events"))
+    return feed_for_token(token, request.args.get("events"), named=request.args.get("named") == "1")
 
