@@ -313,3 +313,22 @@ def test_the_guide_checks_the_liquid_by_the_leaflet_and_says_what_a_reaction_is(
     assert liquid in step2 and "clear, with no bits" not in step2 and "klar, uten partikler" not in step2
     step5 = html.unescape(client.get("/injections/guide/5").text)
     assert reaction in step5 and normal in step5
+
+
+# ------------------------------------------------------------------ security finding 22
+def test_a_dose_posted_without_a_fresh_safety_check_is_not_stored_and_the_form_keeps_it(client, auth, db_session):
+    auth.login("patient")
+    pass_check(client)
+    form = {**log_form(client), "note": "Litt rødt etterpå", "batch_1": "AB1234"}
+    with client.session_transaction() as cookie:
+        cookie.pop("predose")  # the check never done (a forged POST), or done more than 12 hours ago
+    before = len(db_session.exec(select(Injection)).all())
+    response = client.post("/injections/new", data=form)
+    assert response.status_code == 422
+    page = response.text
+    assert "Dosen er ikke lagret ennå" in page and 'href="/injections/check"' in page
+    assert "Litt rødt etterpå" in page and 'value="AB1234"' in page
+    assert len(db_session.exec(select(Injection)).all()) == before
+    pass_check(client)
+    assert client.post("/injections/new", data=form).status_code == 302
+    assert len(db_session.exec(select(Injection)).all()) == before + 1

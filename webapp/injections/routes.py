@@ -309,14 +309,21 @@ def new():
         return closed
     form = InjectionForm()
     doses = recent_sites_and_batches(db.session(), patient.id)
+    check_needed = False
     if request.method == "GET":
         if _fresh_predose() is None:
             return redirect(url_for("injections.check"))
         _fill_defaults(form, doses)
+    elif _fresh_predose() is None and _already_saved(patient, form.client_id.data) is None:
+        # The check is asked for on the server, not only by the GET (security finding 22): a POST without
+        # a check in the last 12 hours stores nothing, and the form comes back with what was typed.
+        form.validate()
+        check_needed = True
     elif (response := _save_posted(form, patient, replaces=None)) is not None:
         return response
     return render_template("injections/log.html", form=form, editing=None, body_map=_body_map(doses),
-                           site_labels=SITE_LABELS), 422 if form.errors else 200
+                           site_labels=SITE_LABELS, check_needed=check_needed), \
+        422 if form.errors or check_needed else 200
 
 
 @bp.route("/<int:injection_id>/edit", methods=["GET", "POST"])
