@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import NumberRange, StopValidation
 
+from .emails import looks_alike
 from .phones import PhoneError, parse_phone
 
 
@@ -38,3 +39,12 @@ class PhoneNumber:
             raise StopValidation(
                 _l("Enter a phone number with digits only, like 912 34 567, or +46 70 123 45 67 for a number abroad.")
             ) from None
+
+
+class PlainEmail:
+    """A new account's address may not pass for another one (security finding 23): see webapp/emails.py."""
+
+    def __call__(self, form, field):
+        if field.data and looks_alike(field.data):
+            raise StopValidation(_l("Type the address with ordinary letters: it has characters that look like "
+                                    "others (from another alphabet, or full-width)."))

@@ -245,3 +245,18 @@ def test_an_urgent_callback_is_due_at_the_clinics_closing_time(client, auth, db_
     db_session.refresh(flag)
     assert flag.due_by == datetime(2026, 12, 3, 14, 0, tzinfo=OSLO)
     assert db_session.get(Flag, flag.id) is not None
+
+
+# ---------------------------------------------------------------- security finding 23 (the same form)
+@pytest.mark.parametrize(("typed", "message"), [
+    ("ｐａｔｉｅｎｔ@example.org", "Det finnes allerede en konto med denne e-postadressen."),  # full-width: the same address
+    ("pаtient@example.org", "Skriv adressen med vanlige bokstaver"),  # a Cyrillic а
+    ("patient@examplе.org", "Skriv adressen med vanlige bokstaver"),  # a Cyrillic е
+])
+def test_a_look_alike_address_never_makes_a_second_account(client, auth, db_session, typed, message):
+    auth.login("nurse")
+    before = len(db_session.exec(select(User)).all())
+    response = client.post("/nurse/patients/new", data=new_patient_form(email=typed))
+    assert response.status_code == 422
+    assert message in response.text
+    assert len(db_session.exec(select(User)).all()) == before

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlmodel import select
 
-from .. import db
+from .. import db, emails
 from ..models import Invitation, LoginAttempt, User
 
 
@@ -24,7 +24,8 @@ def now() -> datetime:
 
 
 def normalise_email(email: str) -> str:
-    return (email or "").strip().lower()
+    """NFKC, lower case, the domain in IDNA form (security finding 23): see webapp/emails.py."""
+    return emails.normalise_email(email)
 
 
 def passwords():

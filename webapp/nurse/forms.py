@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, EmailField, IntegerField, RadioField, StringField, SubmitField, TelField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from ..form_validators import PhoneNumber, SafeNumberRange
+from ..form_validators import PhoneNumber, PlainEmail, SafeNumberRange
 from ..forms_base import BaseForm
 from ..i18n import LANGUAGE_CHOICES
 
@@ -22,6 +22,7 @@ class NewPatientForm(BaseForm):
         _l("E-mail"),
         validators=[
             DataRequired(_l("Enter the patient's e-mail address.")),
+            PlainEmail(),
             Email(_l("Enter a valid e-mail address, like name@example.no."), check_deliverability=False),
             Length(max=254),
         ],
