@@ -45,6 +45,6 @@ class PlainEmail:
     """A new account's address may not pass for another one (security finding 23): see webapp/emails.py."""
 
     def __call__(self, form, field):
-        if field.data and looks_alike(field.data):
+        if field.data and not field.errors and looks_alike(field.data):  # after the Email() check
             raise StopValidation(_l("Type the address with ordinary letters: it has characters that look like "
                                     "others (from another alphabet, or full-width)."))

@@ -22,8 +22,8 @@ class NewPatientForm(BaseForm):
         _l("E-mail"),
         validators=[
             DataRequired(_l("Enter the patient's e-mail address.")),
-            PlainEmail(),
             Email(_l("Enter a valid e-mail address, like name@example.no."), check_deliverability=False),
+            PlainEmail(),
             Length(max=254),
         ],
     )
