@@ -13,6 +13,7 @@ from . import clinic_hours, db, i18n, navigation, phones, security
 from .config import Config, check_production_settings
 from .extensions import babel, csrf, limiter, login_manager
 from .passwords import Passwords
+from .sessions import EncryptedCookieSessionInterface
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
         instance_relative_config=True,
     )
     app.url_map.converters["int"] = RowId
+    app.session_interface = EncryptedCookieSessionInterface()
     app.config.from_object(config_class)
     if overrides:
         app.config.update(overrides)

@@ -169,3 +169,27 @@ def test_a_nul_byte_anywhere_is_refused_politely(client, path, kwargs):
     response = client.post(path, **kwargs)
     assert response.status_code == 400
     assert "Noe i forespørselen var feil" in response.text
+
+
+def test_the_session_cookie_cannot_be_read_and_a_tampered_one_is_no_session(client, auth, db_session):
+    # security finding 19: after a pickup the signed-only cookie carried "Du har 10 sprøyter hjemme"
+    import base64
+    import zlib
+
+    from tests.integration.test_pharmacy import pickup_form
+
+    auth.login("patient")
+    response = client.post("/pharmacy/pickups/new", data=pickup_form())
+    assert response.status_code == 302
+    cookie = client.get_cookie("natahjem_session").value
+    raw = cookie.lstrip(".").split(".")[0]
+    readable = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    try:
+        readable += zlib.decompress(readable)
+    except zlib.error:
+        pass
+    for secret in ("sprøyter".encode(), b"_flashes", b"_user_id", b"csrf_token"):
+        assert secret not in readable
+    assert "sprøyter hjemme" in client.get("/pharmacy/").text  # the flash still reaches the page
+    client.set_cookie("natahjem_session", cookie[:-4] + ("AAAA" if not cookie.endswith("AAAA") else "BBBB"))
+    assert client.get("/").status_code == 302  # to the sign-in page: a cookie that does not decrypt
