@@ -45,6 +45,9 @@ class Config:
     # re-sent on every response: only when the session changes (at most once a minute, for seen_at).
     SESSION_REFRESH_EACH_REQUEST = False
     NURSE_IDLE_TIMEOUT = timedelta(minutes=30)  # a nurse's shared desk: 30 idle minutes
+    # A patient on a shared or lost device (security finding 21): signed out after this many idle minutes,
+    # unless she chose "stay signed in on this device" (then only the 12 hours apply).
+    PATIENT_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("PATIENT_IDLE_MINUTES", "60")))
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session (12 h at most)
 
     LOGIN_MAX_FAILURES = 5

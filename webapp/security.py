@@ -61,13 +61,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def start_session(user) -> None:
-    """Called at login: the clock for the 12-hour and idle limits starts now."""
+def start_session(user, stay: bool = False) -> None:
+    """Called at login: the clock for the 12-hour and idle limits starts now. `stay`: a patient's "stay
+    signed in on this device" (no idle limit for her; a nurse always has one)."""
     session.clear()
     session.permanent = True
     now = _now().timestamp()
     session["auth_at"] = now
     session["seen_at"] = now
+    if stay and user.role == Role.PATIENT:
+        session["stay"] = True
 
 
 # Endpoints that never look at the session: files, and the load balancer's check.
@@ -85,8 +88,13 @@ def _enforce_session_lifetime() -> None:
     auth_at = session.get("auth_at", 0)
     seen_at = session.get("seen_at", 0)
     too_old = now - auth_at > current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
-    idle_limit = current_app.config["NURSE_IDLE_TIMEOUT"].total_seconds()
-    too_idle = current_user.role == Role.NURSE and now - seen_at > idle_limit
+    if current_user.role == Role.NURSE:
+        idle_limit = current_app.config["NURSE_IDLE_TIMEOUT"].total_seconds()
+    elif session.get("stay"):
+        idle_limit = float("inf")
+    else:
+        idle_limit = current_app.config["PATIENT_IDLE_TIMEOUT"].total_seconds()
+    too_idle = now - seen_at > idle_limit
     if too_old or too_idle:
         logout_user()
         session.clear()

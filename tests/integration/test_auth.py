@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from tests.conftest import DEMO
 from webapp.models import LoginAttempt, User
 
 WRONG = {"nb": "Feil e-post eller passord.", "en": "Wrong e-mail or password."}
@@ -135,11 +136,43 @@ def test_a_nurse_session_survives_29_idle_minutes(client, auth):
     assert client.get("/nurse/").status_code == 200
 
 
-def test_a_patient_session_is_not_ended_by_30_idle_minutes(client, auth):
-    auth.login("patient")
+def idle(client, minutes: float) -> None:
     with client.session_transaction() as session:
-        session["seen_at"] -= 3 * 3600
+        session["seen_at"] -= minutes * 60
+
+
+# security finding 21: a patient was signed in for 12 hours whatever she did
+def test_a_patient_session_survives_59_idle_minutes_and_ends_after_an_hour(client, auth):
+    auth.login("patient")
+    idle(client, 59)
     assert client.get("/").status_code == 200
+    idle(client, 60 + 1 / 60)
+    assert client.get("/").location.startswith("/auth/login")
+
+
+def test_a_patient_who_chose_to_stay_signed_in_has_no_idle_limit_but_the_12_hours(client):
+    email, password = DEMO["patient"]
+    assert 'name="stay"' in client.get("/auth/login").text
+    client.post("/auth/login", data={"email": email, "password": password, "stay": "y"})
+    idle(client, 11 * 60)
+    assert client.get("/").status_code == 200
+    with client.session_transaction() as session:
+        session["auth_at"] -= 12 * 3600 + 1
+    assert client.get("/").location.startswith("/auth/login")
+
+
+def test_a_nurse_who_ticks_stay_signed_in_still_has_30_idle_minutes(client):
+    email, password = DEMO["nurse"]
+    client.post("/auth/login", data={"email": email, "password": password, "stay": "y"})
+    idle(client, 31)
+    assert client.get("/nurse/").location.startswith("/auth/login")
+
+
+def test_the_patients_idle_limit_is_configurable(app, client, auth):
+    app.config["PATIENT_IDLE_TIMEOUT"] = timedelta(minutes=10)
+    auth.login("patient")
+    idle(client, 11)
+    assert client.get("/").location.startswith("/auth/login")
 
 
 def test_password_change_needs_the_current_password(client, auth):

@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, RadioField, SubmitField
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from ..forms_base import BaseForm
@@ -11,6 +11,10 @@ MIN_PASSWORD = 10
 class LoginForm(BaseForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Enter your e-mail address.")), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password.")), Length(max=200)])
+    # security finding 21: a patient is signed out after an idle hour unless she ticks this (nurses always are)
+    stay = BooleanField(_l("Stay signed in on this device"),
+                        description=_l("Only on your own phone or computer. Patients stay signed in for up to 12 "
+                                       "hours; otherwise after an hour without use you are signed out."))
     submit = SubmitField(_l("Sign in"))
 
 

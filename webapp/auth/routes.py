@@ -59,7 +59,7 @@ def login():
     if form.validate_on_submit():
         result = attempt_login(form.email.data, form.password.data)
         if result.user is not None:
-            start_session(result.user)
+            start_session(result.user, stay=bool(form.stay.data))
             login_user(result.user)
             _tell_in_person_reset(result.user)
             return redirect(safe_next(request.args.get("next"), home_for(result.user)))
