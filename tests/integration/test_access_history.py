@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
 from webapp.models import AuditEvent, Flag, MessageThread, Patient, User
@@ -143,3 +145,17 @@ def test_the_page_speaks_english_to_an_english_patient(client, auth, db_session)
 def test_the_page_is_in_the_patients_more_menu(client, auth):
     auth.login("patient")
     assert 'href="/access-log"' in client.get("/").text
+
+
+# ---------------------------------------------------------------- the log cannot be altered (finding 10)
+@pytest.mark.parametrize("statement", ["UPDATE auditevent SET target = 'changed'", "DELETE FROM auditevent"])
+def test_postgresql_refuses_to_change_or_remove_an_audit_row(app, backend, statement):
+    if backend != "postgresql":
+        pytest.skip("the append-only trigger is PostgreSQL's; SQLite is the single-user default")
+    engine = app.extensions["db_engine"]
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO auditevent (at, action, target) VALUES (now(), 'read', 'x')"))
+    with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+        conn.execute(text(statement))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT target FROM auditevent")).scalars().all() == ["x"]
