@@ -181,7 +181,8 @@ class AuditEvent(SQLModel, table=True):
 AUDIT_APPEND_ONLY_FUNCTION = """
 CREATE OR REPLACE FUNCTION auditevent_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'auditevent is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION USING MESSAGE = 'auditevent is append-only: ' || TG_OP || ' refused',
+                          ERRCODE = 'insufficient_privilege';
 END
 $$
 """
