@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
-from webapp.models import AuditEvent, Flag, MessageThread, Patient, User
+from webapp.models import AuditEvent, Flag, MessageThread, Patient, Photo, User
 
 
 def user_id(db_session, email: str) -> int:
@@ -27,6 +27,14 @@ def reads_of(db_session, pid: int, target: str | None = None) -> list[AuditEvent
     if target is not None:
         query = query.where(AuditEvent.target == target)
     return db_session.exec(query).all()
+
+
+def a_photo_of(db_session, pid: int) -> int:
+    photo = Photo(patient_id=pid, uploaded_by_id=user_id(db_session, "patient@example.org"), storage_key="a.jpg",
+                  thumb_key="a-thumb.jpg", width=1, height=1, size_bytes=4)
+    db_session.add(photo)
+    db_session.commit()
+    return photo.id
 
 
 # ---------------------------------------------------------------- finding 10: the reads that were missing
@@ -61,17 +69,19 @@ def test_a_search_writes_a_read_only_for_the_patients_it_found(client, auth, db_
     assert found == [patient_id(db_session, "patient.en@example.org")]
 
 
-@pytest.mark.parametrize("what", ["patient", "flag", "thread"])
+@pytest.mark.parametrize("what", ["patient", "flag", "thread", "photo"])
 def test_a_refused_look_up_in_another_clinic_answers_404_and_leaves_a_trace(client, auth, db_session, what):
     pid = patient_id(db_session, "patient@example.org")
     record_id = {
         "patient": pid,
         "flag": db_session.exec(select(Flag.id).where(Flag.patient_id == pid)).first(),
         "thread": db_session.exec(select(MessageThread.id).where(MessageThread.patient_id == pid)).first(),
+        "photo": a_photo_of(db_session, pid),
     }[what]
     path, target = {"patient": (f"/nurse/patients/{record_id}", f"patient:{record_id}"),
                     "flag": (f"/nurse/flags/{record_id}", f"flag:{record_id}"),
-                    "thread": (f"/nurse/messages/{record_id}", f"messages.thread:{record_id}")}[what]
+                    "thread": (f"/nurse/messages/{record_id}", f"messages.thread:{record_id}"),
+                    "photo": (f"/photos/{record_id}", f"photo:{record_id}")}[what]
     auth.login("nurse2")
     assert client.get(path).status_code == 404
     refused = db_session.exec(select(AuditEvent).where(AuditEvent.action == "refused")).all()
