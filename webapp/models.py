@@ -169,7 +169,7 @@ class AuditEvent(SQLModel, table=True):
     at: datetime = utc_field(default_factory=utcnow, index=True)
     actor_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     patient_id: int | None = Field(default=None, foreign_key="patient.id", index=True)
-    action: str = Field(max_length=40)  # e.g. "read", "create", "update", "login"
+    action: str = Field(max_length=40)  # e.g. "read", "create", "update", "refused" (another clinic's record)
     target: str = Field(default="", max_length=120)  # e.g. the endpoint or record read
 
 

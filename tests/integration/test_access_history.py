@@ -140,6 +140,7 @@ def test_the_page_is_newest_first_and_50_to_a_page(client, auth, db_session):
     assert first.index("Et bilde du sendte") < first.index("Pasientsiden din")
     assert "page=2" in first
     assert client.get("/access-log?page=2").text.count('class="card access-entry"') == 2
+    assert client.get("/access-log?page=3").status_code == 404
 
 
 def test_the_page_speaks_english_to_an_english_patient(client, auth, db_session):

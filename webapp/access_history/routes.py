@@ -41,6 +41,8 @@ def index():
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     rows = session.exec(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
                         .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+    if page > 1 and not rows:
+        abort(404)  # past the last page
     entries = [{"at": event.at, "who": user.full_name, "clinic": clinic.name if clinic else "",
                 "what": what_was_seen(event.target)} for event, user, clinic in rows]
     return render_template("access_history/index.html", entries=entries, page=page, total=total,
