@@ -58,6 +58,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     clinic_hours.init_app(app)
 
     from . import (
+        access_history,
         auth,
         education,
         errors,
@@ -92,6 +93,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(symptoms.bp)
     app.register_blueprint(followups.bp)
     app.register_blueprint(messages.bp)  # issue 13: messages to and from the clinic
+    app.register_blueprint(access_history.bp)  # review finding 11: who has looked at my information
     push.init_app(app)  # the Web Push channel, when VAPID keys are set (issue 12)
     app.register_blueprint(push_routes.bp)
     app.register_blueprint(reminders.bp)

@@ -169,8 +169,29 @@ class AuditEvent(SQLModel, table=True):
     at: datetime = utc_field(default_factory=utcnow, index=True)
     actor_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     patient_id: int | None = Field(default=None, foreign_key="patient.id", index=True)
-    action: str = Field(max_length=40)  # e.g. "read", "create", "update", "login"
+    action: str = Field(max_length=40)  # e.g. "read", "create", "update", "refused" (another clinic's record)
     target: str = Field(default="", max_length=120)  # e.g. the endpoint or record read
+
+
+# The audit log is append-only on PostgreSQL (security review finding 10; Normen: a log no one can alter):
+# a trigger refuses every UPDATE and DELETE, whoever asks, the application's own role included. TRUNCATE
+# (the tests' way of emptying tables) fires no row trigger. SQLite, the embedded single-user default, has
+# no roles to protect against, so it gets none. Migration 0008 creates the same trigger on a migrated
+# database; this creates it where the tests build the schema with create_all.
+AUDIT_APPEND_ONLY_FUNCTION = """
+CREATE OR REPLACE FUNCTION auditevent_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING MESSAGE = 'auditevent is append-only: ' || TG_OP || ' refused',
+                          ERRCODE = 'insufficient_privilege';
+END
+$$
+"""
+AUDIT_APPEND_ONLY_TRIGGER = """
+CREATE TRIGGER auditevent_append_only BEFORE UPDATE OR DELETE ON auditevent
+FOR EACH ROW EXECUTE FUNCTION auditevent_append_only()
+"""
+for _statement in (AUDIT_APPEND_ONLY_FUNCTION, AUDIT_APPEND_ONLY_TRIGGER):
+    sa.event.listen(AuditEvent.__table__, "after_create", sa.DDL(_statement).execute_if(dialect="postgresql"))
 
 
 class IntervalChange(SQLModel, table=True):

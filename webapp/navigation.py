@@ -38,6 +38,7 @@ MORE = {
         ("risk.checkups", _l("My check-ups")),
         ("education.index", _l("Learn more")),
         ("reminders.preferences", _l("Messages and reminders")),
+        ("access_history.index", _l("Who has looked at my information")),
     ],
     Role.NURSE: [
         ("nurse.new_patient", _l("New patient")),

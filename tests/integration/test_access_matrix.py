@@ -50,6 +50,7 @@ TABLE: dict[str, str] = {
     "home.index": "signed_in",
     "home.emergency": "public",
     "home.healthz": "public",
+    "access_history.index": "patient",
     "nurse.index": "nurse",
     "nurse.new_patient": "nurse",
     "nurse.patient": "nurse_clinic",

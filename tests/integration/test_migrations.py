@@ -6,6 +6,8 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel, create_engine
 
 from tests.conftest import create_pg_database
@@ -33,3 +35,20 @@ def test_migrations_downgrade_to_nothing_and_up_again(fresh_url):
     command.upgrade(config, "head")
     command.downgrade(config, "base")
     command.upgrade(config, "head")
+
+
+def test_migrated_postgresql_refuses_to_change_the_audit_log_and_downgrade_lifts_it(fresh_url, backend):
+    if backend != "postgresql":
+        pytest.skip("the append-only trigger is PostgreSQL's; SQLite is the single-user default")
+    config = alembic_config(fresh_url)
+    command.upgrade(config, "head")
+    engine = create_engine(fresh_url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO auditevent (at, action, target) VALUES (now(), 'read', 'x')"))
+    for statement in ("UPDATE auditevent SET target = 'changed'", "DELETE FROM auditevent"):
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text(statement))
+    command.downgrade(config, "0007")
+    with engine.begin() as conn:
+        assert conn.execute(text("UPDATE auditevent SET target = 'changed'")).rowcount == 1
+    engine.dispose()

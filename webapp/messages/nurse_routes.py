@@ -14,7 +14,7 @@ from .. import db
 from ..domain.clock import utc_now
 from ..models import Message, MessageThread, Patient, ThreadStatus
 from ..nurse.routes import clinic_patient
-from ..security import audit, nurse_required
+from ..security import audit, audit_reads, nurse_required, refuse
 from . import bp
 from .forms import CloseForm, NurseNewThreadForm, NurseReplyForm
 from .routes import damaged, thread_messages
@@ -28,7 +28,7 @@ def clinic_thread(thread_id: int) -> MessageThread:
     """A thread of the nurse's own clinic; any other id answers 404, as if it did not exist."""
     thread = db.session().get(MessageThread, thread_id)
     if thread is None or thread.clinic_id != current_user.clinic_id:
-        abort(404)
+        refuse(f"messages.thread:{thread_id}")
     return thread
 
 
@@ -51,7 +51,8 @@ def inbox():
     if rows:  # threads with a message the triage reader made a report of
         flagged = set(db.session().exec(select(Message.thread_id).where(
             Message.thread_id.in_([t.id for t, _p in rows]), Message.symptom_report_id.is_not(None))).all())
-    audit("read", patient_id=None, target="messages.inbox")  # subjects may name health matters (as nurse.queue)
+    # Subjects may name health matters: a read of each patient listed (as nurse.queue; review finding 10).
+    audit_reads([p.id for _t, p in rows], "messages.inbox")
     db.session().commit()
     return render_template("messages/inbox.html", rows=rows, show=show, filters=FILTERS, now=utc_now(),
                            flagged=flagged, statuses=ThreadStatus)
@@ -128,6 +129,8 @@ def nurse_new(patient_id: int):
     form = NurseNewThreadForm()
     if request.method == "GET":
         form.client_id.data = str(uuid.uuid4())
+        audit("read", patient_id=patient.id, target="messages.nurse_new")
+        db.session().commit()
         return render_template("messages/nurse_new.html", form=form, patient=patient)
     repeat = _repeat(form.client_id.data)
     if repeat:

@@ -136,6 +136,8 @@ def handoff(patient_id: int):
     """The link just made for the patient. An invitation is shown once; an in-person link stays on this
     page while it works, since the patient may need a moment to scan it."""
     patient = clinic_patient(patient_id)
+    audit("read", patient_id=patient.id, target="nurse.handoff")  # e-mail and phone (review finding 10)
+    db.session().commit()
     waiting = _waiting(patient)
     if waiting is None:
         return render_template("nurse/handoff.html", patient=patient, link=None)

@@ -22,7 +22,7 @@ from ..followups.labels import ANSWER_LABELS
 from ..followups.service import followups_of
 from ..injections.hold import hold_after_outcome
 from ..models import AuditEvent, Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
-from ..security import audit, nurse_required
+from ..security import audit, nurse_required, refuse
 from ..symptoms.labels import (
     LEVEL_LABELS,
     SOURCE_LABELS,
@@ -188,7 +188,7 @@ def clinic_flag(flag_id: int) -> Flag:
         select(Flag).where(Flag.id == flag_id, Flag.clinic_id == current_user.clinic_id)
     ).first()
     if flag is None:
-        abort(404)
+        refuse(f"flag:{flag_id}")
     clinic_patient(flag.patient_id)
     return flag
 

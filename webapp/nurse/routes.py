@@ -1,6 +1,6 @@
 from datetime import UTC, datetime
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import current_user
 from sqlalchemy import bindparam, func
@@ -12,7 +12,7 @@ from ..auth.accounts import normalise_email
 from ..domain.clock import local_date
 from ..extension_points import NURSE_PATIENT_SECTIONS, render_cards
 from ..models import Flag, FlagStatus, Patient, Role, User
-from ..security import audit, nurse_required
+from ..security import audit, audit_reads, nurse_required, refuse
 from . import bp
 from .forms import InvitationForm, NewPatientForm, ResetForm
 from .section_links import section_links
@@ -27,7 +27,7 @@ def clinic_patient(patient_id: int) -> Patient:
     patient = db.session().exec(
         CLINIC_PATIENT, params={"patient_id": patient_id, "clinic_id": current_user.clinic_id}).first()
     if patient is None:
-        abort(404)
+        refuse(f"patient:{patient_id}")  # another clinic's patient, or none: a trace (review finding 10)
     return patient
 
 
@@ -69,6 +69,9 @@ def index():
         select(func.count(Flag.id)).where(Flag.clinic_id == current_user.clinic_id,
                                           Flag.status.in_((FlagStatus.OPEN, FlagStatus.IN_PROGRESS)))
     ).one()
+    # Names and home-treatment status of each patient listed: a read of each one (review finding 10).
+    audit_reads([p.id for p in patients], "nurse.search" if query else "nurse.patients")
+    db.session().commit()
     return render_template("nurse/index.html", patients=patients, open_flags=open_flags, query=query, total=total)
 
 

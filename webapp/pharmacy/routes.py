@@ -324,6 +324,8 @@ def nurse_new_prescription(patient_id: int):
                 session.commit()
             flash(_("The H-resept is saved."), "success")
             return redirect(url_for("nurse.patient", patient_id=patient.id))
+    audit("read", patient_id=patient.id, target="pharmacy.nurse_new_prescription")  # review finding 10
+    session.commit()
     return _prescription_page(form, patient, for_nurse=True)
 
 
@@ -361,4 +363,6 @@ def order_lead_days(patient_id: int):
         db.session().commit()
         flash(_("The order lead time is saved."), "success")
         return redirect(url_for("nurse.patient", patient_id=patient.id))
+    audit("read", patient_id=patient.id, target="pharmacy.order_lead_days")  # review finding 10
+    db.session().commit()
     return render_template("pharmacy/order_lead_days.html", form=form, patient=patient), 422 if form.errors else 200

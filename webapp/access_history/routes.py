@@ -1,0 +1,49 @@
+"""Who has read the patient's information: the audit log's reads (and exports, photo views) of her data
+by anyone but herself, newest first, for the last 12 months, 50 to a page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from flask import abort, render_template, request
+from sqlalchemy import func
+from sqlmodel import select
+
+from .. import db
+from ..models import AuditEvent, Clinic, User
+from ..security import own_patient, patient_required
+from . import bp
+from .labels import what_was_seen
+
+PAGE_SIZE = 50
+WINDOW = timedelta(days=365)
+SHOWN_ACTIONS = ("read", "export")
+
+
+def _seen_by_others(patient, since: datetime):
+    return (select(AuditEvent, User, Clinic)
+            .join(User, AuditEvent.actor_id == User.id)
+            .join(Clinic, User.clinic_id == Clinic.id, isouter=True)
+            .where(AuditEvent.patient_id == patient.id, AuditEvent.action.in_(SHOWN_ACTIONS),
+                   AuditEvent.at >= since, AuditEvent.actor_id != patient.user_id))
+
+
+@bp.get("/access-log")
+@patient_required
+def index():
+    patient = own_patient()
+    page = request.args.get("page", 1, type=int)
+    if page < 1:
+        abort(404)
+    since = datetime.now(UTC) - WINDOW
+    session = db.session()
+    query = _seen_by_others(patient, since)
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    rows = session.exec(query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+                        .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+    if page > 1 and not rows:
+        abort(404)  # past the last page
+    entries = [{"at": event.at, "who": user.full_name, "clinic": clinic.name if clinic else "",
+                "what": what_was_seen(event.target)} for event, user, clinic in rows]
+    return render_template("access_history/index.html", entries=entries, page=page, total=total,
+                           has_next=page * PAGE_SIZE < total, months=12)
