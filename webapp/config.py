@@ -49,7 +49,12 @@ class Config:
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
-    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")  # per client IP address
+    # Per account tried, from every source together; only failed attempts count. The hard lock
+    # (LOGIN_MAX_FAILURES) is per account and source, so that nobody can lock a nurse out (finding 5).
+    LOGIN_RATE_LIMIT_ADDRESS = os.environ.get("LOGIN_RATE_LIMIT_ADDRESS", "10 per minute")
+    # Wrong current passwords on the password change page before the session ends (finding 20).
+    PASSWORD_CHANGE_RATE_LIMIT = os.environ.get("PASSWORD_CHANGE_RATE_LIMIT", "5 per 15 minutes")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     INVITATION_VALID_DAYS = 7
@@ -112,6 +117,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
     ARGON2_PROFILE = "test"  # cheap hashes keep the suite fast; production uses argon2id defaults
     LOGIN_RATE_LIMIT = "1000 per minute"
+    LOGIN_RATE_LIMIT_ADDRESS = "1000 per minute"
+    PASSWORD_CHANGE_RATE_LIMIT = "1000 per minute"  # noqa: S105  # nosec B105 (a rate, not a password)
     RESET_RATE_LIMIT_IP = "1000 per minute"  # tests of the limit set their own
     RESET_RATE_LIMIT_ADDRESS = "1000 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
