@@ -57,6 +57,10 @@ class Config:
     PASSWORD_CHANGE_RATE_LIMIT = os.environ.get("PASSWORD_CHANGE_RATE_LIMIT", "5 per 15 minutes")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Gunicorn worker processes per machine: the Procfile runs ${WEB_CONCURRENCY:-3}, so unset means 3.
+    # memory:// keeps a rate-limit counter per process, so production refuses it with more than one
+    # worker (security review finding 4); set WEB_CONCURRENCY=1 for a single worker, or use Redis.
+    WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "3") or "3")
     INVITATION_VALID_DAYS = 7
     # Issue 13: a reset link by e-mail works once for an hour; one shown at the clinic for 15 minutes.
     PASSWORD_RESET_VALID_MINUTES = 60
@@ -122,6 +126,7 @@ class TestConfig(Config):
     RESET_RATE_LIMIT_IP = "1000 per minute"  # tests of the limit set their own
     RESET_RATE_LIMIT_ADDRESS = "1000 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
+    WEB_CONCURRENCY = 1  # one process (the test client, or one threaded server)
     DATABASE_URL = database_url_from_env(os.environ.get("TEST_DATABASE_URL"))
     SMTP_HOST = ""  # tests that send e-mail start their own SMTP server and set it
 
@@ -131,7 +136,8 @@ class ConfigError(RuntimeError):
 
 
 def check_production_settings(config) -> None:
-    """Production never starts with a default or missing secret key, nor with demo mode on."""
+    """Production never starts with a default or missing secret key, nor with demo mode on, nor with
+    per-process rate-limit counters (memory://) shared by several workers."""
     if config.get("APP_ENV") != "production":
         return
     key = config.get("SECRET_KEY") or ""
@@ -143,3 +149,11 @@ def check_production_settings(config) -> None:
         )
     if config.get("DEMO_MODE"):
         raise ConfigError("DEMO_MODE cannot be on in production")
+    storage = (config.get("RATELIMIT_STORAGE_URI") or "memory://").strip()
+    workers = int(config.get("WEB_CONCURRENCY") or 1)
+    if storage.startswith("memory://") and workers > 1:
+        raise ConfigError(
+            f"RATELIMIT_STORAGE_URI is {storage!r} with WEB_CONCURRENCY={workers} workers: every worker would "
+            "count login attempts on its own, multiplying the limits. Set RATELIMIT_STORAGE_URI to a shared "
+            "store (e.g. redis://localhost:6379/0), or WEB_CONCURRENCY=1 for a single worker."
+        )
