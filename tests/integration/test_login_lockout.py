@@ -136,8 +136,11 @@ def test_wrong_current_passwords_on_the_change_form_end_the_session(app, client,
     assert answer.location == "/auth/login"
     assert "For mange feil passord" in client.get("/auth/login").text
     assert client.get("/").location.startswith("/auth/login")  # signed out: the cookie no longer works
-    # The password was never changed, and the real owner can sign in again.
+    # The password was never changed; the real owner signs in again and can change it at once.
     assert auth.login("patient").location == "/"
+    assert client.post("/auth/password", data=form).status_code == 422
+    form["current_password"] = DEMO["patient"][1]
+    assert client.post("/auth/password", data=form).location == "/"
 
 
 @pytest.mark.parametrize(("storage", "workers"), [("memory://", 3), ("", 2), ("memory://", 8)])

@@ -126,12 +126,14 @@ def _refused(response) -> bool:
     return response.status_code == 422
 
 
-def _sign_out_after_wrong_passwords(_limit):
+def _sign_out_after_wrong_passwords(limit):
     """Too many wrong current passwords: whoever holds this session may have stolen it, so every session of
-    the user ends and the password must be given at the login page, with its lock-out (finding 20)."""
+    the user ends and the password must be given at the login page, with its lock-out (finding 20). The
+    count starts again, so that the owner, signed in again, can change the password at once."""
     if current_user.is_authenticated:
         end_all_sessions(current_user)
         db.session().commit()
+    limit.limiter.clear(limit.limit, *limit.request_args)
     logout_user()
     session.clear()
     flash(_("Too many wrong passwords. You are signed out; sign in again."), "warning")
