@@ -42,8 +42,9 @@ class LoginResult:
 
 def attempt_key(email: str, source: str | None) -> str:
     """The lock-out row of one address tried from one source (client IP): an attacker elsewhere can lock
-    only their own source out, never the nurse's (security review finding 5). E-mail addresses hold no
-    space, so the key cannot collide with another address; it fits the column (254)."""
+    only their own source out, never the nurse's (security review finding 5). The source (an IP address)
+    holds no space, so it is the part after the last space. Cut to the column's 254 characters: only an
+    address longer than about 200 characters would lose its source and be locked from every source."""
     return f"{normalise_email(email)} {source or '-'}"[:254]
 
 

@@ -119,7 +119,8 @@ def _password_change_limit() -> str:
 
 
 def _signed_in_user() -> str:
-    return f"password:{current_user.get_id() or request.remote_addr}"
+    # The user's id, not the session's: every session of the user shares one count.
+    return f"password:{getattr(current_user, 'id', None) or request.remote_addr}"
 
 
 def _refused(response) -> bool:
