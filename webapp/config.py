@@ -52,9 +52,18 @@ class Config:
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
-    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")  # per client IP address
+    # Per account tried, from every source together; only failed attempts count. The hard lock
+    # (LOGIN_MAX_FAILURES) is per account and source, so that nobody can lock a nurse out (finding 5).
+    LOGIN_RATE_LIMIT_ADDRESS = os.environ.get("LOGIN_RATE_LIMIT_ADDRESS", "10 per minute")
+    # Wrong current passwords on the password change page before the session ends (finding 20).
+    PASSWORD_CHANGE_RATE_LIMIT = os.environ.get("PASSWORD_CHANGE_RATE_LIMIT", "5 per 15 minutes")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Gunicorn worker processes per machine: the Procfile runs ${WEB_CONCURRENCY:-3}, so unset means 3.
+    # memory:// keeps a rate-limit counter per process, so production refuses it with more than one
+    # worker (security review finding 4); set WEB_CONCURRENCY=1 for a single worker, or use Redis.
+    WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "3") or "3")
     INVITATION_VALID_DAYS = 7
     # Issue 13: a reset link by e-mail works once for an hour; one shown at the clinic for 15 minutes.
     PASSWORD_RESET_VALID_MINUTES = 60
@@ -115,9 +124,12 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
     ARGON2_PROFILE = "test"  # cheap hashes keep the suite fast; production uses argon2id defaults
     LOGIN_RATE_LIMIT = "1000 per minute"
+    LOGIN_RATE_LIMIT_ADDRESS = "1000 per minute"
+    PASSWORD_CHANGE_RATE_LIMIT = "1000 per minute"  # noqa: S105  # nosec B105 (a rate, not a password)
     RESET_RATE_LIMIT_IP = "1000 per minute"  # tests of the limit set their own
     RESET_RATE_LIMIT_ADDRESS = "1000 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
+    WEB_CONCURRENCY = 1  # one process (the test client, or one threaded server)
     DATABASE_URL = database_url_from_env(os.environ.get("TEST_DATABASE_URL"))
     SMTP_HOST = ""  # tests that send e-mail start their own SMTP server and set it
 
@@ -127,7 +139,8 @@ class ConfigError(RuntimeError):
 
 
 def check_production_settings(config) -> None:
-    """Production never starts with a default or missing secret key, nor with demo mode on."""
+    """Production never starts with a default or missing secret key, nor with demo mode on, nor with
+    per-process rate-limit counters (memory://) shared by several workers."""
     if config.get("APP_ENV") != "production":
         return
     key = config.get("SECRET_KEY") or ""
@@ -139,3 +152,11 @@ def check_production_settings(config) -> None:
         )
     if config.get("DEMO_MODE"):
         raise ConfigError("DEMO_MODE cannot be on in production")
+    storage = (config.get("RATELIMIT_STORAGE_URI") or "memory://").strip()
+    workers = int(config.get("WEB_CONCURRENCY") or 1)
+    if storage.startswith("memory://") and workers > 1:
+        raise ConfigError(
+            f"RATELIMIT_STORAGE_URI is {storage!r} with WEB_CONCURRENCY={workers} workers: every worker would "
+            "count login attempts on its own, multiplying the limits. Set RATELIMIT_STORAGE_URI to a shared "
+            "store (e.g. redis://localhost:6379/0), or WEB_CONCURRENCY=1 for a single worker."
+        )

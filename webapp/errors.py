@@ -32,6 +32,8 @@ def init_app(app) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error):
+        if error.response is not None:  # a response made on purpose, e.g. a rate limit's on_breach
+            return error.response
         return _page(error.code or 500)
 
     @app.errorhandler(Exception)

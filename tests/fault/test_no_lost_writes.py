@@ -163,7 +163,10 @@ def test_every_acknowledged_write_is_stored_exactly_once_through_worker_and_serv
     flask(setup_env, "db-upgrade")
     flask(setup_env, "seed-large", "--clinics", "1", "--patients", str(PATIENTS), "--years", "1")
     env = {**os.environ, "APP_ENV": "production", "SECRET_KEY": secrets.token_hex(32), "DATABASE_URL": url,
-           "LOGIN_RATE_LIMIT": "100000 per minute"}
+           "LOGIN_RATE_LIMIT": "100000 per minute",
+           # The rate limits do not matter here (set high above), so their per-worker memory:// counters
+           # are accepted: WEB_CONCURRENCY=1 lets production start with them despite the three workers.
+           "WEB_CONCURRENCY": "1"}
     port = free_port()
     server = start_server(env, port)
     progress = Progress()

@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from tests.conftest import DEMO
+from webapp.auth.accounts import attempt_key
 from webapp.models import LoginAttempt, User
 
 WRONG = {"nb": "Feil e-post eller passord.", "en": "Wrong e-mail or password."}
@@ -76,7 +77,7 @@ def test_five_failures_lock_the_address_for_15_minutes(client, auth, lang, email
 def test_lock_ends_after_15_minutes(client, auth, db_session):
     for _ in range(5):
         auth.login("patient", password="wrong-password")
-    attempt = db_session.get(LoginAttempt, "patient@example.org")
+    attempt = db_session.get(LoginAttempt, attempt_key("patient@example.org", "127.0.0.1"))
     assert attempt.locked_until - datetime.now(UTC) > timedelta(minutes=14)
     attempt.locked_until = datetime.now(UTC) - timedelta(seconds=1)
     db_session.add(attempt)

@@ -7,7 +7,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 
 from .. import db, emails
@@ -38,35 +41,81 @@ class LoginResult:
     locked_until: datetime | None = None  # set when the address is locked now
 
 
-def attempt_login(email: str, password: str) -> LoginResult:
-    """Check a login. Unknown addresses count failures and lock exactly like known ones, so the
-    answer never tells whether an account exists."""
-    session = db.session()
-    email = normalise_email(email)
-    attempt = session.get(LoginAttempt, email) or LoginAttempt(email=email)
-    now = _now()
-    if attempt.locked_until and attempt.locked_until > now:
-        return LoginResult(locked_until=attempt.locked_until)
+def attempt_key(email: str, source: str | None) -> str:
+    """The lock-out row of one address tried from one source (client IP): an attacker elsewhere can lock
+    only their own source out, never the nurse's (security review finding 5). The source (an IP address)
+    holds no space, so it is the part after the last space. Cut to the column's 254 characters: only an
+    address longer than about 200 characters would lose its source and be locked from every source."""
+    return f"{normalise_email(email)} {source or '-'}"[:254]
 
+
+def _count_attempt(key: str, now: datetime):
+    """Count one attempt in one atomic statement, before any password is checked: parallel requests each
+    add one, none reads a stale count, none fails on a duplicate row (finding 1). A lock that has run
+    out starts a new count. Returns (failures including this one, locked_until)."""
+    session = db.session()
+    table = LoginAttempt.__table__
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    expired = sa.and_(table.c.locked_until.is_not(None), table.c.locked_until <= now)
+    statement = insert(table).values(email=key, failures=1, locked_until=None)
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c.email],
+        set_={
+            "failures": sa.case((expired, 1), else_=table.c.failures + 1),
+            "locked_until": sa.case((expired, None), else_=table.c.locked_until),
+        },
+    ).returning(table.c.failures, table.c.locked_until)
+    failures, locked_until = session.execute(statement).one()
+    session.commit()  # a short transaction: the slow password check holds no lock
+    if locked_until is not None and locked_until.tzinfo is None:
+        locked_until = locked_until.replace(tzinfo=UTC)
+    return failures, locked_until
+
+
+def _lock(key: str, now: datetime) -> datetime:
+    """Lock the row for LOGIN_LOCK_MINUTES, unless a parallel request locked it already; returns the end."""
+    session = db.session()
+    table = LoginAttempt.__table__
+    until = now + timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+    session.execute(sa.update(table).where(table.c.email == key, table.c.locked_until.is_(None))
+                    .values(locked_until=until))
+    session.commit()
+    locked_until = session.execute(sa.select(table.c.locked_until).where(table.c.email == key)).scalar()
+    session.commit()
+    return locked_until or until
+
+
+def attempt_login(email: str, password: str, source: str | None = None) -> LoginResult:
+    """Check a login from a source (the client's IP address). Unknown addresses count failures and lock
+    exactly like known ones, so the answer never tells whether an account exists.
+
+    The attempt is counted first, atomically; the password is checked only while the count is within
+    LOGIN_MAX_FAILURES, so a right password in a burst of wrong ones does not get in after the limit.
+    The count and the lock are per address and source (finding 5); across sources an address is slowed
+    down by the per-address rate limit (auth/routes.py), not locked."""
+    email = normalise_email(email)
+    key = attempt_key(email, source)
+    now = _now()
+    failures, locked_until = _count_attempt(key, now)
+    if locked_until is not None and locked_until > now:
+        return LoginResult(locked_until=locked_until)
+    max_failures = current_app.config["LOGIN_MAX_FAILURES"]
+    if failures > max_failures:  # a parallel request reached the limit and has not locked the row yet
+        return LoginResult(locked_until=_lock(key, now))
+
+    session = db.session()
     user = session.exec(select(User).where(User.email == email)).first()
     if passwords().verify(user.password_hash if user else None, password):
-        if attempt in session:  # a success clears the failures counted so far
-            session.delete(attempt)
+        # A success clears the failures counted so far (this attempt's own count too).
+        session.execute(sa.delete(LoginAttempt.__table__).where(LoginAttempt.__table__.c.email == key))
         if passwords().needs_rehash(user.password_hash):
             user.password_hash = passwords().hash(password)
             session.add(user)
         session.commit()
         return LoginResult(user=user)
-
-    attempt.failures += 1
-    result = LoginResult()
-    if attempt.failures >= current_app.config["LOGIN_MAX_FAILURES"]:
-        attempt.locked_until = now + timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
-        attempt.failures = 0
-        result = LoginResult(locked_until=attempt.locked_until)
-    session.add(attempt)
-    session.commit()
-    return result
+    if failures >= max_failures:
+        return LoginResult(locked_until=_lock(key, now))
+    return LoginResult()
 
 
 def end_all_sessions(user: User) -> None:

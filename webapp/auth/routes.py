@@ -16,6 +16,7 @@ from .accounts import (
     attempt_login,
     end_all_sessions,
     find_invitation,
+    normalise_email,
     passwords,
     untold_in_person_reset,
     use_invitation,
@@ -48,8 +49,22 @@ def _login_rate_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _login_address_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT_ADDRESS"]
+
+
+def _address_tried() -> str:
+    """The account tried, from any source: it is slowed down, never locked (security review finding 5)."""
+    return "login:" + normalise_email(request.form.get("email", ""))
+
+
+def _not_signed_in(response) -> bool:
+    return response.status_code != 302
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_rate_limit, methods=["POST"])
+@limiter.limit(_login_address_limit, methods=["POST"], key_func=_address_tried, deduct_when=_not_signed_in)
 def login():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -57,7 +72,7 @@ def login():
     if session.pop("expired", False) and request.method == "GET":
         flash(_("You were signed out because the session ended. Please sign in again."), "info")
     if form.validate_on_submit():
-        result = attempt_login(form.email.data, form.password.data)
+        result = attempt_login(form.email.data, form.password.data, request.remote_addr)
         if result.user is not None:
             start_session(result.user, stay=bool(form.stay.data))
             login_user(result.user)
@@ -99,7 +114,36 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+def _password_change_limit() -> str:
+    return current_app.config["PASSWORD_CHANGE_RATE_LIMIT"]
+
+
+def _signed_in_user() -> str:
+    # The user's id, not the session's: every session of the user shares one count.
+    return f"password:{getattr(current_user, 'id', None) or request.remote_addr}"
+
+
+def _refused(response) -> bool:
+    return response.status_code == 422
+
+
+def _sign_out_after_wrong_passwords(limit):
+    """Too many wrong current passwords: whoever holds this session may have stolen it, so every session of
+    the user ends and the password must be given at the login page, with its lock-out (finding 20). The
+    count starts again, so that the owner, signed in again, can change the password at once."""
+    if current_user.is_authenticated:
+        end_all_sessions(current_user)
+        db.session().commit()
+    limit.limiter.clear(limit.limit, *limit.request_args)
+    logout_user()
+    session.clear()
+    flash(_("Too many wrong passwords. You are signed out; sign in again."), "warning")
+    return redirect(url_for("auth.login"))
+
+
 @bp.route("/password", methods=["GET", "POST"])
+@limiter.limit(_password_change_limit, methods=["POST"], key_func=_signed_in_user, deduct_when=_refused,
+               on_breach=_sign_out_after_wrong_passwords)
 @login_required
 def change_password():
     form = ChangePasswordForm()
