@@ -235,3 +235,27 @@ def test_passwords_are_stored_as_argon2id_hashes(db_session):
     user = db_session.exec(select(User).where(User.email == "patient@example.org")).one()
     assert user.password_hash.startswith("$argon2id$")
     assert "patient-demo-2026" not in user.password_hash
+
+
+# security finding 10: sign-ins, failed ones and sign-outs are in the audit log, never the typed text
+def test_sign_ins_failures_sign_outs_and_password_changes_are_audited(client, auth, db_session):
+    from webapp.models import AuditEvent
+
+    patient = db_session.exec(select(User).where(User.email == DEMO["patient"][0])).one()
+    auth.login("patient", password="hunter2-typed-in-the-wrong-field")
+    client.post("/auth/login", data={"email": "nobody@example.org", "password": "x"})
+    auth.login("patient")
+    client.post("/auth/password", data={"current_password": DEMO["patient"][1], "password": "a-new-long-password",
+                                        "confirm": "a-new-long-password"})
+    auth.logout()
+    rows = db_session.exec(select(AuditEvent).where(AuditEvent.action.in_(
+        ["login", "login_failed", "login_locked", "logout", "password_change"])).order_by(AuditEvent.id)).all()
+    assert [(r.action, r.actor_id, r.target) for r in rows] == [
+        ("login_failed", None, f"account:{patient.id}"),
+        ("login_failed", None, "account:unknown"),
+        ("login", patient.id, f"account:{patient.id}"),
+        ("password_change", patient.id, f"account:{patient.id}"),
+        ("logout", patient.id, f"account:{patient.id}"),
+    ]
+    assert all(r.patient_id is None for r in rows)  # not shown as a read of her health data
+    assert not any("hunter2" in r.target or "nobody" in r.target for r in rows)
