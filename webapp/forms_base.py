@@ -43,8 +43,12 @@ class BaseForm(FlaskForm):
             return _wtforms_catalog(str(get_locale()))
 
         def bind_field(self, form, unbound_field, options):
-            # WTForms' documented hook for a filter on every field of every form.
-            cleaner = without_control_characters if unbound_field.field_class is PasswordField else clean_text
+            # WTForms' documented hook for a filter on every field of every form. A password is checked
+            # exactly as typed (ASVS 6.2.8, security finding 24): a new one with control characters is refused
+            # with a message (auth/forms.py), never silently changed.
+            if unbound_field.field_class is PasswordField:
+                return unbound_field.bind(form=form, **options)
+            cleaner = clean_text
             filters = list(unbound_field.kwargs.get("filters", []))
             if cleaner not in filters:
                 unbound_field.kwargs["filters"] = [*filters, cleaner]

@@ -259,3 +259,27 @@ def test_sign_ins_failures_sign_outs_and_password_changes_are_audited(client, au
     ]
     assert all(r.patient_id is None for r in rows)  # not shown as a read of her health data
     assert not any("hunter2" in r.target or "nobody" in r.target for r in rows)
+
+
+# security findings 3 and 24: guessable new passwords and control characters are refused with a message
+@pytest.mark.parametrize(("new", "message"), [
+    ("passord123", "for lett å gjette"),
+    ("qwertyuiop12", "for lett å gjette"),
+    ("PerPasient2026", "for lett å gjette"),  # the owner's own name
+    ("sommer2026!!", "for lett å gjette"),  # a Norwegian word zxcvbn's lists lack, and a year
+    ("tre ord\tsom ikke passer", "kontrolltegn"),
+])
+def test_a_guessable_or_damaged_new_password_is_refused_next_to_the_field(client, auth, new, message):
+    auth.login("patient")
+    response = client.post("/auth/password", data={
+        "current_password": DEMO["patient"][1], "password": new, "confirm": new})
+    assert response.status_code == 422
+    assert message in response.text
+    assert 'id="password-error"' in response.text
+
+
+def test_a_password_is_checked_exactly_as_typed(client, auth):
+    # a tab in the password at sign-in used to be stripped before the check
+    email, password = DEMO["patient"]
+    response = client.post("/auth/login", data={"email": email, "password": password + "\t"})
+    assert response.status_code == 422

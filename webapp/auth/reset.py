@@ -73,6 +73,7 @@ def reset_password(token: str):
         return render_template("auth/invitation_invalid.html", reset=True), status
     user = db.session().get(User, invitation.user_id)
     form = ResetPasswordForm()
+    form.owner = user
     if form.validate_on_submit():
         use_invitation(invitation, form.password.data)  # commits, with the "password changed" e-mail
         if current_user.is_authenticated:

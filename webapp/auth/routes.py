@@ -185,8 +185,9 @@ def accept_invitation(token: str):
     if invitation is None:  # 404 for a token that never was, 410 for one used or run out
         return render_template("auth/invitation_invalid.html"), status
     form = SetPasswordForm()
+    form.owner = db.session().get(User, invitation.user_id)
     if request.method == "GET":
-        form.language.data = db.session().get(User, invitation.user_id).locale
+        form.language.data = form.owner.locale
     if form.validate_on_submit():
         user = use_invitation(invitation, form.password.data, form.language.data)
         if current_user.is_authenticated:
@@ -195,7 +196,7 @@ def accept_invitation(token: str):
         login_user(user)
         flash(_("Welcome! Your password is saved."), "success")
         return redirect(home_for(user))
-    email = db.session().get(User, invitation.user_id).email
+    email = form.owner.email
     if form.errors:
         return render_template("auth/set_password.html", form=form, email=email), 422
     return render_template("auth/set_password.html", form=form, email=email)
