@@ -130,6 +130,12 @@ class Patient(threading.Thread):
                     pending = f"{self.number:04d}0000-0000-4000-8000-{counter:012d}"
                 when = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10 + counter)).astimezone(ZoneInfo("Europe/Oslo"))
                 self.sent.add(pending)
+                # one safety check per dose: the app asks for it on the POST too (security finding 22)
+                checked, _where, _ = browser.request("POST", "/injections/check", {"csrf_token": token, "then": "log"})
+                if checked != 302:
+                    self.answers[f"check HTTP {checked}"] = self.answers.get(f"check HTTP {checked}", 0) + 1
+                    browser = None  # e.g. signed out by a restart: sign in again
+                    continue
                 status, location, _page = browser.request("POST", "/injections/new", {
                     "csrf_token": token, "client_id": pending, "day": when.date().isoformat(),
                     "time": when.strftime("%H:%M"), "syringes": "2", "site_1": "thigh_left", "site_2": "thigh_right",
