@@ -35,7 +35,8 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.update(APP_ENV="production", SECRET_KEY="profile-" + "x" * 40, DATABASE_URL=args.db,
-                      LOGIN_RATE_LIMIT="1000000 per minute", WEB_CONCURRENCY="1")  # one process
+                      LOGIN_RATE_LIMIT="1000000 per minute", WEB_CONCURRENCY="1",
+                      APP_BASE_URL="http://localhost", PROXY_COUNT="0")  # one process
     from tests.querycount import count_queries
     from webapp import create_app
     from webapp.bulk_seed import BENCH_PASSWORD

@@ -56,6 +56,7 @@ def prepare_database(url: str, patients: int) -> str:
 def start_gunicorn(url: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {**os.environ, "APP_ENV": "production", "SECRET_KEY": secrets.token_hex(32), "DATABASE_URL": url,
+           "APP_BASE_URL": f"http://127.0.0.1:{port}", "PROXY_COUNT": "0",
            "LOGIN_RATE_LIMIT": "1000000 per minute",
            # Rate limits are set out of the way here, so their per-worker memory:// counters are accepted:
            # WEB_CONCURRENCY=1 lets production start with them despite the several workers (finding 4).

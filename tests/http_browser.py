@@ -7,6 +7,8 @@ import http.client
 import re
 import urllib.parse
 
+SESSION_COOKIES = ("natahjem_session", "__Host-natahjem_session")
+
 
 class Browser:
     def __init__(self, port: int):
@@ -24,7 +26,8 @@ class Browser:
         response = conn.getresponse()
         data = response.read()
         for header, value in response.getheaders():
-            if header.lower() == "set-cookie" and value.startswith("natahjem_session="):
+            # Production names it __Host-natahjem_session (security finding 13), development natahjem_session.
+            if header.lower() == "set-cookie" and value.split("=", 1)[0] in SESSION_COOKIES:
                 self.cookie = value.split(";", 1)[0]
         conn.close()
         return response.status, response.getheader("Location", ""), data.decode("utf-8", "replace")

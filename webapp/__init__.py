@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from . import clinic_hours, db, i18n, navigation, phones, security
-from .config import Config, check_production_settings
+from .config import Config, check_production_settings, is_production, trusted_hosts
 from .extensions import babel, csrf, limiter, login_manager
 from .passwords import Passwords
 from .sessions import EncryptedCookieSessionInterface
@@ -38,12 +38,16 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     if overrides:
         app.config.update(overrides)
     check_production_settings(app.config)
+    # Production answers only to APP_BASE_URL's host (and TRUSTED_HOSTS): a forged Host is a 400 (finding 7).
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     if not app.config.get("DATABASE_URL"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["DATABASE_URL"] = f"sqlite:///{Path(app.instance_path) / 'natahjem.db'}"
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
     if app.config["PROXY_COUNT"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1, x_host=1)
+        # X-Forwarded-Host is not trusted (x_host=0): nginx passes a client's own header through unless told
+        # otherwise, and no link is built from the host anyway (security finding 7).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1, x_host=0)
 
     app.extensions["passwords"] = Passwords(app.config["ARGON2_PROFILE"])
     db.init_app(app)
@@ -105,7 +109,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
 
     cli.init_app(app)
     outbox_worker.init_app(app)  # issue 12: the e-mail channel, `flask worker`, a warning when push/e-mail are off
-    if app.config["APP_ENV"] == "production":
+    if is_production(app.config):
         logging.basicConfig(level=logging.INFO)
         try:
             cli.refuse_demo_accounts(app)

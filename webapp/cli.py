@@ -13,7 +13,7 @@ from alembic.config import Config as AlembicConfig
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, select
 
-from .config import ConfigError
+from .config import ConfigError, is_production
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,7 +103,7 @@ def init_app(app) -> None:
 
         from .bulk_seed import seed
 
-        if app.config["APP_ENV"] == "production":
+        if is_production(app.config):
             raise click.ClickException("seed-large is for benchmark databases, never production")
         started = time.perf_counter()
         counts = seed(app.extensions["db_engine"], app.extensions["passwords"], clinics=clinics, patients=patients,

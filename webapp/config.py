@@ -1,13 +1,16 @@
 """Settings from the environment, with safe defaults (STYLE.md habit 1).
 
-APP_ENV selects the mode: "production" (the default, so that a forgotten setting fails safe) or
-"development" (demo data allowed, a local SQLite file, no HTTPS). Tests use TestConfig.
+APP_ENV selects the mode: "development" (demo data allowed, a local SQLite file, no HTTPS), "test" (the
+suite's TestConfig), or anything else, which is production: "production" is the default, and "staging",
+"prod" or a typo get every production guard too (security finding 14), so that a forgotten or misspelt
+setting fails safe.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 # Secret keys that must never run a production server: the development default and the obvious ones.
 DEFAULT_SECRET_KEYS = frozenset({"", "dev", "development", "secret", "changeme", "dev-only-not-secret"})
@@ -23,9 +26,18 @@ def database_url_from_env(value: str | None) -> str | None:
     return value
 
 
+# The only modes that are not production (security finding 14).
+NOT_PRODUCTION = frozenset({"development", "test"})
+
+
+def is_production(config) -> bool:
+    """Every APP_ENV but development and test runs with the production guards."""
+    return (config.get("APP_ENV") or "production").strip().lower() not in NOT_PRODUCTION
+
+
 class Config:
     APP_ENV = os.environ.get("APP_ENV", "production")
-    DEMO_MODE = APP_ENV == "development"
+    DEMO_MODE = APP_ENV.strip().lower() == "development"
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret" if DEMO_MODE else "")
     # None: a SQLite file in the instance folder (set in create_app, where the folder is known).
     DATABASE_URL = database_url_from_env(os.environ.get("DATABASE_URL"))
@@ -36,7 +48,10 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Europe/Oslo"  # times are shown in Oslo time
     LANGUAGE_COOKIE = "natahjem_lang"
 
-    SESSION_COOKIE_NAME = "natahjem_session"
+    # The __Host- prefix (security finding 13, ASVS 3.3.1) makes the browser refuse the cookie unless it is
+    # Secure, for path / and without a Domain: no subdomain or plain-http page can set or shadow it. A
+    # browser keeps __Host- cookies only over https, so development (plain http) keeps the plain name.
+    SESSION_COOKIE_NAME = "natahjem_session" if DEMO_MODE else "__Host-natahjem_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = not DEMO_MODE
@@ -73,8 +88,15 @@ class Config:
     RESET_RATE_LIMIT_ADDRESS = os.environ.get("RESET_RATE_LIMIT_ADDRESS", "3 per hour")
     ARGON2_PROFILE = "rfc9106_low_memory"  # argon2id, 64 MiB, t=3
 
-    # Number of proxies in front of the app in production (X-Forwarded-For), 0 = none.
-    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+    # Number of proxies in front of the app (X-Forwarded-For and X-Forwarded-Proto are trusted from that
+    # many hops), 0 = none. Production refuses to start unless it is set, 0 included (security finding 13):
+    # behind a TLS proxy a forgotten count makes every link http:// and every client one address.
+    # X-Forwarded-Host is never trusted: links come from APP_BASE_URL, and TRUSTED_HOSTS checks Host.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0") or "0")
+    PROXY_COUNT_SET = "PROXY_COUNT" in os.environ
+    # Host names the app answers to besides APP_BASE_URL's (comma-separated); production answers any other
+    # Host header with 400 (security finding 7). Empty outside production: every host.
+    EXTRA_TRUSTED_HOSTS = tuple(h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip())
 
     # E-mail to the clinic's triage address when an urgent or emergency flag is raised (issue 4).
     # No SMTP_HOST: no e-mail is sent (a log line says so). Port 465 uses TLS from the start.
@@ -85,8 +107,10 @@ class Config:
     SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "true").strip().lower() in ("1", "true", "yes", "on")
     SMTP_TIMEOUT = 10  # seconds: a slow mail server must not hold the patient's answer page long
     MAIL_FROM = os.environ.get("MAIL_FROM", "natahjem@localhost")
-    # The address nurses open the app on, for the link in the e-mail (e.g. https://natahjem.example.no).
-    APP_BASE_URL = os.environ.get("APP_BASE_URL", "")
+    # The address the app is opened on (e.g. https://natahjem.example.no). Every link that leaves the app
+    # (e-mails, invitations, calendar feeds, QR codes) is built from it, never from a request's Host
+    # (security finding 7); production refuses to start without it.
+    APP_BASE_URL = os.environ.get("APP_BASE_URL", "").strip().rstrip("/")
     # The outbox worker (issue 12): a row failing this many times goes to the dead-letter page; a worker's
     # lease on a row it sends, after which another worker may send it again (a killed worker).
     OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8") or "8")
@@ -121,6 +145,7 @@ class TestConfig(Config):
     DEMO_MODE = True
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105  # nosec B105
     SESSION_COOKIE_SECURE = False
+    SESSION_COOKIE_NAME = "natahjem_session"
     WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
     ARGON2_PROFILE = "test"  # cheap hashes keep the suite fast; production uses argon2id defaults
     LOGIN_RATE_LIMIT = "1000 per minute"
@@ -138,10 +163,37 @@ class ConfigError(RuntimeError):
     """The app refuses to start with settings that would be unsafe."""
 
 
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def check_base_url(value: str) -> str:
+    """APP_BASE_URL's host name, after checking it is an absolute https URL with no path, query or user
+    (plain http only on this machine, for a local rehearsal)."""
+    parts = urlsplit(value or "")
+    host = parts.hostname or ""
+    if (not host or parts.username or parts.password or parts.path not in ("", "/") or parts.query
+            or parts.fragment or parts.scheme not in ("https", "http")
+            or (parts.scheme == "http" and host not in LOOPBACK_HOSTS)):
+        raise ConfigError(
+            f"APP_BASE_URL must be the https address patients and nurses open the app on, e.g. "
+            f"APP_BASE_URL=https://natahjem.example.no (got {value!r}). Links in e-mails, invitations and "
+            "calendar feeds are built from it, never from a request's Host header."
+        )
+    return host
+
+
+def trusted_hosts(config) -> list[str] | None:
+    """Flask's TRUSTED_HOSTS for production: APP_BASE_URL's host and any extra ones; None elsewhere."""
+    if not is_production(config):
+        return None
+    return [check_base_url(config.get("APP_BASE_URL") or ""), *config.get("EXTRA_TRUSTED_HOSTS", ())]
+
+
 def check_production_settings(config) -> None:
     """Production never starts with a default or missing secret key, nor with demo mode on, nor with
-    per-process rate-limit counters (memory://) shared by several workers."""
-    if config.get("APP_ENV") != "production":
+    per-process rate-limit counters (memory://) shared by several workers, nor without the address links
+    are built from and an explicit proxy count."""
+    if not is_production(config):
         return
     key = config.get("SECRET_KEY") or ""
     if key in DEFAULT_SECRET_KEYS or len(key) < 32:
@@ -159,4 +211,10 @@ def check_production_settings(config) -> None:
             f"RATELIMIT_STORAGE_URI is {storage!r} with WEB_CONCURRENCY={workers} workers: every worker would "
             "count login attempts on its own, multiplying the limits. Set RATELIMIT_STORAGE_URI to a shared "
             "store (e.g. redis://localhost:6379/0), or WEB_CONCURRENCY=1 for a single worker."
+        )
+    check_base_url(config.get("APP_BASE_URL") or "")
+    if not config.get("PROXY_COUNT_SET"):
+        raise ConfigError(
+            "PROXY_COUNT is not set. Set it to the number of proxies in front of the app (1 behind one nginx or "
+            "a PaaS router), or PROXY_COUNT=0 when clients connect to gunicorn directly."
         )

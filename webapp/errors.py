@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import Response, has_request_context, render_template, request
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -20,6 +21,10 @@ MESSAGES = {
 
 def _page(code: int):
     title, text = MESSAGES.get(code, MESSAGES[500] if code >= 500 else MESSAGES[400])
+    if not has_request_context() or request_ctx.url_adapter is None:
+        # A Host the app does not answer to (TRUSTED_HOSTS, finding 7): no link can be built for it, so no
+        # page with links either; a short text answer names nothing of the app.
+        return Response(f"{code} {title}\n", status=code, mimetype="text/plain")
     return render_template("errors/error.html", code=code, title=title, text=text), code
 
 

@@ -168,12 +168,13 @@ def test_every_acknowledged_write_is_stored_exactly_once_through_worker_and_serv
     setup_env = {**os.environ, "APP_ENV": "development", "DATABASE_URL": url}
     flask(setup_env, "db-upgrade")
     flask(setup_env, "seed-large", "--clinics", "1", "--patients", str(PATIENTS), "--years", "1")
+    port = free_port()
     env = {**os.environ, "APP_ENV": "production", "SECRET_KEY": secrets.token_hex(32), "DATABASE_URL": url,
+           "APP_BASE_URL": f"http://127.0.0.1:{port}", "PROXY_COUNT": "0",
            "LOGIN_RATE_LIMIT": "100000 per minute",
            # The rate limits do not matter here (set high above), so their per-worker memory:// counters
            # are accepted: WEB_CONCURRENCY=1 lets production start with them despite the three workers.
            "WEB_CONCURRENCY": "1"}
-    port = free_port()
     server = start_server(env, port)
     progress = Progress()
     patients = [Patient(n + 1, port, progress) for n in range(PATIENTS)]

@@ -9,6 +9,7 @@ from datetime import timedelta
 from icalendar import Calendar
 from sqlmodel import select
 
+from tests.conftest import DEMO
 from webapp.domain.clock import OSLO
 from webapp.models import Injection, Patient
 
@@ -124,3 +125,17 @@ def test_the_patient_may_choose_to_name_the_medicine(client, auth):
     assert "named=1" in path
     summaries = {str(e.get("summary")) for e in Calendar.from_ical(client.get(path).data).walk("VEVENT")}
     assert "Natalizumab dose due" in summaries
+
+
+def test_the_link_and_the_feed_come_from_app_base_url_never_the_host(app, client):
+    # Security finding 7: a forged Host must not write the address a calendar will fetch.
+    app.config["APP_BASE_URL"] = "https://natahjem.example.no"
+    evil = {"Host": "evil.example"}  # the whole session on the forged host, so its cookie goes along
+    email, password = DEMO["patient"]
+    assert client.post("/auth/login", data={"email": email, "password": password}, headers=evil).status_code == 302
+    page = client.post("/injections/calendar", data={"action": "new"}, headers=evil).text
+    link = html.unescape(re.search(r'id="calendar-link"[^>]*value="([^"]+)"', page).group(1))
+    assert link.startswith("https://natahjem.example.no/injections/calendar/")
+    client.post("/auth/logout", headers=evil)
+    feed = client.get(link.removeprefix("https://natahjem.example.no"), headers=evil).text
+    assert "evil.example" not in feed and "https://natahjem.example.no/" in feed.replace("\r\n ", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -96,7 +97,10 @@ class ProductionConfig(TestConfig):
     DEMO_MODE = False
     TESTING = False
     SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-natahjem_session"
     SECRET_KEY = "x" * 64
+    APP_BASE_URL = "https://natahjem.example.no"
+    PROXY_COUNT_SET = True
 
 
 @pytest.fixture
@@ -117,6 +121,86 @@ def production_app(database_urls, tmp_path):
 
 def test_production_cookies_are_secure(production_app):
     assert production_app().config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_production_session_cookie_is_host_prefixed_and_headers_are_strict(production_app, backend):
+    # Findings 13 and 27: a __Host- cookie (Secure, path /, no Domain), HSTS for subdomains too, COOP.
+    app = production_app()
+    from webapp.models import SQLModel
+
+    SQLModel.metadata.create_all(app.extensions["db_engine"])
+    client = app.test_client()
+    page = client.get("/auth/login", base_url="https://natahjem.example.no")
+    assert page.status_code == 200
+    cookie = page.headers.get("Set-Cookie", "")
+    assert cookie.startswith("__Host-natahjem_session=") and "Secure" in cookie and "Domain" not in cookie
+    assert "Path=/;" in cookie or cookie.endswith("Path=/")
+    assert page.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert page.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert page.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(("env", "name"), [("production", "__Host-natahjem_session"), ("staging", "__Host-natahjem_session"),
+                                           ("development", "natahjem_session")])
+def test_config_names_the_session_cookie_by_mode(env, name):
+    # Read from the environment at import, as a server starts: development is plain http, so no __Host-.
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "from webapp.config import Config; print(Config.SESSION_COOKIE_NAME)"],
+                         env={**os.environ, "APP_ENV": env}, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == name
+
+
+def test_production_answers_only_to_its_own_host(production_app):
+    # Finding 7: a forged Host header is refused before any view runs, and X-Forwarded-Host is not trusted.
+    app = production_app(PROXY_COUNT=1)
+    client = app.test_client()
+    assert client.get("/healthz", base_url="https://natahjem.example.no").status_code == 200
+    assert client.get("/healthz", base_url="https://evil.example").status_code == 400
+    forged = client.get("/healthz", base_url="https://natahjem.example.no",
+                        headers={"X-Forwarded-Host": "natahjem-login.evil.example", "X-Forwarded-Proto": "https"})
+    assert forged.status_code == 200
+
+
+def test_production_trusts_extra_hosts_when_named(production_app):
+    app = production_app(EXTRA_TRUSTED_HOSTS=("natahjem.internal",))
+    assert app.test_client().get("/healthz", base_url="http://natahjem.internal:8000").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["", "natahjem.example.no", "http://natahjem.example.no", "ftp://natahjem.example.no",
+                                 "https://natahjem.example.no/app", "https://user:pw@natahjem.example.no",
+                                 "https://natahjem.example.no/?next=x"])
+def test_production_refuses_a_missing_or_unsafe_app_base_url(url, production_app):
+    with pytest.raises(ConfigError, match="APP_BASE_URL"):
+        production_app(APP_BASE_URL=url)
+
+
+def test_production_allows_plain_http_only_on_this_machine(production_app):
+    assert production_app(APP_BASE_URL="http://127.0.0.1:8000").config["TRUSTED_HOSTS"] == ["127.0.0.1"]
+
+
+def test_production_refuses_to_start_without_an_explicit_proxy_count(production_app):
+    with pytest.raises(ConfigError, match="PROXY_COUNT"):
+        production_app(PROXY_COUNT_SET=False)
+    assert production_app(PROXY_COUNT_SET=True, PROXY_COUNT=0).config["PROXY_COUNT"] == 0
+
+
+@pytest.mark.parametrize("env", ["prod", "Production", "staging", "PRODUCTION ", "qa"])
+def test_every_mode_but_development_and_test_has_the_production_guards(env, production_app):
+    # Finding 14: a misspelt or other APP_ENV no longer skips the guards.
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        production_app(APP_ENV=env, SECRET_KEY="dev")
+    with pytest.raises(ConfigError, match="DEMO_MODE"):
+        production_app(APP_ENV=env, DEMO_MODE=True)
+
+
+@pytest.mark.parametrize("env", ["development", "test"])
+def test_development_and_test_modes_are_not_production(env):
+    from webapp.config import is_production
+
+    assert not is_production({"APP_ENV": env})
+    assert is_production({"APP_ENV": "staging"}) and is_production({})
 
 
 @pytest.mark.parametrize("key", ["", "dev-only-not-secret", "changeme", "short-key"])
@@ -193,3 +277,32 @@ def test_the_session_cookie_cannot_be_read_and_a_tampered_one_is_no_session(clie
     assert "sprøyter hjemme" in client.get("/pharmacy/").text  # the flash still reaches the page
     client.set_cookie("natahjem_session", cookie[:-4] + ("AAAA" if not cookie.endswith("AAAA") else "BBBB"))
     assert client.get("/").status_code == 302  # to the sign-in page: a cookie that does not decrypt
+
+
+# Finding 9: a body is read only where it can be used.
+
+def test_a_signed_out_visitors_post_to_a_signed_in_page_is_not_read(client):
+    # The NUL byte would answer 400 if the form were parsed; unread, the visitor is sent to sign in.
+    answer = client.post("/symptoms/new", data={"free_text": "x" * 200_000 + "\x00"})
+    assert answer.status_code == 302 and answer.location.startswith("/auth/login")
+
+
+def test_a_body_sent_to_a_get_only_page_or_an_unknown_path_is_not_read(client, auth):
+    for signed_in in (False, True):
+        if signed_in:
+            auth.login("patient")
+        assert client.post("/emergency", data={"x": "\x00" * 10}).status_code == 405
+        assert client.post("/no-such-page", data={"x": "\x00" * 10}).status_code == 404
+
+
+def test_signed_out_forms_take_at_most_16_kb(client):
+    assert client.post("/auth/login", data={"email": "a@example.org", "password": "p" * 20_000}).status_code == 413
+    assert client.post("/auth/login", data={"email": "a@example.org", "password": "p" * 12_000}).status_code == 422
+    assert client.post("/language", data={"lang": "en", "filler": "x" * 20_000}).status_code == 413
+
+
+def test_a_signed_in_form_still_takes_up_to_a_megabyte(client, auth):
+    auth.login("patient")
+    answer = client.post("/symptoms/new", data={"free_text": "x" * 100_000})
+    assert answer.status_code == 422  # read and answered field by field, not refused for its size
+    assert client.post("/phone", data={"phone": "x" * 1_100_000}).status_code == 413  # not a photo form

@@ -13,39 +13,31 @@ from __future__ import annotations
 import logging
 import secrets
 
-from flask import current_app, request, url_for
+from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from .. import links
+from ..config import is_production
 from ..models import User
 from ..notify import notify_address
 
 log = logging.getLogger(__name__)
 
 
-def link_root() -> str:
-    """The address the app is opened on: APP_BASE_URL, else (never in production) the request's root."""
-    base = (current_app.config.get("APP_BASE_URL") or "").rstrip("/")
-    if base or current_app.config.get("APP_ENV") == "production":
-        return base
-    return request.url_root.rstrip("/")
-
-
 def shown_link(path: str) -> str:
-    """A link for a page the nurse reads (an invitation, an in-person reset). Without APP_BASE_URL it
-    comes from the nurse's own request, as before, which only the nurse's browser sends."""
-    base = (current_app.config.get("APP_BASE_URL") or "").rstrip("/")
-    return (base or request.url_root.rstrip("/")) + path
+    """A link for a page the nurse reads (an invitation, an in-person reset)."""
+    return links.absolute(path)
 
 
 def _mail_url(path: str) -> str:
     # The e-mail channel puts APP_BASE_URL in front of a path; without it, the development root goes here.
     if current_app.config.get("APP_BASE_URL"):
         return path
-    if current_app.config.get("APP_ENV") == "production":
+    if is_production(current_app.config):
         log.warning("APP_BASE_URL is not set: a password e-mail carries no usable link")
         return path
-    return link_root() + path
+    return links.absolute(path)
 
 
 def _locale(user: User) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime, timedelta
 
-from flask import Response, abort, url_for
+from flask import Response, abort
 from flask_babel import force_locale, gettext
 from icalendar import Alarm, Calendar, Event
 from sqlmodel import select
 
-from .. import db
+from .. import db, links
 from ..domain import schedule
 from ..domain.clock import local_date
 from ..extension_points import CALENDAR_EVENTS, calendar_events
@@ -64,7 +64,7 @@ def feed_for_token(token: str, events: str | None = None, named: bool = False) -
         calendar.add("version", "2.0")
         calendar.add("x-wr-calname", "NataHjem")
         discreet = None if named else _discreet_summaries()
-        details = gettext("Open NataHjem to see what this is: %(url)s", url=url_for("home.index", _external=True))
+        details = gettext("Open NataHjem to see what this is: %(url)s", url=links.external_url("home.index"))
         for provider in CALENDAR_EVENTS:
             topic = getattr(provider, "calendar_topic", "doses")
             if topic not in topics:
@@ -107,5 +107,5 @@ def next_doses(patient: Patient, today) -> list:
     dues = schedule.upcoming_due_dates(last.given_at, patient.dose_interval_weeks, UPCOMING_DOSES)
     summary = gettext("Natalizumab dose due")
     description = gettext("Two syringes. Do the safety check first: %(url)s",
-                          url=url_for("injections.check", _external=True))
+                          url=links.external_url("injections.check"))
     return [(due, summary, description) for due in dues if due >= today]

@@ -12,7 +12,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from .. import db
+from .. import db, links
 from ..domain import schedule
 from ..domain.clock import OSLO, local_date
 from ..domain.dose_spacing import early_home_dose_flag
@@ -439,7 +439,7 @@ def calendar():
         else:  # a new link; the old one stops working
             token = secrets.token_urlsafe(24)
             patient.calendar_token_hash = calendar_token_hash(token)
-            link = url_for("injections.calendar_feed", token=token, _external=True, **form.link_query())
+            link = links.external_url("injections.calendar_feed", token=token, **form.link_query())
         db.session().add(patient)
         db.session().commit()
     return render_template("injections/calendar.html", form=form, link=link,

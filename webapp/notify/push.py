@@ -29,7 +29,7 @@ from pywebpush import WebPushException, webpush
 from sqlalchemy.orm import object_session
 from sqlmodel import Session, select
 
-from ..config import ConfigError
+from ..config import ConfigError, is_production
 from ..models import OutboxMessage, OutboxStatus, PushSubscription
 from .channels import CHANNELS, PermanentFailure, SubscriptionGone, TemporaryFailure, channel
 
@@ -83,7 +83,7 @@ def init_app(app) -> None:
         return
     if CHANNELS.get("push") is send_push:
         del CHANNELS["push"]
-    if app.config.get("APP_ENV") == "production":  # development: one line for e-mail and push (worker.py)
+    if is_production(app.config):  # development: one line for e-mail and push (worker.py)
         log.warning("Web Push is off: VAPID_PRIVATE_KEY and VAPID_PUBLIC_KEY are not set "
                     "(`flask --app webapp vapid-keys` prints a pair); push messages wait in the outbox")
 

@@ -107,7 +107,7 @@ def current_store():
 
 def check_photo_settings(app) -> None:
     """Production: a known store, a bucket for S3, and never a local folder the web server serves."""
-    from ..config import ConfigError
+    from ..config import ConfigError, is_production
 
     kind = (app.config.get("PHOTO_STORE") or "local").lower()
     if kind not in ("local", "s3"):
@@ -116,7 +116,7 @@ def check_photo_settings(app) -> None:
         if not app.config.get("PHOTO_S3_BUCKET"):
             raise ConfigError("PHOTO_STORE=s3 needs PHOTO_S3_BUCKET")
         return
-    if app.config.get("APP_ENV") != "production":
+    if not is_production(app.config):
         return
     folder = photo_folder(app).resolve()
     static = Path(app.static_folder).resolve() if app.static_folder else None
