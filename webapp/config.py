@@ -79,6 +79,9 @@ class Config:
     # memory:// keeps a rate-limit counter per process, so production refuses it with more than one
     # worker (security review finding 4); set WEB_CONCURRENCY=1 for a single worker, or use Redis.
     WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "3") or "3")
+    # Per patient account, counting only what was stored (security finding 8; webapp/patient_limits.py).
+    REPORT_RATE_LIMIT = os.environ.get("REPORT_RATE_LIMIT", "20 per hour")
+    MESSAGE_RATE_LIMIT = os.environ.get("MESSAGE_RATE_LIMIT", "30 per hour")
     INVITATION_VALID_DAYS = 7
     # Issue 13: a reset link by e-mail works once for an hour; one shown at the clinic for 15 minutes.
     PASSWORD_RESET_VALID_MINUTES = 60
@@ -153,6 +156,8 @@ class TestConfig(Config):
     PASSWORD_CHANGE_RATE_LIMIT = "1000 per minute"  # noqa: S105  # nosec B105 (a rate, not a password)
     RESET_RATE_LIMIT_IP = "1000 per minute"  # tests of the limit set their own
     RESET_RATE_LIMIT_ADDRESS = "1000 per minute"
+    REPORT_RATE_LIMIT = "1000 per minute"
+    MESSAGE_RATE_LIMIT = "1000 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     WEB_CONCURRENCY = 1  # one process (the test client, or one threaded server)
     DATABASE_URL = database_url_from_env(os.environ.get("TEST_DATABASE_URL"))

@@ -13,18 +13,21 @@ calls it while the flag's session is still open.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import object_session
+from sqlmodel import select
 
 from .domain.levels import Level
-from .models import Clinic, Flag
+from .models import Clinic, Flag, OutboxMessage
 from .notify import notify_address
 
 log = logging.getLogger(__name__)
 NOTIFY_LEVELS = (Level.EMERGENCY, Level.URGENT)
+MAIL_GAP = timedelta(minutes=5)  # one e-mail per clinic and level in this time (security finding 8)
 QUEUE_PATH = "/nurse/queue"  # made absolute from APP_BASE_URL by the e-mail channel, never from a request
 
 
@@ -51,6 +54,20 @@ def flag_text(level: Level) -> tuple[str, str]:
     return f"NataHjem: {texts['nb'][0]} / {texts['en'][0]}", "\n".join(body)
 
 
+def _mailed_lately(session, flag: Flag) -> bool:
+    """One e-mail per clinic per MAIL_GAP and level (security finding 8): a flood of reports from one
+    account, or a busy hour, must not bury the triage mailbox; the queue lists every flag. An emergency
+    after urgent flags is still mailed, as the first emergency of its gap."""
+    since = (flag.created_at or datetime.now(UTC)) - MAIL_GAP
+    serious = [level for level in NOTIFY_LEVELS if Level(level).rank >= Level(flag.level).rank]
+    recent = session.exec(select(Flag.id).where(Flag.clinic_id == flag.clinic_id, Flag.id != flag.id,
+                                                Flag.created_at >= since, Flag.level.in_(serious))).all()
+    if not recent:
+        return False
+    keys = [f"flag:{flag_id}:email" for flag_id in recent]
+    return session.exec(select(OutboxMessage.id).where(OutboxMessage.key.in_(keys)).limit(1)).first() is not None
+
+
 def on_new_flag(flag: Flag) -> None:
     """Flag listener: an outbox e-mail for a new emergency or urgent flag, in the flag's transaction."""
     if Level(flag.level) not in NOTIFY_LEVELS:
@@ -62,6 +79,10 @@ def on_new_flag(flag: Flag) -> None:
         return
     if not current_app.config.get("SMTP_HOST"):
         log.info("flag %s: SMTP_HOST is not set; no e-mail sent", flag.id)
+        return
+    if _mailed_lately(session, flag):
+        log.info("flag %s: the clinic was mailed about a flag as serious in the last %d minutes; no new e-mail",
+                 flag.id, MAIL_GAP.seconds // 60)
         return
     subject, body = flag_text(Level(flag.level))
     notify_address(session, key=f"flag:{flag.id}", kind="flag_new", address=clinic.triage_email, title=subject,

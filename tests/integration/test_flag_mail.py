@@ -137,3 +137,29 @@ def test_a_clinic_without_a_triage_address_gets_no_mail_and_the_flag_stays(mail_
     drain(mail_app, datetime.now(UTC) + timedelta(hours=1))
     assert smtp_server.mailbox.messages == [] and outbox(db_session) == []
     assert "no triage e-mail address" in caplog.text
+
+
+def test_a_flood_of_flags_mails_the_clinic_once_per_five_minutes_and_level(mail_app, db_session):
+    # Security finding 8: 30 urgent reports from one account made 30 e-mails to the triage address.
+    patient = patient_of(db_session, "patient@example.org")
+    start = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+    def report(level, minutes):
+        with mail_app.test_request_context():
+            _report, flag = store_report(db_session, patient, level=level, reasons=["test"],
+                                         now=start + timedelta(minutes=minutes))
+            db_session.commit()
+            return flag
+
+    flags = [report("urgent", n / 10) for n in range(30)]
+    assert len({f.id for f in flags}) == 30  # every report keeps its own flag in the queue
+    assert len(outbox(db_session)) == 1
+    report("emergency", 3)  # more serious than what was mailed: mailed at once
+    report("emergency", 4)
+    report("urgent", 4.5)
+    assert [m.title.split(":")[1].split("/")[0].strip() for m in outbox(db_session)] == [
+        "en ny sak som haster, venter", "en ny akutt sak venter"]
+    report("urgent", 6)  # the first urgent mail's five minutes are over, the emergency mail's are not
+    assert len(outbox(db_session)) == 2
+    report("urgent", 8.5)
+    assert len(outbox(db_session)) == 3

@@ -254,11 +254,13 @@ def test_another_clinics_reports_and_non_routine_reports_are_left_alone(client, 
 
 def test_marking_needs_a_csrf_token_and_a_nurse(app, client, auth, db_session):
     report = add_report(db_session, "patient@example.org", free_text="x")
-    app.config["WTF_CSRF_ENABLED"] = True
     auth.login("nurse")
+    app.config["WTF_CSRF_ENABLED"] = True
     assert client.post("/nurse/reports/reviewed", data={"one": str(report.id)}).status_code == 400
+    app.config["WTF_CSRF_ENABLED"] = False
     auth.logout()
     auth.login("patient")
+    app.config["WTF_CSRF_ENABLED"] = True
     assert client.post("/nurse/reports/reviewed", data={"one": str(report.id)}).status_code in (400, 403)
     db_session.expire_all()
     assert db_session.get(SymptomReport, report.id).reviewed_at is None
@@ -348,5 +350,25 @@ def test_a_busy_queue_stays_small(client, auth, db_session):
         report_flag(db_session, report)
     auth.login("nurse")
     page = client.get("/nurse/queue")
-    assert page.text.count('class="queue-card ') == 21
+    # 21 open cases: patient@ has 11 (with the demo's own flag), of which the queue shows ten (GROUP_SHOWN).
+    assert page.text.count('class="queue-card ') == 20
+    assert "1 sak til for denne pasienten" in page.text
     assert len(page.data) < 48 * 1024
+
+
+def test_one_patients_flood_fills_one_group_and_never_hides_another_patients_emergency(client, auth, db_session):
+    # Security finding 8: 1,156 flags from one account filled the queue page without limit.
+    for n in range(60):
+        report = add_report(db_session, "patient@example.org", codes=["limb_weakness"], free_text=f"igjen {n}",
+                            level="urgent", n=200 + n, hours_ago=n / 10)
+        report_flag(db_session, report)
+    other = add_report(db_session, "patient.en@example.org", codes=["limb_weakness"], free_text="can't see",
+                       level="emergency", n=300, hours_ago=0.01)
+    report_flag(db_session, other, level="emergency", hours_ago=0.01)
+    auth.login("nurse")
+    page = client.get("/nurse/queue").text
+    assert page.count('class="queue-card ') == 11  # ten of patient@'s 61 cases and the other's emergency
+    assert "(61)" not in page and "<title>(62)" in page  # the title still counts every open case
+    assert "51 saker til for denne pasienten" in page and "61 saker" in page
+    assert page.index("patient-" + str(patient_of(db_session, "patient.en@example.org").id)) < page.index(
+        "patient-" + str(patient_of(db_session, "patient@example.org").id))  # the emergency's group first

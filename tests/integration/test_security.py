@@ -306,3 +306,46 @@ def test_a_signed_in_form_still_takes_up_to_a_megabyte(client, auth):
     answer = client.post("/symptoms/new", data={"free_text": "x" * 100_000})
     assert answer.status_code == 422  # read and answered field by field, not refused for its size
     assert client.post("/phone", data={"phone": "x" * 1_100_000}).status_code == 413  # not a photo form
+
+
+# Finding 8: one patient account may not flood the queue.
+
+def test_a_patient_may_store_only_so_many_reports_an_hour_and_is_then_told_whom_to_call(app, client, auth,
+                                                                                          db_session):
+    from sqlmodel import select
+
+    from tests.integration.reports import patient_of, reports_of, send_report
+
+    app.config["REPORT_RATE_LIMIT"] = "3 per hour"
+    auth.login("patient")
+    patient = patient_of(db_session, "patient@example.org")
+    before = len(reports_of(db_session, patient))
+    for n in range(4):
+        if n == 1:  # a form refused field by field stores nothing and costs nothing
+            assert send_report(client, ["limb_weakness"], started_on="not a date").status_code == 422
+        else:
+            assert send_report(client, ["limb_weakness"], lasted_over_24h="yes").status_code == 302
+    refused = send_report(client, ["limb_weakness"], lasted_over_24h="yes")
+    assert refused.status_code == 429
+    assert 'href="tel:113"' in refused.text and "Dette ble ikke sendt" in refused.text
+    assert "tel:+47" in refused.text  # the clinic's number, one tap away
+    db_session.expire_all()
+    assert len(reports_of(db_session, patient)) == before + 3
+    from webapp.models import Flag
+
+    assert len(db_session.exec(select(Flag).where(Flag.patient_id == patient.id)).all()) >= 3
+
+
+def test_messages_new_and_replies_share_one_limit(app, client, auth, db_session):
+    import uuid
+
+    app.config["MESSAGE_RATE_LIMIT"] = "2 per hour"
+    auth.login("patient")
+    first = client.post("/messages/new", data={"client_id": str(uuid.uuid4()), "subject": "Spørsmål",
+                                               "body": "Når kommer neste resept?"})
+    assert first.status_code == 302
+    thread = first.location.rstrip("/").split("/")[-1]
+    assert client.post(f"/messages/{thread}/reply", data={"client_id": str(uuid.uuid4()),
+                                                          "body": "Og en ting til"}).status_code == 302
+    third = client.post(f"/messages/{thread}/reply", data={"client_id": str(uuid.uuid4()), "body": "Hallo?"})
+    assert third.status_code == 429

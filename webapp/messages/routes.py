@@ -14,6 +14,7 @@ from .. import db, photos
 from ..domain.clock import utc_now
 from ..domain.working_days import reply_due
 from ..models import Message, MessageThread, Patient, ThreadStatus
+from ..patient_limits import patient_send_limit
 from ..photos import photo_upload
 from ..security import own_patient, own_record, patient_required
 from . import bp
@@ -107,6 +108,7 @@ def _new_page(form: NewThreadForm, status: int = 200):
 @bp.route("/messages/new", methods=["GET", "POST"])
 @photo_upload
 @patient_required
+@patient_send_limit("MESSAGE_RATE_LIMIT", "messages")
 def new():
     patient = own_patient()
     form = NewThreadForm()
@@ -147,6 +149,7 @@ def thread(thread_id: int):
 @bp.post("/messages/<int:thread_id>/reply")
 @photo_upload
 @patient_required
+@patient_send_limit("MESSAGE_RATE_LIMIT", "messages")
 def reply(thread_id: int):
     patient = own_patient()
     found = own_record(MessageThread, thread_id, patient)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import _, ngettext
 from flask_login import current_user
-from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import bindparam, func, update
 from sqlmodel import select
 
 from .. import db
@@ -21,8 +21,8 @@ from ..followups.forms import FollowUpsOffForm
 from ..followups.labels import ANSWER_LABELS
 from ..followups.service import followups_of
 from ..injections.hold import hold_after_outcome
-from ..models import AuditEvent, Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
-from ..security import audit, nurse_required, refuse
+from ..models import Flag, FlagEvent, FlagStatus, Injection, Patient, SymptomReport, User
+from ..security import audit, audit_reads, nurse_required, refuse
 from ..symptoms.labels import (
     LEVEL_LABELS,
     SOURCE_LABELS,
@@ -117,18 +117,20 @@ def queue():
     reviews = [report for report, _total in rows] if filters.shows_routine_reports else []
     review_count = rows[0][1] if rows and filters.shows_routine_reports else 0
     names, phones = _patients([f.patient_id for f in flags] + [r.patient_id for r in reviews])
+    case_count = len(flags)
+    groups = group_by_patient(flags, names, phones)
+    flags = [flag for group in groups for flag in group.flags]  # the cases shown (GROUP_SHOWN a patient)
     reports, injections = load_sources(session, flags)
     today = today_in_oslo(now)
     unsent = stuck_count(session, current_user.clinic_id, now)  # issue 12: the dead-letter page
     # The rows show what each patient reported (issue 13 §2): a read of each one's health data, audited
     # as security.audit does, in one statement so the page's query count stays flat (issue 7).
-    session.execute(insert(AuditEvent), [
-        {"at": now, "actor_id": current_user.id, "patient_id": patient_id, "action": "read", "target": "nurse.queue"}
-        for patient_id in [None, *sorted(names)]])
+    audit("read", patient_id=None, target="nurse.queue")  # the queue was opened, even when empty
+    audit_reads(names, "nurse.queue")
     session.commit()
     return render_template(
-        "nurse/queue.html", unsent=unsent, names=names, groups=group_by_patient(flags, names, phones),
-        flags=flags, open_count=len(every_flag), filters=filters, level_filters=LEVEL_FILTERS,
+        "nurse/queue.html", unsent=unsent, names=names, groups=groups,
+        flags=flags, case_count=case_count, open_count=len(every_flag), filters=filters, level_filters=LEVEL_FILTERS,
         mine_count=sum(1 for f in every_flag if f.assigned_nurse_id == current_user.id),
         detail={f.id: flag_detail(f, reports, injections, today) for f in flags},
         report_words=report_words, reviews=reviews, now=now, late={f.id for f in flags if is_late(f, now)},

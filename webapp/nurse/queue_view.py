@@ -77,12 +77,20 @@ class QueueFilters:
         return self.level in ("all", Level.ROUTINE.value) and not self.mine
 
 
+# Cases shown per patient in the queue (security finding 8): one patient's account, confused, broken or
+# stolen, that sends a thousand reports fills one group, which shows its most serious cases and says how many
+# more wait on the patient's page, so that it cannot bury other patients' emergencies. The queue is sorted
+# by level first, so the group's own emergencies are among those shown.
+GROUP_SHOWN = 10
+
+
 @dataclass
 class PatientGroup:
     patient_id: int
     name: str
     phone: str
     flags: list[Flag] = field(default_factory=list)
+    more: int = 0  # open cases of this patient beyond GROUP_SHOWN, on the patient's page
 
     @property
     def anchor(self) -> str:
@@ -98,7 +106,10 @@ def group_by_patient(flags: list[Flag], names: dict[int, str], phones: dict[int,
         if group is None:
             group = groups[flag.patient_id] = PatientGroup(flag.patient_id, names.get(flag.patient_id, ""),
                                                            phones.get(flag.patient_id, ""))
-        group.flags.append(flag)
+        if len(group.flags) < GROUP_SHOWN:
+            group.flags.append(flag)
+        else:
+            group.more += 1
     return list(groups.values())
 
 

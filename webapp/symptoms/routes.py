@@ -29,6 +29,7 @@ from ..dose_record import counted_doses
 from ..followups.labels import ANSWER_LABELS
 from ..followups.service import followups_of
 from ..models import Injection, Patient, SymptomReport
+from ..patient_limits import patient_send_limit
 from ..photos import PhotoRejected, photo_upload, prepare, save
 from ..photos.storage import current_store
 from ..security import own_patient, own_record, patient_required
@@ -92,6 +93,7 @@ def _photos_sent(form: SymptomReportForm) -> bool:
 @bp.route("/new", methods=["GET", "POST"])
 @photo_upload
 @patient_required
+@patient_send_limit("REPORT_RATE_LIMIT", "reports")
 def new():
     patient = own_patient()
     form = SymptomReportForm()
