@@ -71,8 +71,13 @@ class Clinic(SQLModel, table=True):
 
 
 class User(UserMixin, SQLModel, table=True):
+    # An address is unique within a clinic, not across clinics (security finding 12): a nurse enrolling a
+    # patient learns nothing about accounts at other clinics, and a patient who moves can be enrolled by
+    # the new clinic. Sign-in finds the account by address and password (auth/accounts.py).
+    __table_args__ = (sa.UniqueConstraint("clinic_id", "email", name="uq_user_clinic_email"),)
+
     id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(max_length=254, sa_column_kwargs={"unique": True}, index=True)
+    email: str = Field(max_length=254, index=True)
     full_name: str = Field(max_length=200)
     password_hash: str | None = Field(default=None, max_length=255)  # None until the invitation is used
     role: Role = Field(sa_type=sa.String(20))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
+from tests.conftest import DEMO
 from webapp.models import AuditEvent, Invitation, Patient, User
 
 NEW_PATIENT = {"full_name": "Ola Nordmann", "email": "ola@example.org", "language": "en",
@@ -106,3 +108,37 @@ def test_bad_values_are_refused_next_to_their_fields(client, auth):
     assert "Skriv en gyldig e-postadresse" in response.text
     assert "Datoen kan ikke være fram i tid." in response.text
     assert 'value="not-an-address"' in response.text
+
+
+# ---------------------------------------------------------------- security finding 12
+@pytest.mark.parametrize("email", ["patient@example.org", "nurse@example.org", "PATIENT.EN@Example.org "])
+def test_new_patient_never_tells_of_an_account_at_another_clinic(client, auth, db_session, email):
+    # nurse2 works at clinic 2; these addresses have accounts at clinic 1. Before: 422 "there is already an
+    # account", which told her that her neighbour is treated with natalizumab at another hospital.
+    auth.login("nurse2")
+    response = client.post("/nurse/patients/new", data={**NEW_PATIENT, "email": email})
+    assert response.status_code == 302 and response.location.endswith("/link"), response.text[:300]
+    nurse2 = db_session.exec(select(User).where(User.email == "nurse2@example.org")).one()
+    address = email.strip().lower()
+    accounts = db_session.exec(select(User).where(User.email == address)).all()
+    assert sorted(a.clinic_id for a in accounts) == sorted({accounts[0].clinic_id, nurse2.clinic_id})
+    assert db_session.exec(select(AuditEvent).where(AuditEvent.actor_id == nurse2.id,
+                                                    AuditEvent.target == "patient:address_used_elsewhere")).one()
+
+
+def test_a_patient_with_an_account_at_two_clinics_signs_in_to_the_one_whose_password_she_gives(client, auth,
+                                                                                                db_session):
+    auth.login("nurse2")
+    response = client.post("/nurse/patients/new", data={**NEW_PATIENT, "email": "patient@example.org"})
+    page = client.get(response.location).text
+    path = re.search(r'value="http://localhost(/auth/invite/[^"]+)"', page).group(1)
+    auth.logout()
+    assert accept(client, path, password="ny-klinikk-fjelltur-ved-sjoen").status_code == 302
+    client.post("/auth/logout")
+    nurse2 = db_session.exec(select(User).where(User.email == "nurse2@example.org")).one()
+    for password, clinic_id in (("ny-klinikk-fjelltur-ved-sjoen", nurse2.clinic_id), (DEMO["patient"][1], 1)):
+        assert client.post("/auth/login", data={"email": "patient@example.org", "password": password}).status_code == 302
+        with client.session_transaction() as session:
+            user = db_session.get(User, int(session["_user_id"].split(".")[0]))
+        assert user.clinic_id == clinic_id
+        client.post("/auth/logout")

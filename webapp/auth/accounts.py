@@ -104,8 +104,8 @@ def attempt_login(email: str, password: str, source: str | None = None) -> Login
         return LoginResult(locked_until=_lock(key, now))
 
     session = db.session()
-    user = session.exec(select(User).where(User.email == email)).first()
-    if passwords().verify(user.password_hash if user else None, password):
+    user = _account_with_password(session, email, password)
+    if user is not None:
         # A success clears the failures counted so far (this attempt's own count too).
         session.execute(sa.delete(LoginAttempt.__table__).where(LoginAttempt.__table__.c.email == key))
         if passwords().needs_rehash(user.password_hash):
@@ -116,6 +116,21 @@ def attempt_login(email: str, password: str, source: str | None = None) -> Login
     if failures >= max_failures:
         return LoginResult(locked_until=_lock(key, now))
     return LoginResult()
+
+
+def _account_with_password(session, email: str, password: str) -> User | None:
+    """The account at this address whose password this is. An address is unique per clinic (finding 12),
+    so a patient who moved may have an account at each clinic: the newest one that matches signs in. An
+    unknown address costs one hash all the same (passwords().verify with no hash), so timing says nothing."""
+    accounts = session.exec(select(User).where(User.email == email).order_by(User.created_at.desc(),
+                                                                             User.id.desc())).all()
+    if not accounts:
+        passwords().verify(None, password)
+        return None
+    for account in accounts:
+        if passwords().verify(account.password_hash, password):
+            return account
+    return None
 
 
 def end_all_sessions(user: User) -> None:

@@ -52,9 +52,11 @@ def send_reset_link(user: User, created_by: User | None) -> bool:
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        user = db.session().exec(select(User).where(User.email == normalise_email(form.email.data))).first()
-        if user is not None:
+        # An address may have an account at more than one clinic (finding 12): each gets its own link.
+        accounts = db.session().exec(select(User).where(User.email == normalise_email(form.email.data))).all()
+        for user in accounts:
             send_reset_link(user, None)
+        if accounts:
             db.session().commit()
         # The same answer for an unknown address: nothing tells whether an account exists.
         return redirect(url_for("auth.reset_sent"))

@@ -82,7 +82,11 @@ def new_patient():
     if form.validate_on_submit():
         session = db.session()
         email = normalise_email(form.email.data)
-        existing = session.exec(select(User).where(User.email == email)).first()
+        # Only this clinic's accounts: whether the address has an account at another clinic is never told
+        # (finding 12); a new account is made here beside it, and the audit notes it for the administrators.
+        existing = session.exec(select(User).where(User.email == email,
+                                                   User.clinic_id == current_user.clinic_id)).first()
+        elsewhere = existing is None and session.exec(select(User.id).where(User.email == email)).first()
         if existing is not None:
             from .handoff import just_invited  # handoff builds on this module
 
@@ -105,7 +109,7 @@ def new_patient():
             from .handoff import new_invitation_link  # handoff builds on this module
 
             new_invitation_link(patient)
-            audit("create", patient_id=patient.id, target="patient")
+            audit("create", patient_id=patient.id, target="patient:address_used_elsewhere" if elsewhere else "patient")
             session.commit()
             # Post-redirect-get: a reload shows the page again instead of sending the form twice (defect 26).
             return redirect(url_for("nurse.handoff", patient_id=patient.id))
