@@ -32,7 +32,7 @@ NURSE = ("sykepleier@lasttest.example", "Riktig-passord-for-lasttest-2026")
 SOURCE = "127.0.0.1"  # every request of the test comes from here: one account and source
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'natahjem.db'}"
