@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the Debian packages the tests need are here: Chromium (browser tests) and the
-# PostgreSQL server (integration tests on a real PostgreSQL). Installs them when run as root;
+# Makes sure the Debian packages the tests need are here: Chromium (browser tests), the
+# PostgreSQL server (integration tests on a real PostgreSQL) and the Redis server (the shared rate-limit
+# store the gunicorn tests start, tests/liveservers.py). Installs them when run as root;
 # otherwise stops with the exact command to run. No test is skipped for lack of them.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 command -v runuser >/dev/null || missing+=(util-linux)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -16,7 +18,7 @@ if [ "$(id -u)" -eq 0 ]; then
   echo "installing Debian packages: ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  # The Debian cluster is not used: the tests start their own private one.
+  # The Debian PostgreSQL cluster and Redis service are not used: the tests start their own private ones.
   exit 0
 fi
 echo "The tests need these Debian packages: ${missing[*]}" >&2
