@@ -145,11 +145,14 @@ def release(env: dict) -> None:
 
 def production_env(database_url: str, redis_url: str, folder: Path, **settings: str) -> dict[str, str]:
     """What production needs to start (webapp/config.py, check_production_settings): APP_ENV=production, a
-    random 64-character key, a shared rate-limit store for the Procfile's three workers. The same dict for
+    random 64-character key, a shared rate-limit store for the Procfile's three workers, the address links
+    are built from and the proxy count. The same dict for
     every process of one deployment: they must share the key, the database and Redis."""
     env = {name: value for name, value in os.environ.items() if name not in INHERITED_NOT}
     env.update(APP_ENV="production", SECRET_KEY=secrets.token_hex(32), DATABASE_URL=database_url,
-               RATELIMIT_STORAGE_URI=redis_url, WEB_CONCURRENCY="3", PHOTO_FOLDER=str(folder / "photos"))
+               RATELIMIT_STORAGE_URI=redis_url, WEB_CONCURRENCY="3", PHOTO_FOLDER=str(folder / "photos"),
+               # Clients connect to gunicorn directly here, on 127.0.0.1 (plain http only allowed there).
+               APP_BASE_URL="http://127.0.0.1", PROXY_COUNT="0")
     env.update(settings)
     return env
 
