@@ -64,10 +64,15 @@ def init_app(app) -> None:
         now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
+        from .auth.accounts import forget_old_login_attempts
+
         with Session(app.extensions["db_engine"]) as session:
             raised = run_daily_checks(session, now)
             written = run_outreach(session, now)
-        click.echo(f"daily checks done: {raised} new flags, {written} reminders and messages")
+            forgotten = forget_old_login_attempts(session, now)  # retention (security finding 18)
+            session.commit()
+        click.echo(f"daily checks done: {raised} new flags, {written} reminders and messages, "
+                   f"{forgotten} old login attempts deleted")
 
     @app.cli.command("vapid-keys")
     def vapid_keys():

@@ -160,11 +160,13 @@ class Invitation(SQLModel, table=True):
 
 
 class LoginAttempt(SQLModel, table=True):
-    """Failed logins per e-mail address, known or not, so that lock-out answers the same for both."""
+    """Failed logins per e-mail address and source, known or not, so that lock-out answers the same for
+    both. `email` holds a keyed hash of address and source (auth/accounts.attempt_key), never the text."""
 
     email: str = Field(primary_key=True, max_length=254)
     failures: int = Field(default=0)
     locked_until: datetime | None = utc_field(default=None, nullable=True)
+    last_at: datetime | None = utc_field(default=None, nullable=True)  # for the retention rule (finding 18)
 
 
 class AuditEvent(SQLModel, table=True):

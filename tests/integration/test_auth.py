@@ -74,10 +74,10 @@ def test_five_failures_lock_the_address_for_15_minutes(client, auth, lang, email
         assert client.get("/").status_code == 302
 
 
-def test_lock_ends_after_15_minutes(client, auth, db_session):
+def test_lock_ends_after_15_minutes(app, client, auth, db_session):
     for _ in range(5):
         auth.login("patient", password="wrong-password")
-    attempt = db_session.get(LoginAttempt, attempt_key("patient@example.org", "127.0.0.1"))
+    attempt = db_session.get(LoginAttempt, attempt_key("patient@example.org", "127.0.0.1", app.config["SECRET_KEY"]))
     assert attempt.locked_until - datetime.now(UTC) > timedelta(minutes=14)
     attempt.locked_until = datetime.now(UTC) - timedelta(seconds=1)
     db_session.add(attempt)

@@ -11,9 +11,10 @@ import os
 import threading
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 from werkzeug.serving import make_server
 
 from tests.conftest import DEMO
@@ -49,7 +50,7 @@ def post_login(host: str, email: str, password: str) -> tuple[int, str]:
 
 def stored_failures(app, email: str, source: str = "127.0.0.1") -> LoginAttempt | None:
     with Session(app.extensions["db_engine"]) as session:
-        return session.get(LoginAttempt, attempt_key(email, source))
+        return session.get(LoginAttempt, attempt_key(email, source, app.config["SECRET_KEY"]))
 
 
 def test_twenty_parallel_wrong_guesses_are_all_counted_and_lock_after_five(app, live_url):
@@ -166,3 +167,34 @@ def test_web_concurrency_unset_means_the_procfiles_three_workers():
     assert "--workers ${WEB_CONCURRENCY:-3}" in (Path(__file__).parents[2] / "Procfile").read_text()
     if "WEB_CONCURRENCY" not in os.environ:
         assert Config.WEB_CONCURRENCY == 3
+
+
+# Finding 18: the text typed into the e-mail field is not kept, and attempts age out.
+
+def test_what_was_typed_into_the_email_field_is_never_stored(app, client):
+    typed = "hunter2-mysecretpassw0rd!"
+    client.post("/auth/login", data={"email": typed, "password": "x"})
+    client.post("/auth/login", data={"email": "Nobody@Example.org", "password": "x"})
+    with Session(app.extensions["db_engine"]) as session:
+        keys = [row.email for row in session.exec(select(LoginAttempt)).all()]
+    assert len(keys) == 2
+    assert all(key.startswith("h:") and len(key) == 66 for key in keys)
+    assert not any(typed in key or "nobody" in key.lower() for key in keys)
+
+
+def test_the_clock_deletes_login_attempts_a_day_after_the_last_unless_locked(app):
+    from webapp.auth.accounts import forget_old_login_attempts
+
+    now = datetime.now(UTC)
+    rows = {"old": (now - timedelta(days=2), None), "recent": (now - timedelta(hours=3), None),
+            "locked": (now - timedelta(days=2), now + timedelta(minutes=5)), "before-the-rule": (None, None),
+            "lock-ran-out": (now - timedelta(days=1, minutes=1), now - timedelta(days=1))}
+    with Session(app.extensions["db_engine"]) as session:
+        for key, (last_at, locked_until) in rows.items():
+            session.add(LoginAttempt(email=key, failures=3, last_at=last_at, locked_until=locked_until))
+        session.commit()
+    result = app.test_cli_runner().invoke(args=["daily-checks"])
+    assert "3 old login attempts deleted" in result.output
+    with Session(app.extensions["db_engine"]) as session:
+        assert sorted(row.email for row in session.exec(select(LoginAttempt)).all()) == ["locked", "recent"]
+        assert forget_old_login_attempts(session, now) == 0

@@ -58,10 +58,10 @@ def seed_nurse(database_url: str) -> None:
     engine.dispose()
 
 
-def stored_attempt(database_url: str) -> LoginAttempt | None:
+def stored_attempt(database_url: str, secret: str) -> LoginAttempt | None:
     engine = create_engine(database_url)
     with Session(engine) as session:
-        attempt = session.get(LoginAttempt, attempt_key(NURSE[0], SOURCE))
+        attempt = session.get(LoginAttempt, attempt_key(NURSE[0], SOURCE, secret))
     engine.dispose()
     return attempt
 
@@ -113,14 +113,14 @@ def test_twenty_parallel_wrong_guesses_on_three_gunicorn_workers_all_count_and_l
         # Four guesses are told "wrong"; the fifth and every later one meets the lock.
         assert sum(WRONG["nb"] in page for _status, page in answers) == 4
         assert sum(LOCKED["nb"] in page for _status, page in answers) == BURST - 4
-        attempt = stored_attempt(database_url)
+        attempt = stored_attempt(database_url, env["SECRET_KEY"])
         assert attempt.failures == BURST  # no guess lost between the workers
         assert attempt.locked_until is not None
 
         status, location, page = sign_in(server.browser(), NURSE[1])
         assert (status, location) == (422, ""), "the right password signed in while the account was locked"
         assert LOCKED["nb"] in page
-        assert stored_attempt(database_url).failures == BURST + 1  # the right password was counted too
+        assert stored_attempt(database_url, env["SECRET_KEY"]).failures == BURST + 1  # the right password was counted too
 
 
 def test_two_gunicorn_processes_sharing_redis_and_the_database_share_the_lock_and_the_accounts_limit(
@@ -145,7 +145,7 @@ def test_two_gunicorn_processes_sharing_redis_and_the_database_share_the_lock_an
         assert statuses.count(429) == BURST - processed
         assert sum(WRONG["nb"] in page for _status, page in answers) == 4
         assert sum(LOCKED["nb"] in page for status, page in answers if status == 422) == processed - 4
-        attempt = stored_attempt(database_url)
+        attempt = stored_attempt(database_url, env["SECRET_KEY"])
         assert attempt.failures == processed  # every processed guess counted once, whichever process took it
         assert attempt.locked_until is not None
 
@@ -153,7 +153,7 @@ def test_two_gunicorn_processes_sharing_redis_and_the_database_share_the_lock_an
         for server in (one, other):
             status, location, _page = sign_in(server.browser(), NURSE[1])
             assert (status, location) == (429, "")
-        assert stored_attempt(database_url).failures == processed
+        assert stored_attempt(database_url, env["SECRET_KEY"]).failures == processed
 
         # The minute of the limits passes (emptying Redis stands in for waiting a minute): the lock, kept
         # in the database, still refuses the right password from this source on both processes.
@@ -163,4 +163,4 @@ def test_two_gunicorn_processes_sharing_redis_and_the_database_share_the_lock_an
             status, location, page = sign_in(server.browser(), NURSE[1])
             assert (status, location) == (422, ""), "the right password signed in while the account was locked"
             assert LOCKED["nb"] in page
-        assert stored_attempt(database_url).failures == processed + 2
+        assert stored_attempt(database_url, env["SECRET_KEY"]).failures == processed + 2

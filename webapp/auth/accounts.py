@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -41,12 +42,27 @@ class LoginResult:
     locked_until: datetime | None = None  # set when the address is locked now
 
 
-def attempt_key(email: str, source: str | None) -> str:
+def attempt_key(email: str, source: str | None, secret: str | None = None) -> str:
     """The lock-out row of one address tried from one source (client IP): an attacker elsewhere can lock
-    only their own source out, never the nurse's (security review finding 5). The source (an IP address)
-    holds no space, so it is the part after the last space. Cut to the column's 254 characters: only an
-    address longer than about 200 characters would lose its source and be locked from every source."""
-    return f"{normalise_email(email)} {source or '-'}"[:254]
+    only their own source out, never the nurse's (security review finding 5). The row is named by a keyed
+    hash (HMAC with SECRET_KEY) of the address and source, never by the text typed: a password typed into
+    the e-mail field, or an address of someone who is not a user, is not kept in clear (finding 18)."""
+    secret = secret if secret is not None else current_app.config["SECRET_KEY"]
+    text = f"{normalise_email(email)} {source or '-'}"
+    return "h:" + hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
+# Login attempt rows are kept this long after the last attempt, and never while a lock holds (finding 18).
+ATTEMPT_RETENTION = timedelta(days=1)
+
+
+def forget_old_login_attempts(session, now: datetime) -> int:
+    """The clock's retention rule: a row whose last attempt is a day old and holds no lock is deleted (rows
+    from before the rule, with no time, too). Returns how many."""
+    table = LoginAttempt.__table__
+    unlocked = sa.or_(table.c.locked_until.is_(None), table.c.locked_until < now)
+    stale = sa.or_(table.c.last_at.is_(None), table.c.last_at < now - ATTEMPT_RETENTION)
+    return session.execute(sa.delete(table).where(unlocked, stale)).rowcount or 0
 
 
 def _count_attempt(key: str, now: datetime):
@@ -57,12 +73,13 @@ def _count_attempt(key: str, now: datetime):
     table = LoginAttempt.__table__
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     expired = sa.and_(table.c.locked_until.is_not(None), table.c.locked_until <= now)
-    statement = insert(table).values(email=key, failures=1, locked_until=None)
+    statement = insert(table).values(email=key, failures=1, locked_until=None, last_at=now)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.email],
         set_={
             "failures": sa.case((expired, 1), else_=table.c.failures + 1),
             "locked_until": sa.case((expired, None), else_=table.c.locked_until),
+            "last_at": now,
         },
     ).returning(table.c.failures, table.c.locked_until)
     failures, locked_until = session.execute(statement).one()
