@@ -170,3 +170,21 @@ def test_postgresql_refuses_to_change_or_remove_an_audit_row(app, backend, state
         conn.execute(text(statement))
     with engine.connect() as conn:
         assert conn.execute(text("SELECT target FROM auditevent")).scalars().all() == ["x"]
+
+
+def test_a_nurse_reads_the_access_log_of_her_own_clinics_patients_only(client, auth, db_session):
+    # Issue 14 §4: "a nurse sees only the audit of her own clinic".
+    pid = patient_id(db_session, "patient@example.org")
+    auth.login("nurse2")  # another clinic: refused, as if the patient did not exist, and the refusal kept
+    assert client.get(f"/nurse/patients/{pid}/access-log").status_code == 404
+    auth.logout()
+    auth.login("nurse")
+    client.get(f"/nurse/patients/{pid}")
+    page = client.get(f"/nurse/patients/{pid}/access-log")
+    assert page.status_code == 200
+    assert "Hvem har sett opplysningene til" in page.text and "Sykepleier" in page.text
+    assert reads_of(db_session, pid, "nurse.access_log")  # reading the log is itself a read
+    nurse2 = user_id(db_session, "nurse2@example.org")
+    refused = db_session.exec(select(AuditEvent).where(AuditEvent.actor_id == nurse2,
+                                                       AuditEvent.action == "refused")).all()
+    assert [e.target for e in refused] == [f"patient:{pid}"]

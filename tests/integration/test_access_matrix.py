@@ -51,6 +51,7 @@ TABLE: dict[str, str] = {
     "home.emergency": "public",
     "home.healthz": "public",
     "access_history.index": "patient",
+    "access_history.for_nurse": "nurse_clinic",
     "nurse.index": "nurse",
     "nurse.new_patient": "nurse",
     "nurse.patient": "nurse_clinic",

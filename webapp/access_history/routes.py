@@ -1,5 +1,6 @@
 """Who has read the patient's information: the audit log's reads (and exports, photo views) of her data
-by anyone but herself, newest first, for the last 12 months, 50 to a page."""
+by anyone but herself, newest first, for the last 12 months, 50 to a page. The clinic's nurses see the
+same log for a patient of their own clinic (and only theirs), e.g. when she asks for it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlmodel import select
 
 from .. import db
 from ..models import AuditEvent, Clinic, User
-from ..security import own_patient, patient_required
+from ..security import audit, nurse_required, own_patient, patient_required
 from . import bp
 from .labels import what_was_seen
 
@@ -28,11 +29,7 @@ def _seen_by_others(patient, since: datetime):
                    AuditEvent.at >= since, AuditEvent.actor_id != patient.user_id))
 
 
-@bp.get("/access-log")
-@patient_required
-def index():
-    patient = own_patient()
-    page = request.args.get("page", 1, type=int)
+def _entries(patient, page: int):
     if page < 1:
         abort(404)
     since = datetime.now(UTC) - WINDOW
@@ -45,5 +42,26 @@ def index():
         abort(404)  # past the last page
     entries = [{"at": event.at, "who": user.full_name, "clinic": clinic.name if clinic else "",
                 "what": what_was_seen(event.target)} for event, user, clinic in rows]
-    return render_template("access_history/index.html", entries=entries, page=page, total=total,
-                           has_next=page * PAGE_SIZE < total, months=12)
+    return {"entries": entries, "page": page, "total": total, "has_next": page * PAGE_SIZE < total, "months": 12}
+
+
+@bp.get("/access-log")
+@patient_required
+def index():
+    page = _entries(own_patient(), request.args.get("page", 1, type=int))
+    return render_template("access_history/index.html", pages_at={}, **page)
+
+
+@bp.get("/nurse/patients/<int:patient_id>/access-log")
+@nurse_required
+def for_nurse(patient_id: int):
+    """The patient's access log for a nurse of her clinic (security finding 10: a nurse sees only her own
+    clinic's audit). Reading it is itself a read of the patient's information."""
+    from ..nurse.routes import clinic_patient  # the nurse blueprint builds on this one's models only
+
+    patient = clinic_patient(patient_id)
+    page = _entries(patient, request.args.get("page", 1, type=int))
+    audit("read", patient_id=patient.id, target="nurse.access_log")
+    db.session().commit()
+    return render_template("access_history/index.html", patient=patient,
+                           pages_at={"endpoint": "access_history.for_nurse", "patient_id": patient.id}, **page)
