@@ -16,7 +16,7 @@ import webauthn
 from flask import current_app, request, session
 from sqlmodel import select
 from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
-from webauthn.helpers.exceptions import InvalidAuthenticationResponse, InvalidRegistrationResponse
+from webauthn.helpers.exceptions import WebAuthnException
 from webauthn.helpers.structs import (
     AuthenticatorSelectionCriteria,
     PublicKeyCredentialDescriptor,
@@ -83,16 +83,27 @@ def _challenge(key: str) -> bytes | None:
     return base64url_to_bytes(value) if value else None
 
 
+def _json_object(text: str) -> dict | None:
+    """The browser's answer is a JSON object; anything else (a hostile or broken post) is no answer."""
+    try:
+        answer = json.loads(text)
+    except ValueError:
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
 def register(user: User, rp: RelyingParty, credential_json: str, name: str) -> WebAuthnCredential | None:
     """Check the browser's answer to registration_options and keep the new passkey; None if it fails."""
     challenge = _challenge(REGISTER_CHALLENGE)
     if challenge is None or not credential_json or len(credential_json) > MAX_CREDENTIAL_JSON:
         return None
+    answer = _json_object(credential_json)
+    if answer is None:
+        return None
     try:
         verified = webauthn.verify_registration_response(
-            credential=json.loads(credential_json), expected_challenge=challenge, expected_rp_id=rp.rp_id,
-            expected_origin=rp.origin)
-    except (InvalidRegistrationResponse, ValueError, TypeError, KeyError):
+            credential=answer, expected_challenge=challenge, expected_rp_id=rp.rp_id, expected_origin=rp.origin)
+    except (WebAuthnException, ValueError, TypeError, KeyError, AttributeError):
         return None
     credential_id = bytes_to_base64url(verified.credential_id)
     if db.session().exec(select(WebAuthnCredential).where(WebAuthnCredential.credential_id == credential_id)).first():
@@ -119,8 +130,10 @@ def verify_sign_in(user_id: int, rp: RelyingParty, credential_json: str) -> WebA
     challenge = _challenge(SIGN_IN_CHALLENGE)
     if challenge is None or not credential_json or len(credential_json) > MAX_CREDENTIAL_JSON:
         return None
+    answer = _json_object(credential_json)
+    if answer is None:
+        return None
     try:
-        answer = json.loads(credential_json)
         row = db.session().exec(select(WebAuthnCredential).where(
             WebAuthnCredential.credential_id == str(answer.get("id", "")),
             WebAuthnCredential.user_id == user_id)).first()
@@ -129,7 +142,7 @@ def verify_sign_in(user_id: int, rp: RelyingParty, credential_json: str) -> WebA
         verified = webauthn.verify_authentication_response(
             credential=answer, expected_challenge=challenge, expected_rp_id=rp.rp_id, expected_origin=rp.origin,
             credential_public_key=row.public_key, credential_current_sign_count=row.sign_count)
-    except (InvalidAuthenticationResponse, ValueError, TypeError, KeyError, AttributeError):
+    except (WebAuthnException, ValueError, TypeError, KeyError, AttributeError):
         return None
     row.sign_count = verified.new_sign_count
     row.last_used_at = _now()
