@@ -14,7 +14,7 @@ import pytest
 from sqlmodel import Session, select
 
 from tests.conftest import DEMO
-from webapp.models import TotpSecret, User, WebAuthnCredential
+from webapp.models import AuditEvent, TotpSecret, User, WebAuthnCredential
 
 from .conftest import (
     CHROMIUM,  # noqa: F401  (the browser fixture checks it)
@@ -66,6 +66,9 @@ def test_a_nurse_adds_a_passkey_and_signs_in_with_it(localhost_page, live_app):
     check_every_size(page)
     [passkey] = nurse_passkeys(live_app)
     assert passkey.name == "Jobb-PC" and passkey.last_used_at is None
+    with Session(live_app.extensions["db_engine"]) as session:
+        events = {e.action for e in session.exec(select(AuditEvent).where(AuditEvent.target == f"account:{passkey.user_id}"))}
+    assert {"passkey_add", "recovery_codes_new"} <= events
 
     click_and_wait(page, "form[action='/auth/logout'] button")
     sign_in(page, "nurse")
@@ -103,3 +106,13 @@ def test_the_code_app_pages_fit_a_phone_in_both_languages(page, live_app, lang):
     page.click("summary")  # the recovery code's part opened, to be checked too
     check_every_size(page)
     assert page.locator("input[name=totp-code]").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_admins_nurse_accounts_page_fits_a_phone(page, lang):
+    sign_in(page, "nurse")
+    if lang == "en":
+        switch_language(page)
+    click_and_wait(page, "footer a[href='/nurse/staff']")
+    assert page.locator("li.device").count() == 1  # Nina alone: Nils is at the other clinic
+    check_every_size(page)
