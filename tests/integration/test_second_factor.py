@@ -218,3 +218,17 @@ def test_new_recovery_codes_replace_the_old_ones(app, client, auth, clock, nurse
     auth.login("nurse")
     assert client.post("/auth/second-factor", data={"recovery-code": old[0]}).status_code == 422
     assert client.post("/auth/second-factor", data={"recovery-code": new[0]}).status_code == 302
+
+
+def test_wrong_passwords_on_the_security_page_count_with_the_password_change_and_sign_out(
+        app, client, auth, clock, nurse_with_totp):
+    app.config["PASSWORD_CHANGE_RATE_LIMIT"] = "3 per 15 minutes"
+    auth.login("nurse")
+    client.post("/auth/second-factor", data={"totp-code": code_at(NOW)})
+    change = {"current_password": "not-it", "password": "a-new-long-password", "confirm": "a-new-long-password"}
+    assert client.post("/auth/password", data=change).status_code == 422
+    assert client.post("/account/security/code-app/remove", data={"password": "not-it"}).status_code == 422
+    assert client.post("/account/security/recovery-codes", data={"password": "not-it"}).status_code == 422
+    answer = client.post("/account/security/code-app/remove", data={"password": "not-it"})  # the fourth guess
+    assert answer.status_code == 302 and answer.location == "/auth/login"
+    assert client.get("/nurse/").location.startswith("/auth/login")

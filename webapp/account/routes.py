@@ -7,8 +7,7 @@ from flask_login import current_user, login_required
 
 from .. import db
 from ..auth.accounts import passwords
-from ..auth.limits import _password_change_limit, _refused, _sign_out_after_wrong_passwords, _signed_in_user
-from ..extensions import limiter
+from ..auth.limits import password_again_limit
 from ..models import AuditEvent, Role, WebAuthnCredential
 from . import bp, factors, passkeys
 from .forms import PasskeyForm, PasswordAgainForm, TotpConfirmForm
@@ -99,11 +98,8 @@ def _password_again():
     return _security_page(_("The password is wrong. Nothing was changed."), 422), form
 
 
-_LIMIT = {"key_func": _signed_in_user, "deduct_when": _refused, "on_breach": _sign_out_after_wrong_passwords}
-
-
 @bp.post("/security/passkeys/remove")
-@limiter.limit(_password_change_limit, **_LIMIT)
+@password_again_limit()
 @login_required
 def remove_passkey():
     refused, form = _password_again()
@@ -120,7 +116,7 @@ def remove_passkey():
 
 
 @bp.post("/security/code-app/remove")
-@limiter.limit(_password_change_limit, **_LIMIT)
+@password_again_limit()
 @login_required
 def remove_totp():
     refused, _form = _password_again()
@@ -134,7 +130,7 @@ def remove_totp():
 
 
 @bp.post("/security/recovery-codes")
-@limiter.limit(_password_change_limit, **_LIMIT)
+@password_again_limit()
 @login_required
 def new_recovery_codes():
     refused, _form = _password_again()

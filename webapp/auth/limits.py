@@ -1,12 +1,20 @@
 """The limit on wrong current passwords, wherever the password is asked for again: the password change
-page, and removing a second factor on the security page (security finding 20)."""
+page, and removing a second factor or making new recovery codes on the security page (security findings 2
+and 20). One count per user across all of them, so that a stolen session cannot guess on each in turn."""
 
 from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import _
 from flask_login import current_user, logout_user
 
 from .. import db
+from ..extensions import limiter
 from .accounts import end_all_sessions
+
+
+def password_again_limit():
+    """Decorates a view that asks for the current password: refused answers (422) count, per user."""
+    return limiter.shared_limit(_password_change_limit, scope="password-again", methods=["POST"],
+                                key_func=_signed_in_user, deduct_when=_refused, on_breach=_sign_out_after_wrong_passwords)
 
 
 def _password_change_limit() -> str:

@@ -23,7 +23,7 @@ from .accounts import (
     use_invitation,
 )
 from .forms import ChangePasswordForm, LoginForm, SetPasswordForm
-from .limits import _password_change_limit, _refused, _sign_out_after_wrong_passwords, _signed_in_user
+from .limits import password_again_limit
 from .mail import queue_changed_mail
 
 # Every signed-in request runs this: built once, and the patient row comes in the same query, as every
@@ -141,8 +141,7 @@ def logout():
 
 
 @bp.route("/password", methods=["GET", "POST"])
-@limiter.limit(_password_change_limit, methods=["POST"], key_func=_signed_in_user, deduct_when=_refused,
-               on_breach=_sign_out_after_wrong_passwords)
+@password_again_limit()
 @login_required
 def change_password():
     form = ChangePasswordForm()
