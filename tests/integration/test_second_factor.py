@@ -232,3 +232,43 @@ def test_wrong_passwords_on_the_security_page_count_with_the_password_change_and
     answer = client.post("/account/security/code-app/remove", data={"password": "not-it"})  # the fourth guess
     assert answer.status_code == 302 and answer.location == "/auth/login"
     assert client.get("/nurse/").location.startswith("/auth/login")
+
+
+def test_removing_a_passkey_asks_for_the_password_and_is_audited(client, auth, clock, nurse_with_totp, db_session):
+    from webapp.models import WebAuthnCredential
+
+    key = WebAuthnCredential(user_id=nurse_with_totp.id, credential_id="a2V5", public_key=b"k", name="Jobb-PC")
+    db_session.add(key)
+    db_session.commit()
+    key_id = key.id
+    auth.login("nurse")
+    client.post("/auth/second-factor", data={"totp-code": code_at(NOW)})
+    page = client.get("/account/security").text
+    assert "Jobb-PC" in page and "Sist brukt" in page
+    assert client.post("/account/security/passkeys/remove", data={"passkey": key_id, "password": "x"}).status_code == 422
+    response = client.post("/account/security/passkeys/remove", data={"passkey": key_id, "password": DEMO["nurse"][1]})
+    assert response.status_code == 302
+    db_session.expire_all()
+    assert db_session.get(WebAuthnCredential, key_id) is None
+    assert "passkey_remove" in actions(db_session, nurse_with_totp.id)
+
+
+@pytest.mark.parametrize(("app_env", "base_url", "expected"), [
+    ("production", "", None),  # no configured address: passkeys are off, never the Host header's word
+    ("production", "https://natahjem.example.no", ("natahjem.example.no", "https://natahjem.example.no")),
+    ("test", "", ("localhost", "http://localhost")),
+])
+def test_the_passkeys_relying_party_comes_from_the_configuration(app, app_env, base_url, expected):
+    from webapp.account.passkeys import relying_party
+
+    app.config.update(APP_ENV=app_env, APP_BASE_URL=base_url)
+    with app.test_request_context("/account/security", base_url="http://localhost"):
+        rp = relying_party()
+    assert ((rp.rp_id, rp.origin) if rp else None) == expected
+
+
+def test_an_ip_address_is_no_relying_party(app):
+    from webapp.account.passkeys import relying_party
+
+    with app.test_request_context("/account/security", base_url="http://127.0.0.1:5000"):
+        assert relying_party() is None  # WebAuthn wants a domain name: the code app only
