@@ -86,7 +86,8 @@ def setup_totp():
             return _first_factor_done("totp_add")
         form.code.errors.append(_("That code is not right. Check the time on your phone, and enter the newest code."))
     uri = factors.provisioning_uri(row, user)
-    return render_template("account/setup_totp.html", form=form, secret=row.secret,
+    typed = " ".join(row.secret[i:i + 4] for i in range(0, len(row.secret), 4))  # in fours, as the apps show it
+    return render_template("account/setup_totp.html", form=form, secret=typed,
                            qr=factors.qr_svg(uri, _("QR code for the code app"))), 422 if form.errors else 200
 
 
