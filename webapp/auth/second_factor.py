@@ -68,7 +68,7 @@ def _login_address_limit() -> str:
 @limiter.limit(_login_rate_limit, methods=["POST"])
 @limiter.limit(_login_address_limit, methods=["POST"], key_func=_pending_account, deduct_when=_not_signed_in)
 def second_factor():
-    from .routes import _audit_sign_in, home_for
+    from .routes import _audit_sign_in, _tell_in_person_reset, home_for
 
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -104,6 +104,7 @@ def second_factor():
                 login_user(user)
                 db.session().commit()  # the passkey's counter and last use
                 _audit_sign_in("login", user)
+                _tell_in_person_reset(user)
                 if method == "recovery_code":
                     _audit_sign_in("login_recovery_code", user)
                     flash(_("You used a recovery code. %(n)s are left; you can make new ones on the security page.",
