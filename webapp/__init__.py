@@ -63,6 +63,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
 
     from . import (
         access_history,
+        account,
         auth,
         education,
         errors,
@@ -88,6 +89,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
 
     init_login(app)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(account.bp)  # security finding 2: passkeys, code app, recovery codes
     app.register_blueprint(home.bp)
     app.register_blueprint(nurse.bp)
     app.register_blueprint(injections.bp)

@@ -65,6 +65,11 @@ class Config:
     PATIENT_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("PATIENT_IDLE_MINUTES", "60")))
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session (12 h at most)
 
+    # Security finding 2: a nurse reads the whole clinic's health data, so outside development she must have
+    # a second factor (passkey or code app) before any page but the security page opens. Tests turn it on.
+    NURSE_SECOND_FACTOR_REQUIRED = os.environ.get(
+        "NURSE_SECOND_FACTOR_REQUIRED", "false" if DEMO_MODE else "true").strip().lower() in ("1", "true", "yes", "on")
+
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "20 per minute")  # per client IP address
@@ -149,6 +154,7 @@ class TestConfig(Config):
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105  # nosec B105
     SESSION_COOKIE_SECURE = False
     SESSION_COOKIE_NAME = "natahjem_session"
+    NURSE_SECOND_FACTOR_REQUIRED = False  # the tests of the second factor turn it on
     WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
     ARGON2_PROFILE = "test"  # cheap hashes keep the suite fast; production uses argon2id defaults
     LOGIN_RATE_LIMIT = "1000 per minute"

@@ -57,6 +57,10 @@ ACCOUNTS = [
     ("patient2@example.org", "Kari Nord", Role.PATIENT, "nb", 1, "patient-demo-2026"),
 ]
 
+# Clinic admins (security finding 18): Nina manages the nurse accounts of the first clinic. In development
+# no nurse must have a second factor (NURSE_SECOND_FACTOR_REQUIRED is off there), so the demo signs in as before.
+DEMO_ADMINS = {"nurse@example.org"}
+
 # Supply history per patient (issue 5): the pharmacy, and how many days ago the current H-resept was
 # issued. Per's was issued 11 months ago, so the renewal warning shows.
 DEMO_SUPPLY = {
@@ -79,7 +83,8 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
     nurses: dict[int, User] = {}
     for email, name, role, locale, clinic_index, password in ACCOUNTS:
         user = User(email=email, full_name=name, role=role, locale=locale,
-                    clinic_id=clinics[clinic_index].id, password_hash=hashes[password])
+                    clinic_id=clinics[clinic_index].id, password_hash=hashes[password],
+                    is_admin=email in DEMO_ADMINS)
         session.add(user)
         session.flush()
         if role == Role.NURSE:

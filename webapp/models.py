@@ -86,6 +86,10 @@ class User(UserMixin, SQLModel, table=True):
     # Raised on logout and password change: every session cookie carrying an older value is dead.
     session_generation: int = Field(default=0)
     created_at: datetime = utc_field(default_factory=utcnow)
+    # Security finding 18: a clinic admin (a nurse) manages her clinic's nurse accounts; a deactivated
+    # account cannot sign in, and its sessions end (flask-login's is_active, and load_user).
+    is_admin: bool = Field(default=False)
+    active: bool = Field(default=True)
 
     clinic: "Clinic" = Relationship(back_populates="users")
     patient: Optional["Patient"] = Relationship(
@@ -95,6 +99,10 @@ class User(UserMixin, SQLModel, table=True):
     def get_id(self) -> str:
         """The session cookie carries the generation too, so that raising it ends the session."""
         return f"{self.id}.{self.session_generation}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
 
     @property
     def is_nurse(self) -> bool:
@@ -157,6 +165,41 @@ class Invitation(SQLModel, table=True):
     kind: str = Field(default="invitation", max_length=12)
     # An in-person reset is told to the patient at the next sign-in; set when that was shown.
     told_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class WebAuthnCredential(SQLModel, table=True):
+    """A passkey, the first choice of second factor (security finding 2). Only the public key is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    credential_id: str = Field(max_length=400, sa_column_kwargs={"unique": True})  # base64url, as browsers send it
+    public_key: bytes = Field(sa_type=sa.LargeBinary)
+    sign_count: int = Field(default=0)
+    name: str = Field(default="", max_length=60)  # the user's name for it, e.g. "Work PC"
+    created_at: datetime = utc_field(default_factory=utcnow)
+    last_used_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class TotpSecret(SQLModel, table=True):
+    """A code app's shared secret (RFC 6238), the fallback second factor. It counts only once confirmed
+    with a code; `last_counter` is the newest 30-second step used, so that no code works twice."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", sa_column_kwargs={"unique": True})
+    secret: str = Field(max_length=64)
+    confirmed_at: datetime | None = utc_field(default=None, nullable=True)
+    last_counter: int = Field(default=0)
+    created_at: datetime = utc_field(default_factory=utcnow)
+
+
+class RecoveryCode(SQLModel, table=True):
+    """One of ten single-use codes for a lost phone or key; only an Argon2 hash is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    code_hash: str = Field(max_length=255)
+    created_at: datetime = utc_field(default_factory=utcnow)
+    used_at: datetime | None = utc_field(default=None, nullable=True)
 
 
 class LoginAttempt(SQLModel, table=True):

@@ -6,7 +6,7 @@ import functools
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, g, request, session
+from flask import abort, current_app, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from sqlalchemy import insert
 
@@ -35,6 +35,7 @@ def init_app(app) -> None:
     app.before_request_funcs.setdefault(None, []).insert(0, _limit_bodies)
     app.before_request(_refuse_nul_bytes)
     app.before_request(_enforce_session_lifetime)
+    app.before_request(_require_nurse_second_factor)
 
 
 # The forms a signed-out visitor may send: signing in (and its second step), an invitation, a password
@@ -144,6 +145,27 @@ def _enforce_session_lifetime() -> None:
         return
     if now - seen_at >= SEEN_AT_RESOLUTION:
         session["seen_at"] = now
+
+
+# What a nurse without a second factor may still open when one is required: the security page to enrol,
+# signing out, the language switch, and what needs no session.
+WITHOUT_SECOND_FACTOR = SESSIONLESS | frozenset({
+    "account.security", "account.add_passkey", "account.setup_totp", "account.new_recovery_codes",
+    "auth.logout", "i18n.switch_language", "home.emergency",
+})
+
+
+def _require_nurse_second_factor():
+    """Security finding 2, in one place for every blueprint: a nurse signed in with a password only is sent
+    to enrol a passkey or a code app before any page with patient data opens."""
+    if (request.endpoint in WITHOUT_SECOND_FACTOR or not current_app.config.get("NURSE_SECOND_FACTOR_REQUIRED")
+            or not current_user.is_authenticated or current_user.role != Role.NURSE):
+        return None
+    from .account.factors import has_second_factor
+
+    if has_second_factor(current_user.id):
+        return None
+    return redirect(url_for("account.security"))
 
 
 def role_required(role: Role):

@@ -9,7 +9,7 @@ now named by a keyed hash and carry the time of the last attempt, so that the cl
 day. The rows written before are all deleted: their keys are the old clear text and no longer match.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-03 12:00:00
 """
 import sqlalchemy as sa
@@ -18,7 +18,7 @@ import webapp.models
 from alembic import op
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

@@ -12,6 +12,8 @@ Kinds:
   nurse_clinic  a patient of the nurse's own clinic named by an id in the URL (other clinic: 404)
   token         opened by a secret token in the URL (a wrong token: 404 for everyone)
   photo         a photo: its own patient, or a nurse of that patient's clinic (anyone else: 404)
+  admin         a nurse who is her clinic's admin (nurse@ in the demo; nurse2@ is not: 403)
+  admin_clinic  a nurse account of the admin's own clinic named by an id (other clinic: 404, non-admin: 403)
 """
 
 from __future__ import annotations
@@ -134,6 +136,21 @@ TABLE: dict[str, str] = {
     "messages.nurse_reply": "nurse_clinic",
     "messages.nurse_close": "nurse_clinic",
     "messages.nurse_new": "nurse_clinic",
+    # security finding 2: the second sign-in step (no half-done sign-in: back to the login page) and the
+    # security page of every signed-in user
+    "auth.second_factor": "public",
+    "account.security": "signed_in",
+    "account.add_passkey": "signed_in",
+    "account.setup_totp": "signed_in",
+    "account.remove_passkey": "signed_in",  # own passkeys only: another user's id changes nothing
+    "account.remove_totp": "signed_in",
+    "account.new_recovery_codes": "signed_in",
+    # security finding 18: the clinic admin's page; the nurse in the URL is the owner's clinic's nurse
+    "nurse.staff": "admin",
+    "nurse.deactivate_nurse": "admin_clinic",
+    "nurse.reactivate_nurse": "admin_clinic",
+    "nurse.end_nurse_sessions": "admin_clinic",
+    "nurse.reset_nurse_second_factor": "admin_clinic",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -179,7 +196,9 @@ def ids_for(db_session, owner_email: str, app=None) -> dict[str, int]:
             for key in (photo.storage_key, photo.thumb_key):
                 current_store().put(key, b"jpeg")
     thread = db_session.exec(select(MessageThread).where(MessageThread.patient_id == patient.id)).first()
-    return {"message_id": message.id, "reminder_id": reminder.id, "photo_id": photo.id, "thread_id": thread.id,
+    clinic_nurse = db_session.exec(select(User).where(User.clinic_id == patient.clinic_id, User.role == "nurse")).first()
+    return {"user_id": clinic_nurse.id, "message_id": message.id, "reminder_id": reminder.id, "photo_id": photo.id,
+            "thread_id": thread.id,
             "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml", "subscription_id": 1,
@@ -217,6 +236,10 @@ def expected(kind: str, role: str, owner: str) -> str:
     if kind == "nurse_clinic":
         same_clinic = {"nurse": ("patient", "patient_en"), "nurse2": ("patient2",)}
         return "ok" if is_nurse and owner in same_clinic[role] else "denied"
+    if kind == "admin":
+        return "ok" if role == "nurse" else "denied"
+    if kind == "admin_clinic":
+        return "ok" if role == "nurse" and owner in ("patient", "patient_en") else "denied"
     if kind == "photo":
         return "ok" if role == owner or expected("nurse_clinic", role, owner) == "ok" else "denied"
     raise AssertionError(kind)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -123,8 +124,12 @@ def attempt_login(email: str, password: str, source: str | None = None) -> Login
     session = db.session()
     user = _account_with_password(session, email, password)
     if user is not None:
-        # A success clears the failures counted so far (this attempt's own count too).
-        session.execute(sa.delete(LoginAttempt.__table__).where(LoginAttempt.__table__.c.email == key))
+        # A success clears the failures counted so far (this attempt's own count too); with a second factor
+        # only the second step's success does, so that wrong codes between right passwords still lock.
+        from ..account.factors import has_second_factor  # the account package imports this module's routes
+
+        if not has_second_factor(user.id):
+            session.execute(sa.delete(LoginAttempt.__table__).where(LoginAttempt.__table__.c.email == key))
         if passwords().needs_rehash(user.password_hash):
             user.password_hash = passwords().hash(password)
             session.add(user)
@@ -139,7 +144,7 @@ def _account_with_password(session, email: str, password: str) -> User | None:
     """The account at this address whose password this is. An address is unique per clinic (finding 12),
     so a patient who moved may have an account at each clinic: the newest one that matches signs in. An
     unknown address costs one hash all the same (passwords().verify with no hash), so timing says nothing."""
-    accounts = session.exec(select(User).where(User.email == email).order_by(User.created_at.desc(),
+    accounts = session.exec(select(User).where(User.email == email).order_by(User.active.desc(), User.created_at.desc(),
                                                                              User.id.desc())).all()
     if not accounts:
         passwords().verify(None, password)
@@ -148,6 +153,28 @@ def _account_with_password(session, email: str, password: str) -> User | None:
         if passwords().verify(account.password_hash, password):
             return account
     return None
+
+
+def attempt_second_factor(user: User, source: str | None, check: Callable[[], bool]) -> LoginResult:
+    """The second step of a sign-in (security finding 2): counted on the same lock-out row as the password,
+    atomically and before the code is checked, so wrong codes lock exactly as wrong passwords do."""
+    key = attempt_key(user.email, source)
+    now = _now()
+    failures, locked_until = _count_attempt(key, now)
+    if locked_until is not None and locked_until > now:
+        return LoginResult(locked_until=locked_until)
+    max_failures = current_app.config["LOGIN_MAX_FAILURES"]
+    if failures > max_failures:
+        return LoginResult(locked_until=_lock(key, now))
+    if check():
+        session = db.session()
+        session.execute(sa.delete(LoginAttempt.__table__).where(LoginAttempt.__table__.c.email == key))
+        session.commit()
+        return LoginResult(user=user)
+    db.session().rollback()  # nothing of a failed check is kept
+    if failures >= max_failures:
+        return LoginResult(locked_until=_lock(key, now))
+    return LoginResult()
 
 
 def end_all_sessions(user: User) -> None:

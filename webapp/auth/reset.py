@@ -15,10 +15,11 @@ from flask_login import current_user, login_user, logout_user
 from sqlmodel import select
 
 from .. import db
+from ..account.factors import has_second_factor
 from ..extensions import limiter
 from ..models import User
 from ..security import start_session
-from . import bp
+from . import bp, second_factor
 from .accounts import RESET, RESET_KINDS, create_link, find_invitation, normalise_email, recent_reset, use_invitation
 from .forms import ForgotPasswordForm, ResetPasswordForm
 from .mail import queue_reset_mail
@@ -80,6 +81,10 @@ def reset_password(token: str):
         use_invitation(invitation, form.password.data)  # commits, with the "password changed" e-mail
         if current_user.is_authenticated:
             logout_user()
+        if has_second_factor(user.id):  # a new password is still only the first step (security finding 2)
+            second_factor.begin(user, False, "")
+            flash(_("Your password is changed. Other devices have been signed out."), "success")
+            return redirect(url_for("auth.second_factor"))
         start_session(user)
         login_user(user)
         flash(_("Your password is changed. Other devices have been signed out."), "success")

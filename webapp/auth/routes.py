@@ -6,11 +6,12 @@ from sqlalchemy.orm import joinedload
 from sqlmodel import select
 
 from .. import db
+from ..account.factors import has_second_factor
 from ..extensions import limiter, login_manager
 from ..i18n import format_time, format_when
 from ..models import AuditEvent, Role, User
 from ..security import safe_next, start_session
-from . import bp
+from . import bp, second_factor
 from .accounts import (
     INVITATION,
     attempt_login,
@@ -22,6 +23,7 @@ from .accounts import (
     use_invitation,
 )
 from .forms import ChangePasswordForm, LoginForm, SetPasswordForm
+from .limits import password_again_limit
 from .mail import queue_changed_mail
 
 # Every signed-in request runs this: built once, and the patient row comes in the same query, as every
@@ -36,7 +38,7 @@ def load_user(session_id: str) -> User | None:
     if not (user_id.isdigit() and generation.isdigit()):
         return None
     user = db.session().exec(USER_WITH_PATIENT, params={"user_id": int(user_id)}).first()
-    if user is None or user.session_generation != int(generation) or not user.password_hash:
+    if user is None or user.session_generation != int(generation) or not user.password_hash or not user.active:
         return None
     return user
 
@@ -73,6 +75,14 @@ def login():
         flash(_("You were signed out because the session ended. Please sign in again."), "info")
     if form.validate_on_submit():
         result = attempt_login(form.email.data, form.password.data, request.remote_addr)
+        if result.user is not None and not result.user.active:
+            # A deactivated account (security finding 18): the right password, and still no way in.
+            _audit_sign_in("login_inactive", None, form.email.data)
+            form.email.errors.append(_("This account is turned off. Call the clinic if you need it again."))
+            return render_template("auth/login.html", form=form), 422
+        if result.user is not None and has_second_factor(result.user.id):
+            second_factor.begin(result.user, bool(form.stay.data), request.args.get("next") or "")
+            return redirect(url_for("auth.second_factor"))
         if result.user is not None:
             start_session(result.user, stay=bool(form.stay.data))
             login_user(result.user)
@@ -130,36 +140,8 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
-def _password_change_limit() -> str:
-    return current_app.config["PASSWORD_CHANGE_RATE_LIMIT"]
-
-
-def _signed_in_user() -> str:
-    # The user's id, not the session's: every session of the user shares one count.
-    return f"password:{getattr(current_user, 'id', None) or request.remote_addr}"
-
-
-def _refused(response) -> bool:
-    return response.status_code == 422
-
-
-def _sign_out_after_wrong_passwords(limit):
-    """Too many wrong current passwords: whoever holds this session may have stolen it, so every session of
-    the user ends and the password must be given at the login page, with its lock-out (finding 20). The
-    count starts again, so that the owner, signed in again, can change the password at once."""
-    if current_user.is_authenticated:
-        end_all_sessions(current_user)
-        db.session().commit()
-    limit.limiter.clear(limit.limit, *limit.request_args)
-    logout_user()
-    session.clear()
-    flash(_("Too many wrong passwords. You are signed out; sign in again."), "warning")
-    return redirect(url_for("auth.login"))
-
-
 @bp.route("/password", methods=["GET", "POST"])
-@limiter.limit(_password_change_limit, methods=["POST"], key_func=_signed_in_user, deduct_when=_refused,
-               on_breach=_sign_out_after_wrong_passwords)
+@password_again_limit()
 @login_required
 def change_password():
     form = ChangePasswordForm()
