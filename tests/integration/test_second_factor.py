@@ -14,6 +14,7 @@ from tests.conftest import DEMO
 from webapp.account import factors
 from webapp.auth import second_factor
 from webapp.auth.accounts import attempt_key
+from webapp.config import TestConfig
 from webapp.models import AuditEvent, LoginAttempt, Patient, RecoveryCode, TotpSecret, User
 
 NOW = datetime(2026, 12, 3, 9, 0, 10, tzinfo=UTC)
@@ -68,14 +69,15 @@ def test_a_wrong_code_is_refused_and_counts_towards_the_lockout(client, auth, cl
         response = client.post("/auth/second-factor", data={"totp-code": "000000"})
         assert response.status_code == 422
         assert "Koden stemmer ikke" in response.text
-    row = db_session.get(LoginAttempt, attempt_key(DEMO["nurse"][0], "127.0.0.1"))
+    row = db_session.get(LoginAttempt, attempt_key(DEMO["nurse"][0], "127.0.0.1", TestConfig.SECRET_KEY))
     # The password's own attempt stays counted until the second step is done, and three wrong codes: the
     # fifth attempt locks, as five wrong passwords would.
     assert row.failures == 4
     response = client.post("/auth/second-factor", data={"totp-code": "000000"})
     assert response.status_code == 302 and response.location == "/auth/login"  # locked, the half sign-in gone
     db_session.expire_all()
-    assert db_session.get(LoginAttempt, attempt_key(DEMO["nurse"][0], "127.0.0.1")).locked_until is not None
+    key = attempt_key(DEMO["nurse"][0], "127.0.0.1", TestConfig.SECRET_KEY)
+    assert db_session.get(LoginAttempt, key).locked_until is not None
     assert client.get("/auth/second-factor").location == "/auth/login"
     assert auth.login("nurse").status_code == 422  # even the right password waits for the lock to end
     assert "login_second_factor_failed" in actions(db_session, nurse_with_totp.id)
