@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.http_browser import Browser  # noqa: E402
 from tests.pgcluster import create_database, free_port, throwaway_cluster  # noqa: E402
-from webapp.bulk_seed import BENCH_PASSWORD  # noqa: E402
+from webapp.bulk_seed import BENCH_PASSWORD, BENCH_TOTP_SECRET  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 WORKERS = 4
@@ -96,7 +96,7 @@ def sign_in_users(port: int, how_many: int) -> dict[str, str]:
         patients.append(f"{browser.cookie}\t{browser.csrf('/injections/new')}")
     for n in range(3):
         browser = Browser(port)
-        browser.sign_in(f"nurse1.{n + 1}@bench.example", BENCH_PASSWORD)
+        browser.sign_in(f"nurse1.{n + 1}@bench.example", BENCH_PASSWORD, BENCH_TOTP_SECRET)
         nurses.append(f"{browser.cookie}\t{browser.csrf('/nurse/')}")
     return {"patient": user_file(patients), "nurse": user_file(nurses)}
 

@@ -39,9 +39,15 @@ class Browser:
             raise RuntimeError(f"no CSRF token on {path}")
         return match.group(1)
 
-    def sign_in(self, email: str, password: str) -> None:
+    def sign_in(self, email: str, password: str, totp_secret: str | None = None) -> None:
         token = self.csrf("/auth/login")
         status, location, _ = self.request("POST", "/auth/login",
                                            {"csrf_token": token, "email": email, "password": password})
+        if status == 302 and location.startswith("/auth/second-factor") and totp_secret:
+            import pyotp
+
+            token = self.csrf("/auth/second-factor")
+            status, location, _ = self.request("POST", "/auth/second-factor", {
+                "csrf_token": token, "totp-code": pyotp.TOTP(totp_secret).now(), "totp-submit": "1"})
         if status != 302 or location.startswith("/auth/login"):
             raise RuntimeError(f"sign-in failed for {email}: {status}")

@@ -28,11 +28,13 @@ from .models import (
     Prescription,
     SupervisedDose,
     SymptomReport,
+    TotpSecret,
     User,
 )
 
 # Bench data only; seed-large refuses to run in production.
 BENCH_PASSWORD = "bench-password-2026"  # noqa: S105  # nosec B105
+BENCH_TOTP_SECRET = "BENCHBENCHBENCHBENCHBENCHBENCH23"  # noqa: S105  # nosec B105  (the bench nurses' code app)
 SITES = ["thigh_left", "thigh_right", "abdomen_left", "abdomen_right", "upper_arm_left", "upper_arm_right"]
 ROUTINE_CODES = ["fatigue", "headache_mild", "injection_site_mild", "joint_muscle_pain", "cold_no_fever"]
 URGENT_CODES = ["limb_weakness", "numbness_tingling", "fever", "vision_change", "balance_walking"]
@@ -44,7 +46,7 @@ def _at(day: date, hour: int = 19) -> datetime:
 
 
 # Parents before children, so that a batch never refers to a row not yet written.
-ORDER = [Clinic, User, Patient, SupervisedDose, Prescription, Pickup, Injection, SymptomReport, Flag, FlagEvent,
+ORDER = [Clinic, User, TotpSecret, Patient, SupervisedDose, Prescription, Pickup, Injection, SymptomReport, Flag, FlagEvent,
          AuditEvent]
 
 
@@ -89,6 +91,9 @@ def seed(engine, passwords, *, clinics: int, patients: int, years: int, today: d
                            session_generation=0, created_at=_at(today))
                 for n in range(3)
             ]
+            for nurse_id in nurses[clinic_id]:  # production asks nurses for a second factor (finding 2)
+                loader.add(TotpSecret, user_id=nurse_id, secret=BENCH_TOTP_SECRET, confirmed_at=_at(today),
+                           last_counter=0, created_at=_at(today))
         clinic_ids = list(nurses)
         for p in range(patients):
             clinic_id = clinic_ids[p % len(clinic_ids)]

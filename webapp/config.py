@@ -223,6 +223,9 @@ def check_production_settings(config) -> None:
             "count login attempts on its own, multiplying the limits. Set RATELIMIT_STORAGE_URI to a shared "
             "store (e.g. redis://localhost:6379/0), or WEB_CONCURRENCY=1 for a single worker."
         )
+    if not config.get("NURSE_SECOND_FACTOR_REQUIRED"):
+        raise ConfigError("NURSE_SECOND_FACTOR_REQUIRED cannot be off in production: a nurse reads a whole clinic's "
+                          "health data, and must sign in with a passkey or a code app (security finding 2).")
     check_base_url(config.get("APP_BASE_URL") or "")
     if not config.get("PROXY_COUNT_SET"):
         raise ConfigError(

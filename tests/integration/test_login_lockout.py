@@ -156,7 +156,8 @@ def test_production_refuses_per_worker_rate_limits_with_several_workers(storage,
 def test_production_starts_with_shared_rate_limits_or_a_single_worker(storage, workers):
     check_production_settings({"APP_ENV": "production", "SECRET_KEY": "x" * 64, "DEMO_MODE": False,
                                "RATELIMIT_STORAGE_URI": storage, "WEB_CONCURRENCY": workers,
-                               "APP_BASE_URL": "https://natahjem.example.no", "PROXY_COUNT_SET": True})
+                               "APP_BASE_URL": "https://natahjem.example.no", "PROXY_COUNT_SET": True,
+                               "NURSE_SECOND_FACTOR_REQUIRED": True})
 
 
 def test_web_concurrency_unset_means_the_procfiles_three_workers():

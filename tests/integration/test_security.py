@@ -101,6 +101,7 @@ class ProductionConfig(TestConfig):
     SECRET_KEY = "x" * 64
     APP_BASE_URL = "https://natahjem.example.no"
     PROXY_COUNT_SET = True
+    NURSE_SECOND_FACTOR_REQUIRED = True
 
 
 @pytest.fixture
@@ -178,6 +179,11 @@ def test_production_refuses_a_missing_or_unsafe_app_base_url(url, production_app
 
 def test_production_allows_plain_http_only_on_this_machine(production_app):
     assert production_app(APP_BASE_URL="http://127.0.0.1:8000").config["TRUSTED_HOSTS"] == ["127.0.0.1"]
+
+
+def test_production_refuses_to_let_nurses_sign_in_with_a_password_alone(production_app):
+    with pytest.raises(ConfigError, match="NURSE_SECOND_FACTOR_REQUIRED"):
+        production_app(NURSE_SECOND_FACTOR_REQUIRED=False)
 
 
 def test_production_refuses_to_start_without_an_explicit_proxy_count(production_app):
