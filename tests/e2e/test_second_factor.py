@@ -116,3 +116,34 @@ def test_the_admins_nurse_accounts_page_fits_a_phone(page, lang):
     click_and_wait(page, "footer a[href='/nurse/staff']")
     assert page.locator("li.device").count() == 1  # Nina alone: Nils is at the other clinic
     check_every_size(page)
+
+
+@pytest.fixture
+def second_factor_required(live_app):
+    live_app.config["NURSE_SECOND_FACTOR_REQUIRED"] = True  # as in production
+    yield
+    live_app.config["NURSE_SECOND_FACTOR_REQUIRED"] = False
+
+
+def test_a_nurse_without_a_second_factor_reaches_no_patient_data_until_she_adds_one(page, live_app,
+                                                                                   second_factor_required):
+    # Issue 14: "a nurse without a second factor cannot reach patient data in production mode".
+    sign_in(page, "nurse")
+    assert page.url.endswith("/account/security")
+    with Session(live_app.extensions["db_engine"]) as session:
+        patient = session.exec(select(User).where(User.email == DEMO["patient"][0])).one()
+        patient_id = patient.patient.id
+        name = patient.full_name
+    for path in ("/nurse/", "/nurse/queue", f"/nurse/patients/{patient_id}", f"/nurse/patients/{patient_id}/timeline",
+                 "/nurse/messages"):
+        page.goto(path)
+        assert page.url.endswith("/account/security"), path
+        assert name not in page.content(), path
+    check_every_size(page)
+    click_and_wait(page, "a[href='/account/security/code-app']")
+    with Session(live_app.extensions["db_engine"]) as session:
+        secret = session.exec(select(TotpSecret)).one().secret
+    page.fill("input[name=code]", pyotp.TOTP(secret).at(datetime.now(UTC)))
+    click_and_wait(page, "form.stack button[type=submit]")
+    page.goto(f"/nurse/patients/{patient_id}")
+    assert page.url.endswith(f"/nurse/patients/{patient_id}") and name in page.content()
