@@ -35,3 +35,19 @@ def test_the_patient_sees_the_nurse_who_just_opened_her_page_in_both_languages(b
     assert_accessible(page)
     assert_fits_every_phone(page)
     assert page.viewport_size["width"] == PHONE["width"]
+
+
+def test_the_nurse_reads_the_same_log_from_the_patients_page_on_a_phone(page):
+    sign_in(page, "nurse")
+    page.goto("/nurse/")
+    click_and_wait(page, "a:has-text('Per Pasient')")
+    click_and_wait(page, "nav.section-links a:has-text('Innsynslogg')")
+    assert page.url.endswith("/access-log") and "/nurse/patients/" in page.url
+    assert "Per Pasient" in page.locator("h1").inner_text()
+    assert "Nina Sykepleier" in page.locator(".access-entry").first.inner_text()
+    assert_accessible(page)
+    assert_fits_every_phone(page)
+    switch_language(page)
+    assert page.locator("h1").inner_text().startswith("Who has looked at")
+    assert_accessible(page)
+    assert_fits_every_phone(page)

@@ -11,7 +11,7 @@ from webapp.domain import triage
 from webapp.domain.triage import TextFindings
 from webapp.symptoms import routes
 
-from .conftest import PHONE, assert_accessible, sign_in, switch_language
+from .conftest import PHONE, assert_accessible, assert_fits_every_phone, sign_in, switch_language
 
 QUESTIONS = ("within_2h", "sudden_onset", "lasted_over_24h", "getting_worse", "fever")
 
@@ -225,3 +225,24 @@ def test_the_does_any_of_this_fit_screen_is_accessible_and_its_choice_is_kept(pa
     assert re.search(r"/symptoms/\d+$", page.url)
     assert page.locator("h1").inner_text() == ("Lagret for sykepleieren" if lang == "nb" else "Saved for the nurse")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_past_the_hourly_limit_the_patient_is_told_to_call_and_113_is_one_tap(page, live_app, lang):
+    # Security finding 8: a flood guard, never a dead end for a patient who needs help.
+    live_app.config["REPORT_RATE_LIMIT"] = "1 per hour"
+    try:
+        sign_in(page, "patient_en" if lang == "en" else "patient")
+        for attempt in range(2):
+            page.goto("/symptoms/new?step=more")
+            page.fill("#free_text", f"Svimmel igjen {attempt} {lang}")
+            page.click("form.stack button[type=submit]")
+        main = page.locator("main").inner_text()
+        assert ("Dette ble ikke sendt" if lang == "nb" else "This was not sent") in main
+        call = page.locator("main a[href='tel:113']")
+        assert call.is_visible() and call.bounding_box()["height"] >= 44
+        assert page.locator("main a.call-clinic-button").count() == 1
+        assert_accessible(page)
+        assert_fits_every_phone(page)
+    finally:
+        live_app.config["REPORT_RATE_LIMIT"] = "1000 per minute"
