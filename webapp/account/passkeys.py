@@ -92,12 +92,18 @@ def _json_object(text: str) -> dict | None:
     return answer if isinstance(answer, dict) else None
 
 
+def _challenge_and_answer(challenge_key: str, credential_json: str):
+    """The challenge this session was given (used up) and the browser's answer as a JSON object; the answer
+    is None when either is missing, too long or not an object."""
+    challenge = _challenge(challenge_key)
+    if challenge is None or not credential_json or len(credential_json) > MAX_CREDENTIAL_JSON:
+        return challenge, None
+    return challenge, _json_object(credential_json)
+
+
 def register(user: User, rp: RelyingParty, credential_json: str, name: str) -> WebAuthnCredential | None:
     """Check the browser's answer to registration_options and keep the new passkey; None if it fails."""
-    challenge = _challenge(REGISTER_CHALLENGE)
-    if challenge is None or not credential_json or len(credential_json) > MAX_CREDENTIAL_JSON:
-        return None
-    answer = _json_object(credential_json)
+    challenge, answer = _challenge_and_answer(REGISTER_CHALLENGE, credential_json)
     if answer is None:
         return None
     try:
@@ -127,10 +133,7 @@ def sign_in_options(user_id: int, rp: RelyingParty) -> str | None:
 
 def verify_sign_in(user_id: int, rp: RelyingParty, credential_json: str) -> WebAuthnCredential | None:
     """The passkey that answered the challenge, if it is one of this user's and the signature holds."""
-    challenge = _challenge(SIGN_IN_CHALLENGE)
-    if challenge is None or not credential_json or len(credential_json) > MAX_CREDENTIAL_JSON:
-        return None
-    answer = _json_object(credential_json)
+    challenge, answer = _challenge_and_answer(SIGN_IN_CHALLENGE, credential_json)
     if answer is None:
         return None
     try:
