@@ -157,6 +157,14 @@ def test_the_api_reads_with_its_clinics_token_and_audits_the_read(client, db_ses
     assert [(e.action, e.actor_id, e.patient_id) for e in events] == [("read", None, patient.id)]
 
 
+def test_the_patient_sees_the_record_systems_read_in_her_access_log(client, auth, db_session, tokens):
+    patient, own, _other = tokens
+    client.get(f"/api/fhir/Patient/{patient.id}/$everything", headers=bearer(own))
+    auth.login("patient")
+    page = client.get("/access-log").get_data(as_text=True)
+    assert "Klinikkens journalsystem" in page and "Journalen din, lest av sykehusets journalsystem" in page
+
+
 def test_the_api_refuses_another_clinics_token_with_404(client, db_session, tokens):
     patient, _own, other = tokens
     response = client.get(f"/api/fhir/Patient/{patient.id}/$everything", headers=bearer(other))
