@@ -72,6 +72,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
         home,
         injections,
         messages,
+        my_data_export,
         nurse,
         pharmacy,
         photos,
@@ -100,6 +101,12 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(followups.bp)
     app.register_blueprint(messages.bp)  # issue 13: messages to and from the clinic
     app.register_blueprint(access_history.bp)  # review finding 11: who has looked at my information
+    from .fhir import api as fhir_api
+    from .fhir import routes as fhir_routes
+
+    app.register_blueprint(fhir_routes.bp)  # issue 15: the nurse's FHIR download
+    app.register_blueprint(fhir_api.bp)  # issue 15: the record system's read-only FHIR API
+    app.register_blueprint(my_data_export.bp)  # issue 15: the patient's own copy (GDPR art. 15, 20)
     push.init_app(app)  # the Web Push channel, when VAPID keys are set (issue 12)
     app.register_blueprint(push_routes.bp)
     app.register_blueprint(reminders.bp)

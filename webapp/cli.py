@@ -97,6 +97,20 @@ def init_app(app) -> None:
             created = load_demo_data(session, app.extensions["passwords"])
         click.echo("demo data loaded" if created else "demo data already present")
 
+    @app.cli.command("api-token")
+    @click.option("--clinic", "clinic_id", type=int, required=True, help="the clinic whose patients it may read")
+    @click.option("--label", default="", help="which record system holds it, e.g. 'DIPS Arena'")
+    def api_token(clinic_id, label):
+        """Print a new read-only FHIR API token for one clinic, once: only its hash is kept (issue 15)."""
+        from .fhir.tokens import new_api_token
+
+        with Session(app.extensions["db_engine"]) as session:
+            try:
+                token = new_api_token(session, clinic_id, label)
+            except LookupError as missing:
+                raise click.ClickException(str(missing)) from None
+        click.echo(token)
+
     @app.cli.command("seed-large")
     @click.option("--clinics", default=20, show_default=True)
     @click.option("--patients", default=10_000, show_default=True)

@@ -8,6 +8,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .fhir.api import API_PREFIX, api_error
+
 MESSAGES = {
     400: (_l("Something in the request was wrong"), _l("Please go back and try again.")),
     403: (_l("No access"), _l("This page is not open to you.")),
@@ -39,6 +41,8 @@ def init_app(app) -> None:
     def http_error(error):
         if error.response is not None:  # a response made on purpose, e.g. a rate limit's on_breach
             return error.response
+        if has_request_context() and request.path.startswith(API_PREFIX):  # a record system reads FHIR, not HTML
+            return api_error(error)
         return _page(error.code or 500)
 
     @app.errorhandler(Exception)

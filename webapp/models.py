@@ -642,3 +642,15 @@ class Photo(SQLModel, table=True):
     symptom_report_id: int | None = Field(default=None, foreign_key="symptomreport.id", index=True)
     message_id: int | None = Field(default=None, foreign_key="message.id", index=True)
     deleted_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class ApiToken(SQLModel, table=True):
+    """A record system's read-only key to one clinic's patients over the FHIR API (issue 15). Only a hash
+    of the token is kept, as for invitations; `flask api-token --clinic N` prints the token once."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    label: str = Field(default="", max_length=120)  # e.g. "DIPS Arena, Haukeland"
+    created_at: datetime = utc_field(default_factory=utcnow)
+    revoked_at: datetime | None = utc_field(default=None, nullable=True)

@@ -116,8 +116,9 @@ def start_session(user, stay: bool = False) -> None:
         session["stay"] = True
 
 
-# Endpoints that never look at the session: files, and the load balancer's check.
-SESSIONLESS = frozenset({"static", "home.healthz", "push.service_worker"})
+# Endpoints that never look at the session: files, the load balancer's check, and the FHIR API, which a
+# record system reads with a bearer token (issue 15): no cookie is read or made, no body is read.
+SESSIONLESS = frozenset({"static", "home.healthz", "push.service_worker", "fhir_api.everything"})
 # Files that set their own Cache-Control: static files, and the service worker (no-cache, issue 12).
 OWN_CACHE_RULES = frozenset({"static", "push.service_worker"})
 # seen_at is rewritten at most this often, so that most responses need no new session cookie.

@@ -14,6 +14,7 @@ Kinds:
   photo         a photo: its own patient, or a nurse of that patient's clinic (anyone else: 404)
   admin         a nurse who is her clinic's admin (nurse@ in the demo; nurse2@ is not: 403)
   admin_clinic  a nurse account of the admin's own clinic named by an id (other clinic: 404, non-admin: 403)
+  api_token     a record system's bearer token, never a session: without one, 401 for everyone (issue 15)
 """
 
 from __future__ import annotations
@@ -151,6 +152,13 @@ TABLE: dict[str, str] = {
     "nurse.reactivate_nurse": "admin_clinic",
     "nurse.end_nurse_sessions": "admin_clinic",
     "nurse.reset_nurse_second_factor": "admin_clinic",
+    # issue 15: FHIR for the record (the nurse's download, the API) and the patient's own copy; the
+    # downloads send a patient who has not given her password again to the password page (302)
+    "fhir.nurse_download": "nurse_clinic",
+    "fhir_api.everything": "api_token",
+    "my_data_export.confirm": "patient",
+    "my_data_export.fhir_json": "patient",
+    "my_data_export.csv_file": "patient",
 }
 
 ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
@@ -201,7 +209,7 @@ def ids_for(db_session, owner_email: str, app=None) -> dict[str, int]:
             "thread_id": thread.id,
             "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
-            "slug": "pml", "subscription_id": 1,
+            "slug": "pml", "subscription_id": 1, "kind": "doses",
             "pickup_id": pickup.id}
 
 
@@ -223,6 +231,8 @@ def expected(kind: str, role: str, owner: str) -> str:
         return "ok"
     if kind == "token":
         return "not_found"
+    if kind == "api_token":
+        return "unauthorized"
     if not signed_in:
         return "login"
     if kind == "signed_in":
@@ -266,6 +276,7 @@ def test_each_route_answers_each_user_as_the_table_says(app, db_session, role, o
                 "login": got == 302 and location.startswith("/auth/login"),
                 "denied": got in DENIED,
                 "not_found": got == 404,
+                "unauthorized": got == 401,
             }[want]
             if endpoint == "auth.logout" or (kind == "public" and got in ALLOWED):
                 ok = ok or got in ALLOWED

@@ -32,6 +32,8 @@ WHAT = {
     "pharmacy.nurse_new_prescription": _l("Your prescriptions (H-resept)"),
     "pharmacy.order_lead_days": _l("When you are asked to order medicine"),
     "export": _l("A copy of your information"),
+    "fhir": _l("A copy of your record for the hospital's record system"),
+    "api": _l("Your record, read by the hospital's record system"),
 }
 DEFAULT = _l("Your information")
 

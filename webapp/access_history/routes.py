@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from flask import abort, render_template, request
-from sqlalchemy import func
+from flask_babel import _
+from sqlalchemy import func, or_
 from sqlmodel import select
 
 from .. import db
@@ -21,12 +22,18 @@ WINDOW = timedelta(days=365)
 SHOWN_ACTIONS = ("read", "export")
 
 
+# Reads with no user behind them that she is shown: the clinic's record system over the FHIR API (issue 15).
+SYSTEM_TARGET_PREFIX = "api:"
+
+
 def _seen_by_others(patient, since: datetime):
+    by_someone = AuditEvent.actor_id != patient.user_id
+    by_a_record_system = AuditEvent.actor_id.is_(None) & AuditEvent.target.startswith(SYSTEM_TARGET_PREFIX)
     return (select(AuditEvent, User, Clinic)
-            .join(User, AuditEvent.actor_id == User.id)
+            .join(User, AuditEvent.actor_id == User.id, isouter=True)
             .join(Clinic, User.clinic_id == Clinic.id, isouter=True)
             .where(AuditEvent.patient_id == patient.id, AuditEvent.action.in_(SHOWN_ACTIONS),
-                   AuditEvent.at >= since, AuditEvent.actor_id != patient.user_id))
+                   AuditEvent.at >= since, or_(by_someone, by_a_record_system)))
 
 
 def _entries(patient, page: int):
@@ -40,7 +47,8 @@ def _entries(patient, page: int):
                         .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
     if page > 1 and not rows:
         abort(404)  # past the last page
-    entries = [{"at": event.at, "who": user.full_name, "clinic": clinic.name if clinic else "",
+    entries = [{"at": event.at, "who": user.full_name if user else _("Your clinic's record system"),
+                "clinic": clinic.name if clinic else "",
                 "what": what_was_seen(event.target)} for event, user, clinic in rows]
     return {"entries": entries, "page": page, "total": total, "has_next": page * PAGE_SIZE < total, "months": 12}
 
