@@ -36,6 +36,7 @@ MORE = {
         ("home.emergency", _l("Emergency help")),
         ("risk.index", _l("My PML risk")),
         ("risk.checkups", _l("My check-ups")),
+        ("summary.my_data", _l("My data")),
         ("education.index", _l("Learn more")),
         ("reminders.preferences", _l("Messages and reminders")),
         ("access_history.index", _l("Who has looked at my information")),

@@ -32,6 +32,7 @@ WHAT = {
     "pharmacy.nurse_new_prescription": _l("Your prescriptions (H-resept)"),
     "pharmacy.order_lead_days": _l("When you are asked to order medicine"),
     "export": _l("A copy of your information"),
+    "summary.pdf": _l("A summary of your record as PDF"),
 }
 DEFAULT = _l("Your information")
 
