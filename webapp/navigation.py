@@ -36,10 +36,10 @@ MORE = {
         ("home.emergency", _l("Emergency help")),
         ("risk.index", _l("My PML risk")),
         ("risk.checkups", _l("My check-ups")),
-        ("summary.my_data", _l("My data")),
         ("education.index", _l("Learn more")),
         ("reminders.preferences", _l("Messages and reminders")),
         ("access_history.index", _l("Who has looked at my information")),
+        ("summary.my_data", _l("My data")),  # issue 15: trends and the summary PDF
     ],
     Role.NURSE: [
         ("nurse.new_patient", _l("New patient")),
