@@ -40,3 +40,10 @@ def test_a_period_inside_the_record_is_kept_as_asked():
 def test_reversed_dates_are_refused():
     with pytest.raises(ValueError):
         chosen_period(date(2026, 5, 1), date(2026, 4, 1), RECORD_START, TODAY)
+
+
+def test_a_period_wholly_before_the_record_or_after_today_becomes_one_day_at_its_edge():
+    before = chosen_period(date(2001, 1, 1), date(2001, 2, 1), RECORD_START, TODAY)
+    assert (before.start, before.end) == (RECORD_START, RECORD_START)
+    after = chosen_period(date(2030, 1, 1), date(2030, 2, 1), RECORD_START, TODAY)
+    assert (after.start, after.end) == (TODAY, TODAY)

@@ -53,6 +53,6 @@ def chosen_period(start: date, end: date, record_start: date, today: date) -> Pe
     if end > today:
         end = today
         notes.append(PeriodNote.ENDS_TODAY)
-    if end < start:  # the whole period lay after today
-        start = end
+    if end < start:  # the whole period lay before the record (one day: its first) or after today (today)
+        start = end = start if end < record_start else end
     return Period(start=start, end=end, notes=tuple(notes))
