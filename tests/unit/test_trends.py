@@ -118,3 +118,10 @@ def test_a_high_index_raises_the_scale_and_a_single_result_sits_in_the_middle():
     assert chart.points[0].y > chart.ticks[-1].y
     assert not chart.empty
     assert jcv_chart([]).empty
+
+
+def test_the_time_axis_spans_the_results_with_an_index_and_leaves_room_for_the_line_labels():
+    chart = jcv_chart([(date(2024, 1, 1), False, None), (date(2025, 6, 1), True, 0.4), (date(2026, 6, 1), True, 1.2)])
+    undrawn, first, last = chart.points
+    assert undrawn.y is None and undrawn.x == first.x  # before the axis: held at its start
+    assert last.x <= chart.width - 12 - 120

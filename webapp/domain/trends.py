@@ -24,6 +24,7 @@ RIGHT: Final = 12
 TOP: Final = 12
 # rebound risk after more than 8–10 weeks without a dose (facts I5): both ends are drawn
 REBOUND_LATE_DAYS: Final = 10 * 7
+LINE_LABEL_WIDTH: Final = 120  # room at the right of the JCV chart for the lines' labels
 
 
 def _ticks(top: float, step: float) -> tuple[float, ...]:
@@ -249,13 +250,17 @@ def jcv_chart(results: Sequence[tuple[date, bool, float | None]], *, height: int
     def y_of(value: float) -> float:
         return round(bottom - plot_height * value / top, 1)
 
-    plot_width = WIDTH - LEFT - RIGHT - 20
-    if ordered:
-        first, last = ordered[0][0], ordered[-1][0]
+    # the points keep clear of the right end, where the 0.9 and 1.5 lines are labelled
+    plot_width = WIDTH - LEFT - RIGHT - 20 - LINE_LABEL_WIDTH
+    # the time axis spans the results with an index: those are the ones drawn
+    drawn = [day for day, _positive, index in ordered if index is not None] or [day for day, *_rest in ordered]
+    if drawn:
+        first, last = drawn[0], drawn[-1]
         span = max((last - first).days, 1)
     points = []
     for day, positive, index in ordered:
-        x = LEFT + 10 + (plot_width / 2 if first == last else plot_width * (day - first).days / span)
+        offset = plot_width / 2 if first == last else plot_width * (day - first).days / span
+        x = LEFT + 10 + min(max(offset, 0), plot_width)
         points.append(JcvPoint(tested_on=day, positive=positive, jcv_index=index, x=round(x, 1),
                                y=None if index is None else y_of(index)))
     return JcvChart(points=tuple(points), low=Rule(LOW_INDEX_MAX, y_of(LOW_INDEX_MAX)),
