@@ -141,3 +141,21 @@ def test_my_data_and_the_nurse_page_show_the_trends_as_svg_with_a_table(client, 
     page = client.get(f"/nurse/patients/{patient.id}").text
     assert 'id="trends-heading"' in page and 'href="#trends-heading"' in page
     assert f'action="/nurse/patients/{patient.id}/summary.pdf"' in page
+
+
+def test_the_nurse_gets_her_period_form_back_with_the_message_for_reversed_dates(client, auth, db_session):
+    patient = patient_of(db_session, "patient@example.org")
+    auth.login("nurse")
+    response = client.get(f"/nurse/patients/{patient.id}/summary.pdf?from=2026-05-01&to=2026-04-01")
+    assert response.status_code == 422
+    assert 'id="to-error"' in response.text and "Siste dag er før første dag." in response.text
+    assert not db_session.exec(select(AuditEvent).where(AuditEvent.action == "export")).all()
+
+
+def test_an_empty_period_in_english_says_so(client, auth, db_session, tmp_path):
+    patient = patient_of(db_session, "patient.en@example.org")
+    quiet_day = (patient.treatment_start + timedelta(days=10)).isoformat()
+    auth.login("patient_en")
+    response = client.get(f"/my-data/summary.pdf?from={quiet_day}&to={quiet_day}")
+    text = flat(pdf_text(response.data, tmp_path))
+    assert "Nothing was logged in this period" in text and "No home doses logged in this period." in text
