@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the tests need are here: Chromium (browser tests), the
 # PostgreSQL server (integration tests on a real PostgreSQL) and the Redis server (the shared rate-limit
-# store the gunicorn tests start, tests/liveservers.py). Installs them when run as root;
+# store the gunicorn tests start, tests/liveservers.py), Pango and HarfBuzz for WeasyPrint (the summary PDF,
+# issue 15) and poppler-utils (pdftotext and pdftoppm read the PDF back in the tests). Installs them when run as root;
 # otherwise stops with the exact command to run. No test is skipped for lack of them.
 set -euo pipefail
 
@@ -10,6 +11,13 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 command -v runuser >/dev/null || missing+=(util-linux)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+# WeasyPrint loads these with ctypes at import (doc.courtbouillon.org/weasyprint, "Installation" / Debian).
+for library in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+  dpkg-query -W -f='${Status}' "$library" 2>/dev/null | grep -q "install ok installed" || missing+=("$library")
+done
+command -v fc-list >/dev/null || missing+=(fontconfig)
+compgen -G "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" >/dev/null || missing+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -78,6 +78,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
         photos,
         reminders,
         risk,
+        summary,
         symptoms,
     )
     from .auth.routes import init_login
@@ -110,6 +111,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     push.init_app(app)  # the Web Push channel, when VAPID keys are set (issue 12)
     app.register_blueprint(push_routes.bp)
     app.register_blueprint(reminders.bp)
+    app.register_blueprint(summary.bp)  # issue 15: the summary PDF and the trends
     photos.init_app(app)  # issue 13: photo routes, the upload size on upload routes, the store's settings
     errors.init_app(app)
 

@@ -39,6 +39,7 @@ MORE = {
         ("education.index", _l("Learn more")),
         ("reminders.preferences", _l("Messages and reminders")),
         ("access_history.index", _l("Who has looked at my information")),
+        ("summary.my_data", _l("My data")),  # issue 15: trends and the summary PDF
     ],
     Role.NURSE: [
         ("nurse.new_patient", _l("New patient")),

@@ -62,6 +62,8 @@ def forms_for(app, db_session, role: str) -> dict[str, list[str]]:
             if method != "GET":
                 continue
             response = client.get(path, follow_redirects=True)
+            if response.mimetype != "text/html":
+                continue  # a download (the summary PDF, a calendar feed) holds no forms
             finder = FormFinder()
             finder.feed(response.get_data(as_text=True))
             for action, names in finder.forms:

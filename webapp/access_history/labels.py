@@ -34,6 +34,7 @@ WHAT = {
     "export": _l("A copy of your information"),
     "fhir": _l("A copy of your record for the hospital's record system"),
     "api": _l("Your record, read by the hospital's record system"),
+    "summary.pdf": _l("A summary of your record as PDF"),
 }
 DEFAULT = _l("Your information")
 

@@ -47,6 +47,10 @@ RISK_TABLE_COLUMNS: Final = (
     RiskColumn.PRIOR_IS,
 )
 
+# Which table the figures come from: printed beside every estimate that leaves the app (issue 15, the
+# summary PDF), so that a reader months later knows which table version the figure was read from.
+RISK_TABLE_VERSION: Final = "Biogen legeinformasjon 2025"
+
 # PML cases per 1000 anti-JCV-positive patients, "Biogen legeinformasjon 2025" as printed in seed 000
 # (facts P5), copied cell for cell from clinical/pml_risk_table.csv; a unit test compares the two.
 # The prior_is column falls from 8 to 6 in the last row: that is the source, do not "fix" it.

@@ -13,6 +13,7 @@ SECTION_LINKS = {
     "injections/_nurse_section.html": ("injections-heading", _l("Injections")),
     "pharmacy/_nurse_section.html": ("supply-heading", _l("Supply and H-resept")),
     "risk/nurse_section.html": ("pml-monitoring-heading", _l("PML risk and monitoring")),
+    "summary/_nurse_section.html": ("trends-heading", _l("Trends and summary")),
 }
 
 
