@@ -61,3 +61,26 @@ def test_the_nurse_sees_the_trends_on_the_patients_page_on_a_phone(page):
     assert page.locator("#trends-heading").inner_text() == "Trends and summary"
     assert_accessible(page)
     assert_trends_fit_every_phone(page)
+
+
+def test_the_patient_gives_her_password_again_and_gets_her_downloads_on_a_phone(page):
+    # Issue 15 §4: the machine-readable copy only after a fresh password, on a 320/360 px phone.
+    sign_in(page, "patient")
+    page.goto("/my-data")
+    click_and_wait(page, ".export-list a[href$='doses.csv']")
+    assert page.url.endswith("/my-data/export/")
+    assert_fits_every_phone(page)
+    assert_accessible(page)
+    page.fill("input[name=password]", "not my password")
+    click_and_wait(page, "form.stack button[type=submit]")
+    assert page.locator(".error-summary").count() == 1
+    assert_accessible(page)
+    page.fill("input[name=password]", "patient-demo-2026")
+    click_and_wait(page, "form.stack button[type=submit]")
+    assert page.locator(".export-list a").count() == 6
+    with page.expect_download() as download:
+        page.click(".export-list a[href$='doses.csv']")
+    assert download.value.suggested_filename.endswith(".csv")
+    switch_language(page)
+    assert_fits_every_phone(page)
+    assert_accessible(page)
