@@ -65,6 +65,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
         access_history,
         account,
         auth,
+        closing,
         education,
         errors,
         flag_mail,
@@ -112,6 +113,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(push_routes.bp)
     app.register_blueprint(reminders.bp)
     app.register_blueprint(summary.bp)  # issue 15: the summary PDF and the trends
+    app.register_blueprint(closing.bp)  # issue 15: the patient asks to close her account, an admin confirms
     photos.init_app(app)  # issue 13: photo routes, the upload size on upload routes, the store's settings
     errors.init_app(app)
 

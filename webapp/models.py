@@ -139,6 +139,9 @@ class Patient(SQLModel, table=True):
     # The patient's mobile number in E.164 ("+4791234567"), "" when unknown (issue 13, webapp/phones.py).
     phone: str = Field(default="", max_length=20)
     created_at: datetime = utc_field(default_factory=utcnow)
+    # Issue 15 §4: the patient asked to close her account; a clinic admin confirms (webapp/closing/).
+    closing_requested_at: datetime | None = utc_field(default=None, nullable=True)
+    closed_at: datetime | None = utc_field(default=None, nullable=True)
 
     user: "User" = Relationship(
         back_populates="patient", sa_relationship_kwargs={"foreign_keys": "Patient.user_id"}

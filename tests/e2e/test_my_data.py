@@ -84,3 +84,23 @@ def test_the_patient_gives_her_password_again_and_gets_her_downloads_on_a_phone(
     switch_language(page)
     assert_fits_every_phone(page)
     assert_accessible(page)
+
+
+def test_the_patient_asks_to_close_her_account_on_a_phone(page):
+    # Issue 15 §4: what closing deletes and what the clinic keeps, read before she asks.
+    sign_in(page, "patient")
+    page.goto("/my-data")
+    click_and_wait(page, "a[href='/my-data/close-account']")
+    assert_fits_every_phone(page)
+    assert_accessible(page)
+    page.fill("input[name=password]", "patient-demo-2026")
+    click_and_wait(page, "form.stack button[type=submit]")  # the box not ticked
+    assert page.locator(".error-summary").count() == 1
+    assert_accessible(page)
+    page.check("input[name=understood]")
+    page.fill("input[name=password]", "patient-demo-2026")
+    click_and_wait(page, "form.stack button[type=submit]")
+    assert page.locator("button:has-text('Trekk tilbake forespørselen')").count() == 1
+    switch_language(page)
+    assert_fits_every_phone(page)
+    assert_accessible(page)

@@ -13,7 +13,8 @@ Kinds:
   token         opened by a secret token in the URL (a wrong token: 404 for everyone)
   photo         a photo: its own patient, or a nurse of that patient's clinic (anyone else: 404)
   admin         a nurse who is her clinic's admin (nurse@ in the demo; nurse2@ is not: 403)
-  admin_clinic  a nurse account of the admin's own clinic named by an id (other clinic: 404, non-admin: 403)
+  admin_clinic  a nurse account or patient of the admin's own clinic named by an id (other clinic: 404,
+                non-admin: 403)
   api_token     a record system's bearer token, never a session: without one, 401 for everyone (issue 15)
 """
 
@@ -160,6 +161,9 @@ TABLE: dict[str, str] = {
     "fhir.nurse_download": "nurse_clinic",
     "fhir_api.everything": "api_token",
     "my_data_export.confirm": "patient",
+    "closing.request_closing": "patient",
+    "closing.withdraw_request": "patient",
+    "closing.confirm_closing": "admin_clinic",
     "my_data_export.fhir_json": "patient",
     "my_data_export.csv_file": "patient",
 }

@@ -17,6 +17,8 @@ FLAG_CODE_LABELS = {
     "early_dose": _l("Early dose: less than 3 weeks after the one before"),
     # A follow-up ("How is it now?") answered "worse" (issue 12 §4).
     "followup_worse": _l("Worse than last report"),
+    # Issue 15 §4: the patient asked to close her account; an admin confirms on the patient's page.
+    "account_closing_requested": _l("Asks to close the account"),
 }
 # When a code has no label of its own, the source says where the flag came from.
 FLAG_SOURCE_LABELS = {
@@ -29,6 +31,7 @@ FLAG_SOURCE_LABELS = {
     "monitoring": _l("Monitoring"),
     "followup": _l("Follow-up after a report"),
     "message": _l("Message to the clinic"),
+    "account": _l("The patient's account"),
 }
 STATUS_LABELS = {
     FlagStatus.OPEN: _l("Waiting"),
