@@ -51,7 +51,11 @@ def attachment(body: str, mimetype: str, filename: str) -> Response:
 def nurse_download(patient_id: int):
     from ..nurse.routes import clinic_patient  # the nurse blueprint's rule for "a patient of my clinic"
 
-    patient = clinic_patient(patient_id)
+    return bundle_download(clinic_patient(patient_id), name=f"natahjem-{patient_id}")
+
+
+def bundle_download(patient, name: str):
+    """The patient's Bundle for the period in the query, as an audited download (nurse's or her own)."""
     try:
         period = period_for(patient, request.args)
     except PeriodError as error:
@@ -59,4 +63,4 @@ def nurse_download(patient_id: int):
     body = bundle_json(patient, period)
     audit("export", patient_id=patient.id, target="fhir")
     db.session().commit()
-    return attachment(body, FHIR_JSON, f"natahjem-{patient.id}-{period.start}-{period.end}.fhir.json")
+    return attachment(body, FHIR_JSON, f"{name}-{period.start}-{period.end}.fhir.json")

@@ -14,9 +14,8 @@ from sqlmodel import select
 from .. import db
 from ..auth.accounts import passwords
 from ..auth.limits import password_again_limit
-from ..fhir.period import PeriodError
 from ..fhir.records import CALL_KINDS
-from ..fhir.routes import FHIR_JSON, attachment, bundle_json, period_for, period_refused
+from ..fhir.routes import attachment, bundle_download
 from ..models import Flag, FlagEvent, Injection, JcvResult, Pickup, SymptomReport
 from ..security import audit, own_patient, patient_required
 from . import bp
@@ -60,15 +59,7 @@ def confirm():
 def fhir_json():
     if not export_allowed():
         return _ask_password()
-    patient = own_patient()
-    try:
-        period = period_for(patient, request.args)
-    except PeriodError as error:
-        return period_refused(error)
-    body = bundle_json(patient, period)
-    audit("export", patient_id=patient.id, target="fhir")
-    db.session().commit()
-    return attachment(body, FHIR_JSON, f"natahjem-{period.start}-{period.end}.fhir.json")
+    return bundle_download(own_patient(), name="natahjem")
 
 
 def _rows(kind: str, patient_id: int):
