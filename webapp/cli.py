@@ -98,14 +98,31 @@ def init_app(app) -> None:
         click.echo("demo data loaded" if created else "demo data already present")
 
     @app.cli.command("api-token")
-    @click.option("--clinic", "clinic_id", type=int, required=True, help="the clinic whose patients it may read")
+    @click.option("--clinic", "clinic_id", type=int, help="the clinic whose patients a new token may read")
     @click.option("--label", default="", help="which record system holds it, e.g. 'DIPS Arena'")
-    def api_token(clinic_id, label):
-        """Print a new read-only FHIR API token for one clinic, once: only its hash is kept (issue 15)."""
-        from .fhir.tokens import new_api_token
+    @click.option("--list", "listing", is_flag=True, help="list the tokens (id, clinic, label, made, revoked)")
+    @click.option("--revoke", "revoke_id", type=int, help="stop the token with this id")
+    def api_token(clinic_id, label, listing, revoke_id):
+        """Print a new read-only FHIR API token for one clinic, once: only its hash is kept (issue 15).
+        --list shows the tokens, --revoke ID stops one."""
+        from datetime import UTC, datetime
+
+        from .fhir.tokens import api_tokens, new_api_token, revoke_api_token
 
         with Session(app.extensions["db_engine"]) as session:
+            if listing:
+                for row in api_tokens(session):
+                    revoked = row.revoked_at.isoformat(timespec="minutes") if row.revoked_at else "-"
+                    click.echo(f"{row.id}\tclinic {row.clinic_id}\t{row.label or '-'}\t"
+                               f"{row.created_at.isoformat(timespec='minutes')}\trevoked {revoked}")
+                return
             try:
+                if revoke_id is not None:
+                    row = revoke_api_token(session, revoke_id, datetime.now(UTC))
+                    click.echo(f"API token {row.id} (clinic {row.clinic_id}) is revoked")
+                    return
+                if clinic_id is None:
+                    raise click.UsageError("give --clinic N for a new token, or --list, or --revoke ID")
                 token = new_api_token(session, clinic_id, label)
             except LookupError as missing:
                 raise click.ClickException(str(missing)) from None

@@ -202,3 +202,20 @@ def test_the_cli_prints_a_token_once_and_keeps_only_its_hash(app, db_session):
 
     assert token not in {row.token_hash for row in db_session.exec(select(ApiToken)).all()}
     assert app.test_cli_runner().invoke(args=["api-token", "--clinic", "999"]).exit_code != 0
+
+
+def test_a_revoked_token_reads_no_more_and_the_list_says_so(app, client, db_session):
+    patient = patient_of(db_session, "patient@example.org")
+    runner = app.test_cli_runner()
+    token = runner.invoke(args=["api-token", "--clinic", str(patient.clinic_id), "--label", "DIPS"]).output.strip()
+    path = f"/api/fhir/Patient/{patient.id}/$everything"
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert client.get(path, headers=bearer).status_code == 200
+    listed = runner.invoke(args=["api-token", "--list"]).output
+    token_id = int(listed.split("\t")[0])
+    assert "DIPS" in listed and "revoked -" in listed and token not in listed
+    assert "is revoked" in runner.invoke(args=["api-token", "--revoke", str(token_id)]).output
+    assert client.get(path, headers=bearer).status_code == 401
+    assert "revoked 20" in runner.invoke(args=["api-token", "--list"]).output
+    assert runner.invoke(args=["api-token", "--revoke", "9999"]).exit_code != 0
+    assert runner.invoke(args=["api-token"]).exit_code != 0  # nothing asked: the usage, not a token

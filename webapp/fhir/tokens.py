@@ -29,3 +29,20 @@ def clinic_of_token(session: Session, token: str) -> int | None:
     if row is None or row.revoked_at is not None:
         return None
     return row.clinic_id
+
+
+def api_tokens(session: Session) -> list[ApiToken]:
+    """Every token, newest first, for `flask api-token --list` (no token text: only hashes are kept)."""
+    return list(session.exec(select(ApiToken).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())).all())
+
+
+def revoke_api_token(session: Session, token_id: int, now) -> ApiToken:
+    """The record system's key stops working at its next request; the row stays, as a record of it."""
+    row = session.get(ApiToken, token_id)
+    if row is None:
+        raise LookupError(f"no API token {token_id}")
+    if row.revoked_at is None:
+        row.revoked_at = now
+        session.add(row)
+        session.commit()
+    return row
