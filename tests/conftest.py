@@ -23,6 +23,7 @@ DEMO = {
     "patient_en": ("patient.en@example.org", "patient-demo-2026"),
     "nurse2": ("nurse2@example.org", "nurse-demo-2026"),
     "patient2": ("patient2@example.org", "patient-demo-2026"),
+    "relative": ("relative@example.org", "relative-demo-2026"),
 }
 
 

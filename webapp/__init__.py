@@ -77,6 +77,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
         nurse,
         pharmacy,
         photos,
+        relatives,
         reminders,
         risk,
         summary,
@@ -113,6 +114,7 @@ def create_app(config_class: type = Config, overrides: dict | None = None) -> Fl
     app.register_blueprint(push_routes.bp)
     app.register_blueprint(reminders.bp)
     app.register_blueprint(summary.bp)  # issue 15: the summary PDF and the trends
+    app.register_blueprint(relatives.bp)  # issue 15 §5: a relative who may help
     app.register_blueprint(closing.bp)  # issue 15: the patient asks to close her account, an admin confirms
     photos.init_app(app)  # issue 13: photo routes, the upload size on upload routes, the store's settings
     errors.init_app(app)

@@ -20,16 +20,18 @@ from .models import (
     Injection,
     JcvResult,
     MonitoringCheck,
+    NotificationPrefs,
     Patient,
     Pickup,
     Prescription,
+    RelativeGrant,
     Role,
     SupervisedDose,
     SymptomReport,
     User,
 )
 
-DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026"}
+DEMO_PASSWORDS = {"nurse-demo-2026", "patient-demo-2026", "relative-demo-2026"}
 
 CLINICS = [
     {"name": "Demo MS-poliklinikk", "phone": "+4722000000", "opens_at": time(8, 0), "closes_at": time(15, 30),
@@ -55,7 +57,10 @@ ACCOUNTS = [
     ("patient.en@example.org", "Emma English", Role.PATIENT, "en", 0, "patient-demo-2026"),
     ("nurse2@example.org", "Nils Nord", Role.NURSE, "nb", 1, "nurse-demo-2026"),
     ("patient2@example.org", "Kari Nord", Role.PATIENT, "nb", 1, "patient-demo-2026"),
+    # issue 15 §5: Per's wife, whom he lets report symptoms, log doses, get overdue e-mails and read articles
+    ("relative@example.org", "Rita Pasient", Role.RELATIVE, "nb", 0, "relative-demo-2026"),
 ]
+DEMO_RELATIVES = {"relative@example.org": "patient@example.org"}
 
 # Clinic admins (security finding 18): Nina manages the nurse accounts of the first clinic. In development
 # no nurse must have a second factor (NURSE_SECOND_FACTOR_REQUIRED is off there), so the demo signs in as before.
@@ -81,6 +86,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
     session.flush()
     hashes = {pw: passwords.hash(pw) for pw in DEMO_PASSWORDS}
     nurses: dict[int, User] = {}
+    patients: dict[str, Patient] = {}
     for email, name, role, locale, clinic_index, password in ACCOUNTS:
         user = User(email=email, full_name=name, role=role, locale=locale,
                     clinic_id=clinics[clinic_index].id, password_hash=hashes[password],
@@ -89,6 +95,9 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         session.flush()
         if role == Role.NURSE:
             nurses[clinic_index] = user
+            continue
+        if role == Role.RELATIVE:
+            _demo_relative(session, user, patients[DEMO_RELATIVES[email]], now)
             continue
         # About a year of treatment: six supervised doses, training, then home injections.
         start = today - timedelta(days=364)
@@ -100,6 +109,7 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
         )
         session.add(patient)
         session.flush()
+        patients[email] = patient
         add_treatment_history(session, patient, user, nurses[clinic_index], start, today)
         _add_pml_monitoring_history(session, patient, email, nurses[clinic_index], start, today)
         if user.email in DEMO_SUPPLY:
@@ -108,6 +118,13 @@ def load_demo_data(session: Session, passwords, today: date | None = None) -> bo
     add_message_history(session, now)  # issue 13
     session.commit()
     return True
+
+
+def _demo_relative(session: Session, user: User, patient: Patient, now: datetime) -> None:
+    session.add(NotificationPrefs(user_id=user.id, email=True))
+    session.add(RelativeGrant(patient_id=patient.id, relative_user_id=user.id, name=user.full_name, email=user.email,
+                              may_report=True, may_log_doses=True, may_get_reminders=True, may_read_education=True,
+                              created_at=now, expires_at=now + timedelta(days=365)))
 
 
 def add_treatment_history(session: Session, patient: Patient, user: User, nurse: User, start: date,

@@ -49,6 +49,8 @@ def utc_field(**kwargs):
 class Role(StrEnum):
     PATIENT = "patient"
     NURSE = "nurse"
+    # Issue 15 §5: someone a patient invited to help, who sees and does only what she granted (RelativeGrant).
+    RELATIVE = "relative"
 
 
 class Clinic(SQLModel, table=True):
@@ -111,6 +113,10 @@ class User(UserMixin, SQLModel, table=True):
     @property
     def is_patient(self) -> bool:
         return self.role == Role.PATIENT
+
+    @property
+    def is_relative(self) -> bool:
+        return self.role == Role.RELATIVE
 
 
 class Patient(SQLModel, table=True):
@@ -346,6 +352,8 @@ class SymptomReport(SQLModel, table=True):
     fever: bool | None = Field(default=False, sa_column_kwargs=UNKNOWN_STORED)
     sudden_onset: bool | None = Field(default=False, sa_column_kwargs=UNKNOWN_STORED)
     reported_by_other: bool = Field(default=False)
+    # Issue 15 §5: a relative who reported on the patient's behalf (None: the patient herself).
+    reported_by_id: int | None = Field(default=None, foreign_key="user.id")
     free_text: str = Field(default="", max_length=2000)
     level: str = Field(max_length=10)
     reasons: list = Field(default_factory=list, sa_type=sa.JSON)
@@ -656,4 +664,24 @@ class ApiToken(SQLModel, table=True):
     token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True})
     label: str = Field(default="", max_length=120)  # e.g. "DIPS Arena, Haukeland"
     created_at: datetime = utc_field(default_factory=utcnow)
+    revoked_at: datetime | None = utc_field(default=None, nullable=True)
+
+
+class RelativeGrant(SQLModel, table=True):
+    """What a patient lets one relative do for her, until when (issue 15 §5; like Helsenorge's power of
+    attorney). The relative's account is a User of role `relative` at the patient's clinic; until the
+    invitation is accepted (or when the address could not be given an account) `relative_user_id` is None
+    or the account has no password, and the grant gives nothing. Revoked or expired grants are kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    relative_user_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    name: str = Field(max_length=200)  # as the patient wrote it
+    email: str = Field(max_length=254)
+    may_report: bool = Field(default=False)  # report symptoms on her behalf
+    may_log_doses: bool = Field(default=False)
+    may_get_reminders: bool = Field(default=False)  # missed-dose reminders by e-mail
+    may_read_education: bool = Field(default=False)
+    created_at: datetime = utc_field(default_factory=utcnow)
+    expires_at: datetime = utc_field()
     revoked_at: datetime | None = utc_field(default=None, nullable=True)

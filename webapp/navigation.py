@@ -23,6 +23,11 @@ MENU = {
         ("messages.index", _l("Messages")),
         ("injections.history", _l("My doses")),
     ],
+    # issue 15 §5: a relative starts from the people she helps; what each let her do is on that page
+    Role.RELATIVE: [
+        ("relatives.helping", _l("Start")),
+        ("home.emergency", _l("Emergency help")),
+    ],
     Role.NURSE: [
         ("nurse.queue", _l("Triage queue")),
         ("messages.inbox", _l("Messages")),
@@ -40,7 +45,9 @@ MORE = {
         ("reminders.preferences", _l("Messages and reminders")),
         ("access_history.index", _l("Who has looked at my information")),
         ("summary.my_data", _l("My data")),  # issue 15: trends and the summary PDF
+        ("relatives.index", _l("A relative who may help")),  # issue 15 §5
     ],
+    Role.RELATIVE: [],
     Role.NURSE: [
         ("nurse.new_patient", _l("New patient")),
         ("nurse.clinic_settings", _l("The clinic")),

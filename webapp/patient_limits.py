@@ -31,7 +31,8 @@ def _stored(response) -> bool:
 
 def _too_many(_limit):
     patient = getattr(current_user, "patient", None)
-    clinic = patient.clinic if patient is not None else None
+    # a relative reporting for a patient (issue 15 §5) belongs to the patient's clinic
+    clinic = patient.clinic if patient is not None else getattr(current_user, "clinic", None)
     return make_response(render_template("errors/too_many_reports.html", clinic=clinic), 429)
 
 

@@ -190,8 +190,42 @@ patient_required = role_required(Role.PATIENT)
 nurse_required = role_required(Role.NURSE)
 
 
+def patient_or_relative(permission: str, *, reads: bool = False):
+    """A patient, or a relative whom the patient let do `permission` (a RelativeGrant column), acting for
+    her (issue 15 §5). Every change a relative makes, and every page of the patient's data she opens
+    (`reads`), is written to the audit log as the relative's, for the patient's access log."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return current_app.login_manager.unauthorized()
+            if current_user.role == Role.PATIENT:
+                return view(*args, **kwargs)
+            if current_user.role != Role.RELATIVE:
+                abort(403)
+            from .relatives.grants import helped_patient  # the relatives package builds on this module
+
+            g.helped_patient = patient = helped_patient(current_user, permission)
+            response = view(*args, **kwargs)
+            if reads or request.method == "POST":
+                audit("relative", patient_id=patient.id, target=f"relative.{request.endpoint}")
+                db.session().commit()
+            return response
+
+        return wrapped
+
+    return decorator
+
+
 def own_patient():
-    """The signed-in patient's own record; a patient reaches data only through this (404 if none)."""
+    """The signed-in patient's own record; a patient reaches data only through this (404 if none). For a
+    relative (issue 15 §5), the patient she is helping, set by `patient_or_relative` after the grant check."""
+    if current_user.role == Role.RELATIVE:
+        patient = g.get("helped_patient")
+        if patient is None:
+            abort(404)
+        return patient
     patient = current_user.patient
     if patient is None:
         abort(404)

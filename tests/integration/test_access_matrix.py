@@ -16,6 +16,11 @@ Kinds:
   admin_clinic  a nurse account or patient of the admin's own clinic named by an id (other clinic: 404,
                 non-admin: 403)
   api_token     a record system's bearer token, never a session: without one, 401 for everyone (issue 15)
+  patient_or_helper  a patient, or a relative acting for a patient who let her (issue 15 §5: the demo's
+                relative helps patient@ with every grant); a record named by an id stays patient_own, and a
+                relative reaches only the reports and doses she made herself
+  relative      a signed-in relative
+  relative_of   a patient the relative helps, named by an id (patient@: the relative's; others: 404)
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from webapp.models import (
     Photo,
     Pickup,
     Prescription,
+    RelativeGrant,
     Reminder,
     SupervisedDose,
     SymptomReport,
@@ -72,10 +78,10 @@ TABLE: dict[str, str] = {
     "nurse.set_interval": "nurse_clinic",
     "nurse.approve": "nurse_clinic",
     "injections.history": "patient",
-    "injections.check": "patient",
-    "injections.wait_for_call": "patient",
-    "injections.new": "patient",
-    "injections.guide": "patient",
+    "injections.check": "patient_or_helper",
+    "injections.wait_for_call": "patient_or_helper",
+    "injections.new": "patient_or_helper",
+    "injections.guide": "patient_or_helper",
     "injections.calendar": "patient",
     "injections.calendar_feed": "token",
     "injections.edit": "patient_own",
@@ -98,7 +104,7 @@ TABLE: dict[str, str] = {
     "pharmacy.nurse_new_prescription": "nurse_clinic",
     "pharmacy.confirm_prescription": "nurse_clinic",
     "pharmacy.order_lead_days": "nurse_clinic",
-    "symptoms.new": "patient",
+    "symptoms.new": "patient_or_helper",
     "symptoms.index": "patient",
     "symptoms.answer": "patient_own",
     "symptoms.fit": "patient_own",
@@ -164,11 +170,16 @@ TABLE: dict[str, str] = {
     "closing.request_closing": "patient",
     "closing.withdraw_request": "patient",
     "closing.confirm_closing": "admin_clinic",
+    # issue 15 §5: the patient's page of relatives; the relative's own page and her choice of whom to help
+    "relatives.index": "patient",
+    "relatives.revoke": "patient_own",
+    "relatives.helping": "relative",
+    "relatives.act": "relative_of",
     "my_data_export.fhir_json": "patient",
     "my_data_export.csv_file": "patient",
 }
 
-ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2"]
+ROLES = ["anonymous", "patient", "patient_en", "nurse", "nurse2", "relative"]
 DENIED = {403, 404}
 ALLOWED = {200, 302, 400, 422}  # a POST with no form data is refused politely, never with a 500
 
@@ -217,7 +228,18 @@ def ids_for(db_session, owner_email: str, app=None) -> dict[str, int]:
             "patient_id": patient.id, "injection_id": injection.id, "prescription_id": prescription.id,
             "report_id": report.id, "flag_id": flag.id, "dose_id": dose.id, "token": "not-a-real-token", "step": 1,
             "slug": "pml", "subscription_id": 1, "kind": "doses",
-            "pickup_id": pickup.id}
+            "pickup_id": pickup.id, "grant_id": _grant_of(db_session, patient).id, "action": "report"}
+
+
+def _grant_of(db_session, patient: Patient) -> RelativeGrant:
+    """The patient's relative grant (the demo has one, for patient@); for the others one waiting for an answer."""
+    grant = db_session.exec(select(RelativeGrant).where(RelativeGrant.patient_id == patient.id)).first()
+    if grant is None:
+        grant = RelativeGrant(patient_id=patient.id, name="Someone", email=f"someone.{patient.id}@example.org",
+                              may_report=True, expires_at=datetime(2099, 1, 1, tzinfo=UTC))
+        db_session.add(grant)
+        db_session.commit()
+    return grant
 
 
 def urls(app, endpoint: str, ids: dict[str, int]) -> list[tuple[str, str]]:
@@ -246,6 +268,12 @@ def expected(kind: str, role: str, owner: str) -> str:
         return "ok"
     if kind == "patient":
         return "ok" if is_patient else "denied"
+    if kind == "patient_or_helper":
+        return "ok" if is_patient or role == "relative" else "denied"
+    if kind == "relative":
+        return "ok" if role == "relative" else "denied"
+    if kind == "relative_of":
+        return "ok" if role == "relative" and owner == "patient" else "denied"
     if kind == "patient_own":
         return "ok" if role == owner else "denied"
     if kind == "nurse":

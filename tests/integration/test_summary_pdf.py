@@ -159,3 +159,13 @@ def test_an_empty_period_in_english_says_so(client, auth, db_session, tmp_path):
     response = client.get(f"/my-data/summary.pdf?from={quiet_day}&to={quiet_day}")
     text = flat(pdf_text(response.data, tmp_path))
     assert "Nothing was logged in this period" in text and "No home doses logged in this period." in text
+
+
+def test_the_patients_own_pdf_is_written_to_the_audit_log_as_her_export(client, auth, db_session):
+    auth.login("patient")
+    assert client.get("/my-data/summary.pdf").status_code == 200
+    patient = patient_of(db_session, "patient@example.org")
+    db_session.expire_all()
+    events = db_session.exec(select(AuditEvent).where(AuditEvent.patient_id == patient.id,
+                                                      AuditEvent.target == "summary.pdf")).all()
+    assert [(e.action, e.actor_id) for e in events] == [("export", patient.user_id)]

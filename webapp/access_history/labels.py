@@ -35,6 +35,14 @@ WHAT = {
     "fhir": _l("A copy of your record for the hospital's record system"),
     "api": _l("Your record, read by the hospital's record system"),
     "summary.pdf": _l("A summary of your record as PDF"),
+    # issue 15 §5: what a relative did or opened for her
+    "relative.symptoms.new": _l("Reported a symptom for you"),
+    "relative.symptoms.fit": _l("Reported a symptom for you"),
+    "relative.symptoms.answer": _l("The answer to a report made for you"),
+    "relative.injections.check": _l("The safety check before your dose"),
+    "relative.injections.new": _l("Logged a dose for you"),
+    "relative.injections.saved": _l("A dose logged for you"),
+    "relative.relatives.helping": _l("That your dose is overdue"),
 }
 DEFAULT = _l("Your information")
 

@@ -19,7 +19,8 @@ from .labels import what_was_seen
 
 PAGE_SIZE = 50
 WINDOW = timedelta(days=365)
-SHOWN_ACTIONS = ("read", "export")
+# "relative": what a relative she let help did or opened for her (issue 15 §5)
+SHOWN_ACTIONS = ("read", "export", "relative")
 
 
 # Reads with no user behind them that she is shown: the clinic's record system over the FHIR API (issue 15).
@@ -36,6 +37,14 @@ def _seen_by_others(patient, since: datetime):
                    AuditEvent.at >= since, or_(by_someone, by_a_record_system)))
 
 
+def _who(user: User | None) -> str:
+    if user is None:
+        return _("Your clinic's record system")
+    if user.is_relative:
+        return _("%(name)s, whom you let help you", name=user.full_name)
+    return user.full_name
+
+
 def _entries(patient, page: int):
     if page < 1:
         abort(404)
@@ -47,8 +56,7 @@ def _entries(patient, page: int):
                         .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
     if page > 1 and not rows:
         abort(404)  # past the last page
-    entries = [{"at": event.at, "who": user.full_name if user else _("Your clinic's record system"),
-                "clinic": clinic.name if clinic else "",
+    entries = [{"at": event.at, "who": _who(user), "clinic": clinic.name if clinic and not user.is_relative else "",
                 "what": what_was_seen(event.target)} for event, user, clinic in rows]
     return {"entries": entries, "page": page, "total": total, "has_next": page * PAGE_SIZE < total, "months": 12}
 

@@ -44,6 +44,8 @@ def load_user(session_id: str) -> User | None:
 
 
 def home_for(user: User) -> str:
+    if user.role == Role.RELATIVE:
+        return url_for("relatives.helping")
     return url_for("nurse.index") if user.role == Role.NURSE else url_for("home.index")
 
 

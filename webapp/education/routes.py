@@ -1,7 +1,7 @@
 from flask import abort, render_template
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from . import bp
 from .articles import LANGUAGES, library
@@ -23,6 +23,14 @@ def source_name(source: str) -> str:
     return str(SOURCE_NAMES.get(source, source))
 
 
+def _granted() -> None:
+    """A relative reads the articles only when a patient let her (issue 15 §5); patients and nurses always."""
+    from ..relatives.grants import may
+
+    if current_user.is_relative and not may(current_user, "may_read_education"):
+        abort(403)
+
+
 def _language() -> str:
     lang = str(get_locale())
     return lang if lang in LANGUAGES else LANGUAGES[0]
@@ -31,6 +39,7 @@ def _language() -> str:
 @bp.get("/")
 @login_required
 def index():
+    _granted()
     lang = _language()
     articles = [versions[lang] for versions in library().values()]
     return render_template("education/index.html", articles=articles)
@@ -39,6 +48,7 @@ def index():
 @bp.get("/<slug>")
 @login_required
 def article(slug: str):
+    _granted()
     versions = library().get(slug)
     if versions is None:
         abort(404)

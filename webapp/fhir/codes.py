@@ -42,8 +42,9 @@ SUBCUTANEOUS = {"system": SNOMED, "code": "34206005", "display": "Subcutaneous r
 #   40983000 |Upper arm structure|; the back of the upper arm has no lateralised concept we could confirm),
 #   59380008 |Anterior abdominal wall structure| for both sides of the abdomen: we found no lateralised
 #   pre-coordinated concept to confirm, so the side is in our own coding and the text.
-# (Sources: SNOMED CT International browser; the same codes as used in e.g. NHS England's immunisation
-# API and the NHS dose-syntax implementation guide.)
+# (Sources: the codes as used in published FHIR material, e.g. NHS England's immunisation API and the NHS
+# dose-syntax implementation guide. They were NOT checked in a SNOMED CT browser, which this project cannot
+# reach: a terminologist should confirm them, and a lateralised abdomen concept, before a clinic relies on them.)
 BODY_SITES = {
     "thigh_left": ("61396006", "Structure of left thigh", "Left thigh"),
     "thigh_right": ("11207009", "Structure of right thigh", "Right thigh"),

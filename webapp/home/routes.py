@@ -16,6 +16,8 @@ def index():
         return redirect(url_for("auth.login"))
     if current_user.role == Role.NURSE:
         return redirect(url_for("nurse.index"))
+    if current_user.role == Role.RELATIVE:
+        return redirect(url_for("relatives.helping"))
     return start()
 
 

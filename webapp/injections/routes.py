@@ -22,7 +22,8 @@ from ..domain.predose import PreDoseQuestion, assess_predose
 from ..flags import raise_flag
 from ..models import SUPERVISED_COUNTS, Flag, Injection, Patient, SupervisedDose
 from ..phones import tel_number
-from ..security import own_patient, own_record, patient_required
+from ..relatives.grants import report_author
+from ..security import own_patient, own_record, patient_or_relative, patient_required
 from ..symptoms.service import store_report
 from . import bp
 from .calendar_feed import calendar_token_hash, feed_for_token
@@ -86,7 +87,7 @@ def dose_closed(patient: Patient):
 
 # ------------------------------------------------------------------ safety check before the dose
 @bp.route("/check", methods=["GET", "POST"])
-@patient_required
+@patient_or_relative("may_log_doses")
 def check():
     patient = own_patient()
     if (closed := dose_closed(patient)) is not None:
@@ -105,7 +106,7 @@ def check():
         # Any yes: do not inject now; a report and an urgent flag, the patient waits for the call (H7).
         # Sight lost within minutes is an emergency: the report and flag say so, and 113 comes first (E8).
         store_report(db.session(), patient, level=result.level, reasons=result.reasons,
-                     codes=result.symptom_codes, source="checklist")
+                     codes=result.symptom_codes, source="checklist", **report_author(current_user))
         db.session().commit()
         session.pop("predose", None)
         if result.level == Level.EMERGENCY:
@@ -115,7 +116,7 @@ def check():
 
 
 @bp.get("/wait")
-@patient_required
+@patient_or_relative("may_log_doses")
 def wait_for_call():
     return render_template("injections/wait.html")
 
@@ -302,7 +303,7 @@ def _save_posted(form: InjectionForm, patient: Patient, replaces: Injection | No
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@patient_required
+@patient_or_relative("may_log_doses")
 def new():
     patient = own_patient()
     if (closed := dose_closed(patient)) is not None:
@@ -368,10 +369,12 @@ def withdraw(injection_id: int):
 
 
 @bp.get("/<int:injection_id>/saved")
-@patient_required
+@patient_or_relative("may_log_doses", reads=True)
 def saved(injection_id: int):
     patient = own_patient()
     injection = own_injection(patient, injection_id)
+    if current_user.is_relative and injection.created_by_id != current_user.id:
+        abort(404)  # a relative sees the doses she logged, not the patient's others (issue 15 §5)
     due = schedule.next_dose_due(injection.given_at, patient.dose_interval_weeks)
     # An early dose was noted for the nurse when it was saved (walk defect 19): say so, calmly.
     early = injection.is_current and db.session().exec(select(Flag.id).where(
@@ -412,7 +415,7 @@ def interval_chart(gaps, patient: Patient) -> dict:
 
 # ------------------------------------------------------------------ guided injection
 @bp.get("/guide/<int:step>")
-@patient_required
+@patient_or_relative("may_log_doses")
 def guide(step: int):
     patient = own_patient()
     if (closed := dose_closed(patient)) is not None:

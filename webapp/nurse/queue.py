@@ -223,7 +223,8 @@ def _flag_page(flag: Flag, status: int = 200, **forms):
         reason_text=reason_text, answers=report_answers(report) if report and asked_the_questions(report) else [],
         dose_hold=dose_hold, followups=followups_of(session, [report.id])[report.id] if report else [],
         answer_labels=ANSWER_LABELS, followups_form=FollowUpsOffForm(formdata=None),
-        back_to=url_for("nurse.flag", flag_id=flag.id), **defaults,
+        back_to=url_for("nurse.flag", flag_id=flag.id),
+        reporter=session.get(User, report.reported_by_id) if report and report.reported_by_id else None, **defaults,
     ), status
 
 

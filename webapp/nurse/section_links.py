@@ -14,6 +14,7 @@ SECTION_LINKS = {
     "pharmacy/_nurse_section.html": ("supply-heading", _l("Supply and H-resept")),
     "risk/nurse_section.html": ("pml-monitoring-heading", _l("PML risk and monitoring")),
     "summary/_nurse_section.html": ("trends-heading", _l("Trends and summary")),
+    "relatives/_nurse_section.html": ("relatives-heading", _l("Relatives who may help")),
     "closing/_nurse_section.html": ("closing-heading", _l("Closing the account")),
 }
 

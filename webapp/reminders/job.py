@@ -19,6 +19,7 @@ from ..domain import reminders as rules
 from ..domain.clock import local_date
 from ..models import Reminder
 from ..notify import notify_user
+from ..relatives.reminders import RELATIVES_TOLD, notify_relatives
 from . import texts as _texts  # noqa: F401  (registers the kinds' texts)
 from .records import close, outbox_key
 from .states import PatientReading, patient_readings
@@ -73,6 +74,8 @@ def write_reminders(session: Session, now: datetime) -> int:
         if reading.reachable:  # without a channel it shows on the start page only
             notify_user(session, reading.user, key=outbox_key(occasion.key), kind=occasion.kind.value,
                         url=occasion.url, params=_params(occasion), topic=occasion.topic, not_before=reminder.due_at)
+        if occasion.kind in RELATIVES_TOLD:
+            notify_relatives(session, reading.patient, reminder, outbox_key(occasion.key))
     session.flush()
     log.info("reminders: %d written, %d closed", written, closed)
     return written

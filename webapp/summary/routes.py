@@ -75,6 +75,9 @@ def my_summary_pdf():
     form, period = period_form(patient, today)
     if form.errors:
         return _my_data_page(patient, today, form, period, status=422)
+    # her own copy, audited like her other exports (her access log lists only others' reads)
+    audit("export", patient_id=patient.id, target="summary.pdf")
+    db.session().commit()
     return _pdf_response(patient, period, today, "summary")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from flask import redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import _, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -32,7 +32,8 @@ from ..models import Injection, Patient, SymptomReport
 from ..patient_limits import patient_send_limit
 from ..photos import PhotoRejected, photo_upload, prepare, save
 from ..photos.storage import current_store
-from ..security import own_patient, own_record, patient_required
+from ..relatives.grants import report_author
+from ..security import own_patient, own_record, patient_or_relative, patient_required
 from . import bp
 from .forms import FitForm, SymptomReportForm
 from .labels import (
@@ -50,7 +51,10 @@ REPORTS_SHOWN = 100
 
 
 def own_report(patient: Patient, report_id: int) -> SymptomReport:
-    return own_record(SymptomReport, report_id, patient)
+    report = own_record(SymptomReport, report_id, patient)
+    if current_user.is_relative and report.reported_by_id != current_user.id:
+        abort(404)  # a relative sees the reports she made, not the patient's others (issue 15 §5)
+    return report
 
 
 def own_injection_id(patient: Patient, value: str | None) -> int | None:
@@ -92,7 +96,7 @@ def _photos_sent(form: SymptomReportForm) -> bool:
 
 @bp.route("/new", methods=["GET", "POST"])
 @photo_upload
-@patient_required
+@patient_or_relative("may_report")
 @patient_send_limit("REPORT_RATE_LIMIT", "reports")
 def new():
     patient = own_patient()
@@ -136,10 +140,12 @@ def new():
     doses = counted_doses(session, patient.id)
     mods = derive_modifiers(form.answers(), started_on=form.started_on.data, today=local_date(now),
                             last_dose_at=doses[-1].given_at if doses else None, now=now)
+    relative = report_author(current_user)
+    reported_by_other = bool(form.reported_by_other.data) or bool(relative)
     result = assess(
         codes=codes, within_2h_of_injection=mods.within_2h, lasted_over_24h=mods.lasted_over_24h,
         getting_worse=mods.getting_worse, fever=mods.fever, sudden_onset=mods.sudden_onset,
-        reported_by_other=bool(form.reported_by_other.data), free_text=free_text, lang=str(get_locale()),
+        reported_by_other=reported_by_other, free_text=free_text, lang=str(get_locale()),
     )
     # The reader heard something it cannot name: store the report now (at least routine, so that nothing
     # written is lost), then ask "does any of this fit?" before the answer (issue 11).
@@ -156,7 +162,7 @@ def new():
             started_on=form.started_on.data, within_2h_of_injection=answers["within_2h"],
             lasted_over_24h=answers["lasted_over_24h"], getting_worse=answers["getting_worse"],
             fever=answers["fever"], sudden_onset=answers["sudden_onset"],
-            reported_by_other=bool(form.reported_by_other.data), free_text=free_text,
+            free_text=free_text, **{"reported_by_other": reported_by_other, **relative},
         )
         photos = save(session, prepared, patient=patient, uploaded_by=current_user, symptom_report_id=report.id)
         session.commit()
@@ -177,7 +183,7 @@ def new():
 
 
 @bp.route("/<int:report_id>/fit", methods=["GET", "POST"])
-@patient_required
+@patient_or_relative("may_report")
 def fit(report_id: int):
     """ "Does any of this fit?" (issue 11): the reader was unsure, so the patient chooses before the
     answer. The report is stored already; the choice raises it, once (a double tap changes nothing)."""
@@ -196,7 +202,7 @@ def fit(report_id: int):
 
 
 @bp.get("/<int:report_id>")
-@patient_required
+@patient_or_relative("may_report", reads=True)
 def answer(report_id: int):
     """What to do now, by level (symptoms.md, Levels), and what the clinic has done since."""
     patient = own_patient()
