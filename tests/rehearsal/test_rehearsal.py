@@ -8,19 +8,25 @@ the rate limits passing), since every request here comes from the one address 12
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import time
 
 import pytest
 import redis
+from sqlalchemy import func
 from sqlmodel import Session, create_engine, select
 
 from deploy.rehearsal import HOST, Rehearsal, rehearsal
+from tests.fault.test_no_lost_writes import Patient, Progress
 from tests.http_browser import Browser
 from tests.integration.test_auth import LOCKED, WRONG
 from tests.liveservers import wait_until
+from tests.pgcluster import start_cluster, stop_cluster
 from webapp.auth.accounts import attempt_key
 from webapp.bulk_seed import BENCH_PASSWORD
-from webapp.models import ClockRun, LoginAttempt
+from webapp.models import ClockRun, Injection, LoginAttempt
 
 pytestmark = pytest.mark.postgres
 
@@ -186,3 +192,95 @@ def test_two_clocks_started_together_run_the_daily_checks_once(site):
     assert all(run.finished_at is not None for run in runs)
     for name, process in site.processes.items():
         assert process.poll() is None, f"{name} ended:\n{site.log(name)}"
+
+
+DOWN_TITLES = ("NataHjem er ikke tilgjengelig akkurat nå", "NataHjem is not available just now")
+
+
+def test_with_postgresql_stopped_both_nodes_answer_a_friendly_503_and_recover_by_themselves(site):
+    browser = site.browser()
+    browser.sign_in("patient5@bench.example", BENCH_PASSWORD)
+    assert browser.request("GET", "/")[0] == 200
+    stop_cluster(site.pg)
+    try:
+        before = len(nginx_log(site))
+        answers = []
+        for _ in range(4):  # nginx takes turns: both nodes
+            status, _location, page = browser.request("GET", "/")
+            answers.append((status, any(title in page for title in DOWN_TITLES), browser.headers.get("retry-after")))
+        assert answers == [(503, True, "30")] * 4, answers
+        assert upstreams(nginx_log(site)[before:]) == {str(node.port) for node in site.nodes}
+    finally:
+        start_cluster(site.pg)
+    started = time.monotonic()
+    # Nobody restarts the nodes: their pools (pool_pre_ping) connect again on the next requests.
+    wait_until(lambda: [browser.request("GET", "/")[0] for _ in range(2)] == [200, 200],
+               "both nodes serve the signed-in start page again")
+    print(f"database back: nodes serving again after {time.monotonic() - started:.1f} s")
+    for node in site.nodes:
+        direct = Browser(node.port)
+        direct.cookie = browser.cookie
+        assert direct.request("GET", "/")[0] == 200
+    assert all(process.poll() is None for process in site.processes.values()), "the worker or a clock died"
+
+
+class PatientThroughTheProxy(Patient):
+    """tests/fault's simulated patient, logging doses through nginx over TLS."""
+
+    def __init__(self, site: Rehearsal, number: int, progress: Progress):
+        super().__init__(number, site.port, progress)
+        self.site = site
+
+    def sign_in(self):
+        browser = self.site.browser()
+        browser.sign_in(f"patient{self.number}@bench.example", BENCH_PASSWORD)
+        browser.request("POST", "/injections/check", {"csrf_token": browser.csrf("/injections/check"), "then": "log"})
+        self.browser, self.token = browser, browser.csrf("/injections/new")
+        return self.browser, self.token
+
+
+def test_a_node_killed_under_load_loses_no_acknowledged_write_and_the_other_keeps_serving(site):
+    # Last in this file: node A stays dead. Patient 3 is locked out, patient 5 was used above.
+    progress = Progress()
+    patients = [PatientThroughTheProxy(site, number, progress) for number in (1, 2, 4, 6)]
+
+    def every_patient(writes: int, since: float = 0.0):
+        return lambda: any(p.error for p in patients) or all(p.acknowledged_since(since) >= writes for p in patients)
+
+    reader = site.browser()
+    reader.sign_in("patient5@bench.example", BENCH_PASSWORD)
+    victim, survivor = site.nodes
+    try:
+        for patient in patients:
+            patient.sign_in()
+        for patient in patients:
+            patient.start()
+        progress.wait_until(every_patient(2), "two writes by every patient")
+        os.killpg(victim.process.pid, signal.SIGKILL)  # the whole node: master and workers, mid-request
+        killed = time.monotonic()
+        progress.wait_until(every_patient(2, since=killed), "two writes by every patient after the kill")
+        reads = [reader.request("GET", "/")[0] for _ in range(6)]
+    finally:
+        progress.stop.set()
+        for patient in patients:
+            patient.join(timeout=60)
+    assert reads == [200] * 6, "the surviving node did not serve every read"
+    assert victim.process.poll() is not None and survivor.process.poll() is None
+    assert [p.error for p in patients if p.error] == []
+
+    acknowledged = [cid for p in patients for cid in p.acknowledged]
+    sent = set().union(*(p.sent for p in patients))
+    engine = create_engine(site.database_url)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(Injection.client_id, func.count()).where(Injection.client_id.in_(sent))
+                                   .group_by(Injection.client_id)).all())
+    engine.dispose()
+    assert [cid for cid in acknowledged if stored.get(cid) != 1] == [], "an acknowledged write lost or doubled"
+    assert all(count == 1 for count in stored.values())
+    answers: dict[str, int] = {}
+    for p in patients:
+        for key, n in p.answers.items():
+            answers[key] = answers.get(key, 0) + n
+    after = sum(p.acknowledged_since(killed) for p in patients)
+    print(f"node killed: {len(acknowledged)} acknowledged writes ({after} after the kill), {len(stored)} stored, "
+          f"each once; answers {answers}")
