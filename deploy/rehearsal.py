@@ -3,7 +3,8 @@ certificate) with HTTP/2 and compression, in front of two gunicorn nodes started
 them with production settings; a throwaway PostgreSQL cluster; Redis for the rate limits; the outbox worker;
 two clocks; an SMTP server that keeps what it is sent.
 
-    python -m deploy.rehearsal          # the long form: start everything, show the checks, stop everything
+    make rehearsal                      # the long form: python -m deploy.rehearsal; Ctrl-C stops it all
+    python -m pytest tests/rehearsal -s # the short form's checks (in `make test`), with its figures
 
 `rehearsal()` is also what tests/rehearsal/test_rehearsal.py (the short form, in `make test`) starts.
 Every part runs on a free port in one temporary folder and is stopped at the end, even on failure.
@@ -38,6 +39,7 @@ from tests.liveservers import (
 )
 from tests.pgcluster import create_database, free_port, throwaway_cluster
 from tests.smtp_mailbox import SmtpServer
+from webapp.bulk_seed import BENCH_PASSWORD
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -255,8 +257,39 @@ def rehearsal(folder: Path, *, patients: int = 10, workers: int = WORKERS, clock
         yield deployment
 
 
-def main() -> None:  # pragma: no cover - the long form, run by hand
-    print("see tests/rehearsal/test_rehearsal.py")
+def main() -> None:  # pragma: no cover - the long form, run by hand (make rehearsal)
+    import argparse
+    import signal
+    import threading
+
+    parser = argparse.ArgumentParser(description="NataHjem's production rehearsal on real parts")
+    parser.add_argument("--patients", type=int, default=50, help="benchmark patients to seed (patient<n>@bench.example)")
+    parser.add_argument("--workers", type=int, default=WORKERS, help="gunicorn workers per node")
+    parser.add_argument("--seconds", type=float, default=0, help="stop after this long (0: at Ctrl-C)")
+    options = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="natahjem-rehearsal-"))
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    print(f"starting in {folder} ...", flush=True)
+    with rehearsal(folder, patients=options.patients, workers=options.workers) as site:
+        version = site.curl("/healthz", "--http2", "-o", "/dev/null", "-w", "%{http_version}")
+        print(f"""
+NataHjem rehearsal: {site.base_url}  (HTTP/{version}, brotli {"on" if site.brotli else "off"})
+  nodes      {", ".join(f"127.0.0.1:{node.port}" for node in site.nodes)}
+  database   {site.database_url}
+  redis      {site.redis_url}
+  smtp       127.0.0.1:{site.smtp.port} (kept in memory)
+  logs       {folder}
+  sign in    patient1@bench.example / {BENCH_PASSWORD}
+  try        curl --cacert {site.cafile} --resolve {site.host}:{site.port}:127.0.0.1 --http2 -I {site.base_url}/auth/login
+The checks: python -m pytest tests/rehearsal -s (they start their own). Ctrl-C stops every part.
+""", flush=True)
+        try:
+            done.wait(options.seconds or None)
+        except KeyboardInterrupt:
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
+    print("stopped")
 
 
 if __name__ == "__main__":  # pragma: no cover
