@@ -105,7 +105,8 @@ def nginx_server(folder: Path, host: str, nodes: list[int], port: int) -> Iterat
     conf.write_text(nginx_config(folder, port, host, nodes, brotli))
     log = folder / "stderr.log"  # what nginx says before its error_log is open (a wrong directive)
     with log.open("ab") as out:
-        process = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(conf)],  # noqa: S603  # nosec B603
+        # -e: the error log from the start, not Debian's /var/log/nginx (not writable when not root)
+        process = subprocess.Popen([NGINX, "-p", str(folder), "-e", str(folder / "error.log"), "-c", str(conf)],  # noqa: S603  # nosec B603
                                    stdout=subprocess.DEVNULL, stderr=out, start_new_session=True)
     try:
         wait_until(lambda: tls_answers(port), f"nginx on port {port}", process=process, log=log)
