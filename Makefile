@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export APP_ENV ?= development
 
-.PHONY: run test setup catalogs migrate demo lint translations-update clean
+.PHONY: run test setup catalogs migrate demo lint translations-update clean rehearsal
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/bandit -q -c pyproject.toml -r webapp
 	$(BIN)/python -m pytest
+
+# The production rehearsal's long form (deploy/README.md): nginx with TLS before two gunicorn nodes,
+# PostgreSQL, Redis, the worker and two clocks, on free ports, until Ctrl-C. Its checks are tests/rehearsal.
+rehearsal: setup
+	scripts/system-packages.sh
+	$(BIN)/python -m deploy.rehearsal
 
 lint: setup
 	$(BIN)/ruff check .

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the tests need are here: Chromium (browser tests), the
 # PostgreSQL server (integration tests on a real PostgreSQL) and the Redis server (the shared rate-limit
-# store the gunicorn tests start, tests/liveservers.py), Pango and HarfBuzz for WeasyPrint (the summary PDF,
+# store the gunicorn tests start, tests/liveservers.py), nginx with its brotli module, openssl and curl (the
+# production rehearsal, tests/rehearsal), Pango and HarfBuzz for WeasyPrint (the summary PDF,
 # issue 15) and poppler-utils (pdftotext and pdftoppm read the PDF back in the tests). Installs them when run as root;
 # otherwise stops with the exact command to run. No test is skipped for lack of them.
 set -euo pipefail
@@ -18,6 +19,12 @@ done
 command -v fc-list >/dev/null || missing+=(fontconfig)
 compgen -G "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" >/dev/null || missing+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# The production rehearsal (deploy/rehearsal.py, tests/rehearsal): nginx with Debian's brotli module, a
+# throwaway certificate from openssl, and curl to see HTTP/2 and the compressed bytes.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || missing+=(libnginx-mod-http-brotli-filter)
+command -v openssl >/dev/null || missing+=(openssl)
+command -v curl >/dev/null || missing+=(curl)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -190,7 +190,11 @@ def gunicorn_server(env: dict, folder: Path, workers: int = 3) -> Iterator[LiveS
     port = free_port()
     log = folder / f"gunicorn-{port}.log"
     with log.open("ab") as out:
-        process = subprocess.Popen(gunicorn_command(port, workers), cwd=ROOT, env=env,  # noqa: S603  # nosec B603
+        # Its own control socket: by default every gunicorn on a machine takes ~/.gunicorn/gunicorn.ctl, and
+        # a node stopping would remove the socket another node listens on.
+        command = gunicorn_command(port, workers)
+        command[-1:-1] = ["--control-socket", str(folder / "gunicorn.ctl")]
+        process = subprocess.Popen(command, cwd=ROOT, env=env,  # noqa: S603  # nosec B603
                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_until(lambda: healthy(port) and len(worker_pids(process.pid)) == workers,

@@ -54,10 +54,21 @@ def throwaway_cluster(*, durable: bool = False, extra: str = ""):
     _as_postgres(f"{pgbin}/pg_ctl", "-D", data, "-l", f"{tmp}/server.log", "-w", "-o", options, "start")
     try:
         yield {"port": port, "url": f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres",
-               "base": f"postgresql+psycopg://postgres@127.0.0.1:{port}", "data": data, "pgbin": pgbin}
+               "base": f"postgresql+psycopg://postgres@127.0.0.1:{port}", "data": data, "pgbin": pgbin,
+               "options": options, "log": f"{tmp}/server.log"}
     finally:
         _as_postgres(f"{pgbin}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stop_cluster(cluster: dict) -> None:
+    """Stop a running throwaway cluster (a database outage); start_cluster brings it back as it was."""
+    _as_postgres(f"{cluster['pgbin']}/pg_ctl", "-D", cluster["data"], "-m", "fast", "-w", "stop")
+
+
+def start_cluster(cluster: dict) -> None:
+    _as_postgres(f"{cluster['pgbin']}/pg_ctl", "-D", cluster["data"], "-l", cluster["log"], "-w", "-o",
+                 cluster["options"], "start")
 
 
 def create_database(base_url: str, name: str) -> str:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from .domain import schedule
 from .domain.clock import local_date
 from .flags import raise_flag
-from .models import INJECTION_COUNTS, Injection, Patient, UTCDateTime
+from .models import INJECTION_COUNTS, ClockRun, Injection, Patient, UTCDateTime
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,38 @@ def run_outreach(session: Session, now: datetime) -> int:
         written += job(session, now)
         session.commit()
     return written
+
+
+# ---------------------------------------------------------------- once an hour, however many clocks run
+# A claim left unfinished this long is taken to be a clock that died mid-run: another clock runs the hour.
+STALE_CLAIM = timedelta(minutes=30)
+
+
+def clock_hour(now: datetime) -> str:
+    return now.astimezone(UTC).strftime("%Y-%m-%dT%H")
+
+
+def claim_hour(session: Session, now: datetime, runner: str) -> bool:
+    """Take this hour's run for this clock; False when another clock has it (a row for the hour exists, and
+    is finished or was started less than STALE_CLAIM ago). The hour is the primary key, so of two clocks
+    claiming at once the database lets exactly one insert, on PostgreSQL and on SQLite alike."""
+    hour = clock_hour(now)
+    session.add(ClockRun(hour=hour, runner=runner[:120], started_at=now))
+    try:
+        session.commit()
+        return True
+    except IntegrityError:
+        session.rollback()
+    taken_over = session.exec(  # compare-and-set: only one clock takes over a dead clock's hour
+        update(ClockRun)
+        .where(ClockRun.hour == hour, ClockRun.finished_at.is_(None), ClockRun.started_at < now - STALE_CLAIM)
+        .values(started_at=now, runner=runner[:120]))
+    session.commit()
+    return taken_over.rowcount == 1
+
+
+def finish_hour(session: Session, now: datetime, finished: datetime) -> None:
+    run = session.get(ClockRun, clock_hour(now))
+    if run is not None:
+        run.finished_at = finished
+        session.commit()

@@ -55,11 +55,15 @@ def init_app(app) -> None:
 
     @app.cli.command("daily-checks")
     @click.option("--now", "now_text", default=None, help="ISO date-time to run as (tests, catching up)")
-    def daily_checks(now_text):
+    @click.option("--once-per-hour", is_flag=True,
+                  help="the clock's way: skip when another clock already ran (or is running) this hour")
+    def daily_checks(now_text, once_per_hour):
         """Raise the date-driven flags (overdue doses, supply, monitoring); safe to run again."""
+        import os
+        import socket
         from datetime import UTC, datetime
 
-        from .checks import run_daily_checks, run_outreach
+        from .checks import claim_hour, clock_hour, finish_hour, run_daily_checks, run_outreach
 
         now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
         if now.tzinfo is None:
@@ -67,10 +71,15 @@ def init_app(app) -> None:
         from .auth.accounts import forget_old_login_attempts
 
         with Session(app.extensions["db_engine"]) as session:
+            if once_per_hour and not claim_hour(session, now, f"{socket.gethostname()}:{os.getpid()}"):
+                click.echo(f"daily checks skipped: another clock has the hour {clock_hour(now)}:00 UTC")
+                return
             raised = run_daily_checks(session, now)
             written = run_outreach(session, now)
             forgotten = forget_old_login_attempts(session, now)  # retention (security finding 18)
             session.commit()
+            if once_per_hour:
+                finish_hour(session, now, datetime.now(UTC))
         click.echo(f"daily checks done: {raised} new flags, {written} reminders and messages, "
                    f"{forgotten} old login attempts deleted")
 

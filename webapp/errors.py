@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Response, has_request_context, render_template, request
+from flask import Response, g, has_request_context, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from .fhir.api import API_PREFIX, api_error
@@ -18,7 +19,19 @@ MESSAGES = {
     413: (_l("Too much data"), _l("What you sent was too large.")),
     429: (_l("Too many attempts"), _l("Please wait a minute before you try again.")),
     500: (_l("Something went wrong on our side"), _l("What you saved before this is kept. Please try again.")),
+    503: (_l("NataHjem is not available just now"),
+          _l("What you saved before this is kept. Please try again in a few minutes. If you feel unwell, "
+             "call your clinic; in an emergency, call 113.")),
 }
+DATABASE_DOWN_RETRY_SECONDS = 30
+
+
+def database_unreachable(error: DBAPIError) -> bool:
+    """The database cannot be reached (down, restarting, the network): not a mistake in our SQL. psycopg
+    raises OperationalError for a refused or broken connection; SQLAlchemy marks a dropped one."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    return isinstance(error, OperationalError | InterfaceError) or bool(error.connection_invalidated)
 
 
 def _page(code: int):
@@ -44,6 +57,29 @@ def init_app(app) -> None:
         if has_request_context() and request.path.startswith(API_PREFIX):  # a record system reads FHIR, not HTML
             return api_error(error)
         return _page(error.code or 500)
+
+    @app.errorhandler(DBAPIError)
+    def database_error(error):
+        if not database_unreachable(error):
+            return unexpected_error(error)
+        # The database is down or restarting: a friendly 503, and the pool (pool_pre_ping) connects again
+        # by itself on a later request. Logged without the statement's values (hide_parameters).
+        app.logger.error("database unreachable on %s %s: %s", request.method, request.url_rule,
+                         type(error.orig).__name__ if error.orig is not None else type(error).__name__)
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()
+        # The page must not ask the database again: who is signed in cannot be read now.
+        from flask_login import AnonymousUserMixin
+
+        from .extensions import login_manager
+
+        g._login_user = (login_manager.anonymous_user or AnonymousUserMixin)()
+        response = _page(503)
+        if isinstance(response, tuple):
+            response = app.make_response(response)
+        response.headers["Retry-After"] = str(DATABASE_DOWN_RETRY_SECONDS)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(error):

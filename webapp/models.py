@@ -221,6 +221,18 @@ class LoginAttempt(SQLModel, table=True):
     last_at: datetime | None = utc_field(default=None, nullable=True)  # for the retention rule (finding 18)
 
 
+class ClockRun(SQLModel, table=True):
+    """One row per hour in which the clock ran the daily checks (`daily-checks --once-per-hour`): the hour
+    is the primary key, so when two clocks run (two machines) the second finds the hour taken and skips."""
+
+    __tablename__ = "clock_run"
+
+    hour: str = Field(primary_key=True, max_length=13)  # UTC, "2026-12-03T14"
+    runner: str = Field(default="", max_length=120)  # host and process id, for the operator
+    started_at: datetime = utc_field()
+    finished_at: datetime | None = utc_field(default=None, nullable=True)
+
+
 class AuditEvent(SQLModel, table=True):
     """Who read or changed which patient's data, and when. Holds no health data itself."""
 

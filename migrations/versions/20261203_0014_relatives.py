@@ -3,8 +3,8 @@
 Issue 15 §5: the `relativegrant` table and `symptomreport.reported_by_id`. A relative is a `user` of role
 "relative" (the role column is a string, so no change there).
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-03 15:10:00
 """
 import sqlalchemy as sa
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 import webapp.models
 from alembic import op
 
-revision = '0013'
-down_revision = '0012'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
