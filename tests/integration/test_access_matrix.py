@@ -74,6 +74,7 @@ TABLE: dict[str, str] = {
     "injections.history": "patient",
     "injections.check": "patient",
     "injections.wait_for_call": "patient",
+    "injections.offline": "patient",
     "injections.new": "patient",
     "injections.guide": "patient",
     "injections.calendar": "patient",
