@@ -134,6 +134,7 @@ def test_the_emergency_page_opens_offline_with_113_and_the_clinic_and_goes_at_si
     assert page.locator(CLINIC_TEL).is_visible()
     assert page.locator('a[href="tel:116117"]').last.is_visible()
     assert page.locator("#offline-banner").is_visible()
+    assert_fits_every_phone(page)
     assert_accessible(page)
     page.goto("/injections/")  # a page with her record is never kept: whom to call instead
     assert page.locator("h1").inner_text() == "Akutt hjelp"
