@@ -18,6 +18,7 @@
   var STORE = "doses";
   var CHECK_URL = "/injections/check";
   var DOSE_URL = "/injections/new";
+  var REACTION_URL = "/symptoms/new";
   var RETRY_MS = 30000;
   var DOSE_FIELDS = ["day", "time", "syringes", "site_1", "batch_1", "site_2", "batch_2", "reaction", "note"];
 
@@ -115,6 +116,24 @@
         count.textContent = sentHere ? queue.dataset.sent : "";
       }
       list.textContent = "";
+      // Sent with a reaction: online, the dose form goes on to the reaction questions (issue 3); from
+      // here the patient is asked to answer them, with a link to the same page.
+      entries.filter(function (e) { return e.status === "reaction"; }).forEach(function (entry) {
+        var item = document.createElement("li");
+        var what = document.createElement("p");
+        what.textContent = fill(queue.dataset.dose, { day: entry.fields.day, time: entry.fields.time }) + ". " +
+          queue.dataset.reaction;
+        var link = document.createElement("a");
+        link.className = "button-primary";
+        link.href = entry.next;
+        link.textContent = queue.dataset.reactionLink;
+        link.addEventListener("click", function (event) {
+          event.preventDefault(); // the phone's copy goes first, then the questions open
+          dropEntry(entry.client_id).finally(function () { window.location.assign(entry.next); });
+        });
+        item.append(what, link);
+        list.append(item);
+      });
       refused.forEach(function (entry) {
         var item = document.createElement("li");
         var what = document.createElement("p");
@@ -132,7 +151,7 @@
         item.append(what, again, remove);
         list.append(item);
       });
-      queue.hidden = !(waiting.length || refused.length || sentHere);
+      queue.hidden = !(entries.length || sentHere);
     });
   }
 
@@ -201,8 +220,15 @@
     var dose = Object.assign({ csrf_token: token.value, client_id: entry.client_id }, entry.fields);
     var response = await post(DOSE_URL, dose);
     if (response.redirected && pathOf(response.url) !== DOSE_URL && pathOf(response.url).indexOf("/auth/") !== 0) {
-      await dropEntry(entry.client_id); // stored now, or stored before (the same client id): done
       sentHere += 1;
+      if (pathOf(response.url) === REACTION_URL && entry.fields.reaction === "yes") {
+        var next = new URL(response.url);
+        entry.status = "reaction"; // stored; the reaction questions still wait for her answers
+        entry.next = next.pathname + next.search;
+        await putEntry(entry);
+        return;
+      }
+      await dropEntry(entry.client_id); // stored now, or stored before (the same client id): done
       return;
     }
     if (checked) {

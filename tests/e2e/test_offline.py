@@ -81,13 +81,15 @@ def doses_of(app, email: str = "patient@example.org") -> list[Injection]:
         return list(session.exec(select(Injection).where(Injection.patient_id == user.patient.id)).all())
 
 
-def save_offline(page, day: str | None = None) -> None:
+def save_offline(page, day: str | None = None, reaction: str | None = None) -> None:
     page.context.set_offline(True)
     page.goto("/injections/check")  # the network fails: the worker answers with the offline dose form
     assert page.locator("h1").inner_text() == "Registrer dosen uten nettforbindelse"
     assert page.locator("#offline-banner").is_visible()
     if day:
         page.fill("#day", day)
+    if reaction:
+        page.check(f"input[name=reaction][value={reaction}]")
     page.click("#offline-dose button[type=submit]")
     page.locator("#offline-queue").wait_for(state="visible")
 
@@ -122,6 +124,22 @@ def test_a_dose_logged_offline_waits_on_the_phone_and_is_stored_once_when_the_ne
     assert len([d for d in doses_of(live_app) if d.client_id == entry["client_id"]]) == 1
     assert page.locator("#offline-queue-refused li").count() == 0
     assert page.problems == []
+
+
+def test_a_dose_with_a_reaction_sent_later_asks_for_the_reaction_questions(offline_page, live_app):
+    page = offline_page
+    signed_in_with_pages_kept(page)
+    save_offline(page, reaction="yes")
+    page.context.set_offline(False)
+    link = page.locator("#offline-queue-refused a.button-primary")
+    link.wait_for(timeout=90_000)  # stored, and online the dose form would go on to the reaction questions
+    assert "Svar nå på noen spørsmål om reaksjonen" in page.locator("#offline-queue").inner_text()
+    [entry] = page.evaluate(WAITING)
+    [stored] = [dose for dose in doses_of(live_app) if dose.client_id == entry["client_id"]]
+    assert stored.reaction
+    click_and_wait(page, "#offline-queue-refused a.button-primary")
+    assert page.url.endswith(f"/symptoms/new?context=reaction&injection={stored.id}")
+    assert page.evaluate(WAITING) == []
 
 
 def test_the_emergency_page_opens_offline_with_113_and_the_clinic_and_goes_at_sign_out(offline_page):
