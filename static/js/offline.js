@@ -99,6 +99,19 @@
     return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
   }
 
+  /* The dose's day and time as the pages write them: 3. desember 2026 kl. 10.15, or 3 December 2026 at 10:15. */
+  function when(fields) {
+    var nb = document.documentElement.lang !== "en";
+    var day = fields.day || "";
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    if (parts && window.Intl) {
+      var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+      day = new Intl.DateTimeFormat(nb ? "nb-NO" : "en-GB", { day: "numeric", month: "long", year: "numeric" }).format(date);
+    }
+    var time = (fields.time || "").replace(":", nb ? "." : ":");
+    return { day: day, time: time };
+  }
+
   function showQueue() {
     if (!queue || !owner || !("indexedDB" in window)) {
       return Promise.resolve();
@@ -121,7 +134,7 @@
       entries.filter(function (e) { return e.status === "reaction"; }).forEach(function (entry) {
         var item = document.createElement("li");
         var what = document.createElement("p");
-        what.textContent = fill(queue.dataset.dose, { day: entry.fields.day, time: entry.fields.time }) + ". " +
+        what.textContent = fill(queue.dataset.dose, when(entry.fields)) + ". " +
           queue.dataset.reaction;
         var link = document.createElement("a");
         link.className = "button-primary";
@@ -137,7 +150,7 @@
       refused.forEach(function (entry) {
         var item = document.createElement("li");
         var what = document.createElement("p");
-        what.textContent = fill(queue.dataset.dose, { day: entry.fields.day, time: entry.fields.time }) + ". " +
+        what.textContent = fill(queue.dataset.dose, when(entry.fields)) + ". " +
           fill(queue.dataset.refused, { reason: entry.reason });
         var again = document.createElement("p");
         again.textContent = queue.dataset.again;
