@@ -31,6 +31,13 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 if [ "$(id -u)" -eq 0 ]; then
   echo "installing Debian packages: ${missing[*]}"
+  # The packages' own services (nginx on port 80, the Debian PostgreSQL cluster, Redis) are never used, and
+  # nginx's install fails when it cannot start on a busy port 80: no service starts while installing.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   # The Debian PostgreSQL cluster and Redis service are not used: the tests start their own private ones.

@@ -80,6 +80,7 @@ TABLE: dict[str, str] = {
     "injections.history": "patient",
     "injections.check": "patient_or_helper",
     "injections.wait_for_call": "patient_or_helper",
+    "injections.offline": "patient",
     "injections.new": "patient_or_helper",
     "injections.guide": "patient_or_helper",
     "injections.calendar": "patient",

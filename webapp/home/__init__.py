@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("home", __name__)
 
-from . import phone, routes  # noqa: E402,F401
+from . import offline, phone, routes  # noqa: E402,F401
