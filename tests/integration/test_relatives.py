@@ -207,6 +207,15 @@ def test_a_relative_reaches_only_what_was_granted(app, db_session):
     assert helper.get(f"/injections/{his_dose.id}/saved").status_code == 404
 
 
+def test_the_patients_dose_history_says_which_doses_her_relative_logged(app, client, auth, db_session):
+    helper = relative_of_per(app, db_session, may_log_doses="y")
+    helper.post("/injections/check", data={"then": "log"})
+    helper.post("/injections/new", data={**log_form(helper), **an_hour_ago()})
+    auth.login("patient")
+    page = client.get("/injections/").text
+    assert page.count("Ført av Ola Hjelper") == 1
+
+
 def test_a_relative_who_may_report_sees_only_the_reports_she_made(app, db_session):
     helper = relative_of_per(app, db_session)
     per = patient_of(db_session, "patient@example.org")
@@ -227,6 +236,9 @@ def test_a_revoked_relatives_next_request_is_refused_and_stores_nothing(app, cli
     assert send_report(helper, ["fatigue"]).status_code == 403
     assert helper.get("/symptoms/new").status_code == 403
     assert len(reports_of(db_session, per)) == before
+    relative = user_of(db_session, "ola.hjelper@example.org")
+    refused = [(e.action, e.patient_id) for e in audit_of(db_session, relative) if e.action == "refused"]
+    assert refused == [("refused", per.id)] * 2  # the report and the form, in the clinic's audit log
     assert "Ingen lar deg hjelpe" in helper.get("/helping").text
     assert "Du stoppet tilgangen" in client.get("/relatives").text
 

@@ -20,7 +20,7 @@ from ..domain.injection_sites import SiteMap, site_map
 from ..domain.levels import Level
 from ..domain.predose import PreDoseQuestion, assess_predose
 from ..flags import raise_flag
-from ..models import SUPERVISED_COUNTS, Flag, Injection, Patient, SupervisedDose
+from ..models import SUPERVISED_COUNTS, Flag, Injection, Patient, Role, SupervisedDose, User
 from ..phones import tel_number
 from ..relatives.grants import report_author
 from ..security import own_patient, own_record, patient_or_relative, patient_required
@@ -393,8 +393,13 @@ def history():
     newest_first = list(reversed(doses))
     # About two years of doses unless the patient asks for all: the page stays small with years of history.
     shown = newest_first if request.args.get("all") else newest_first[:HISTORY_SHOWN]
+    # A dose a relative logged for her says so (issue 15 §5); one query, only when there are such doses.
+    others = {d.created_by_id for d in shown if d.created_by_id != patient.user_id}
+    helpers = {u.id: u.full_name for u in db.session().exec(
+        select(User).where(User.id.in_(others), User.role == Role.RELATIVE))} if others else {}
     return render_template(
         "injections/history.html", doses=shown, total=len(doses), chart=interval_chart(gaps[-12:], patient),
+        helpers=helpers,
         site_labels=SITE_LABELS, interval_days=schedule.interval_days(patient.dose_interval_weeks),
     )
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from flask import abort, session
+from flask import abort, request, session
 from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from .. import db
-from ..models import Patient, RelativeGrant, User
+from ..models import AuditEvent, Patient, RelativeGrant, User
 
 # What a patient may let a relative do: the grant's column and how the patient and the relative read it.
 PERMISSIONS = {
@@ -87,7 +87,20 @@ def helped_patient(user: User, permission: str) -> Patient:
     helped = {patient.id for _grant, patient in relative_grants(user)}
     if chosen is None and len(helped) == 1 and grants:
         return grants[0][1]
+    _audit_refusal(user, chosen)
     abort(403)
+
+
+def _audit_refusal(user: User, chosen: int | None) -> None:
+    """A relative refused for a patient who once let her help (stopped, ended or not this): written to the
+    clinic's audit log as refused, like a nurse's attempt at another clinic's patient."""
+    query = select(RelativeGrant.patient_id).where(RelativeGrant.relative_user_id == user.id)
+    if chosen is not None:
+        query = query.where(RelativeGrant.patient_id == chosen)
+    for patient_id in sorted(set(db.session().exec(query).all())):
+        db.session().add(AuditEvent(actor_id=user.id, patient_id=patient_id, action="refused",
+                                    target=f"relative.{request.endpoint}"[:120]))
+    db.session().commit()
 
 
 def report_author(user: User) -> dict:
