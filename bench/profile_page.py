@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import os
 import pstats
 import re
@@ -31,7 +32,9 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="DATABASE_URL of a database filled by seed-large")
     parser.add_argument("--user", default="patient1@bench.example")
     parser.add_argument("--requests", type=int, default=500)
-    parser.add_argument("--top", type=int, default=0, help="also list this many functions by own time")
+    parser.add_argument("--top", type=int, default=0, help="also list this many functions by own time "
+                        "(PROFILE_SORT=cumulative in the environment: by time including the calls they make)")
+    parser.add_argument("--json", action="store_true", help="print one JSON line instead (bench/through_proxy.py)")
     args = parser.parse_args()
 
     os.environ.update(APP_ENV="production", SECRET_KEY="profile-" + "x" * 40, DATABASE_URL=args.db,
@@ -72,10 +75,14 @@ def main() -> None:
         client.get(args.path)
     profile.disable()
     stats = pstats.Stats(profile)
+    if args.json:
+        print(json.dumps({"path": args.path, "user": args.user, "status": status, "ms": best * 1000,
+                          "sql": len(queries), "calls": round(stats.total_calls / per_round)}))
+        return
     print(f"{args.path} as {args.user}: status {status}, {best * 1000:.2f} ms a request (best of {rounds}), "
           f"{len(queries)} SQL statements, {stats.total_calls / per_round:.0f} Python calls")
     if args.top:
-        stats.sort_stats("tottime").print_stats(args.top)
+        stats.sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(args.top)
 
 
 def _timed(client, path: str, requests: int) -> float:

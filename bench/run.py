@@ -4,8 +4,10 @@
     .venv/bin/python bench/run.py --patients 2000 --seconds 5 --backends sqlite
 
 Prints, for each page: requests per second, p50/p95/p99 latency at 20 concurrent connections, the
-ratio to a bare route (/healthz) on the same server, the page weight (HTML + CSS + JS), and the SQL
-statements the page makes with one month and with five years of history. Writes bench/RESULTS.md.
+ratio to a bare route (/healthz) and to the signed-in layout-only page (/emergency) on the same server,
+the page weight (HTML + CSS + JS), and the SQL statements the page makes with one month and with five
+years of history, with issue 16 §4's targets. Writes bench/RESULTS.md (--write elsewhere to keep it).
+The same pages through nginx, TLS and compression: bench/through_proxy.py.
 Not part of the test suite: it measures; the tests decide.
 """
 
@@ -196,20 +198,22 @@ def bench_backend(backend: str, url: str, patients: int, seconds: int) -> dict:
     return results
 
 
-def verdict(page: dict, bare: float | None) -> str:
-    """The issue's targets: patient pages >= 30% of the bare route and p95 < 100 ms; nurse pages p95
-    < 200 ms; every page under 60 KB."""
-    if page.get("target") is None:
-        return "-"
+def verdict(page: dict, bare: float | None, layout: float | None) -> str:
+    """Issue 16 §4's targets (the old "30% of the bare route" is retired): the layout-only page at least
+    35% of the bare route; every patient page at least 60% of the layout-only page's throughput and p95 <
+    100 ms; nurse pages p95 < 200 ms (issue 7). Bytes on the wire (<= 15 KB compressed) are measured
+    through nginx by bench/through_proxy.py; here the uncompressed weight keeps issue 7's 60 KB."""
     checks = []
-    if page["target"] == "patient":
-        checks.append(("30% of bare", bool(bare) and page["rps"] / bare >= 0.30))
+    if page["name"].startswith("signed-in layout"):
+        checks.append(("35% of bare", bool(bare) and page["rps"] / bare >= 0.35))
+    if page.get("target") == "patient":
+        checks.append(("60% of layout", bool(layout) and page["rps"] / layout >= 0.60))
         checks.append(("p95 < 100 ms", page["p95"] < 100))
-    else:
+    elif page.get("target") == "nurse":
         checks.append(("p95 < 200 ms", page["p95"] < 200))
-    if "bytes" in page:
+    if "bytes" in page and page.get("target"):
         checks.append(("< 60 KB", page["bytes"] < 60 * 1024))
-    return ", ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in checks)
+    return ", ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in checks) or "-"
 
 
 def report(all_results: dict, counts: dict, args) -> str:
@@ -225,15 +229,17 @@ def report(all_results: dict, counts: dict, args) -> str:
     for backend, results in all_results.items():
         pages_ = results["pages"]
         bare = next((p["rps"] for p in pages_ if p["name"].startswith("bare")), None)
+        layout = next((p["rps"] for p in pages_ if p["name"].startswith("signed-in layout")), None)
         lines += [f"## {backend}", "", f"Data: {results['seeded']}", "",
-                  "| page | req/s | ratio to bare | p50 ms | p95 ms | p99 ms | non-2xx/3xx | KB (HTML+CSS+JS) | "
-                  "issue 7 target |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+                  "| page | req/s | ratio to bare | ratio to layout | p50 ms | p95 ms | p99 ms | non-2xx/3xx | "
+                  "KB (HTML+CSS+JS) | targets (issue 16 §4, issue 7) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         for p in pages_:
             ratio = f"{p['rps'] / bare:.0%}" if bare else "-"
+            to_layout = f"{p['rps'] / layout:.0%}" if layout and not p["name"].startswith("bare") else "-"
             size = f"{p['bytes'] / 1024:.1f}" if "bytes" in p else "-"
-            lines.append(f"| {p['name']} | {p['rps']:.0f} | {ratio} | {p['p50']:.1f} | {p['p95']:.1f} | "
-                         f"{p['p99']:.1f} | {p['non2xx3xx']} | {size} | {verdict(p, bare)} |")
+            lines.append(f"| {p['name']} | {p['rps']:.0f} | {ratio} | {to_layout} | {p['p50']:.1f} | {p['p95']:.1f} | "
+                         f"{p['p99']:.1f} | {p['non2xx3xx']} | {size} | {verdict(p, bare, layout)} |")
         lines.append("")
     lines += ["## SQL statements per page", "", "| page | one month of history | five years of history |",
               "| --- | ---: | ---: |"]

@@ -1,6 +1,8 @@
 -- wrk script: signed-in users from a file, one random user per request.
 -- Environment: BENCH_USERS (file of "cookie<TAB>csrf" lines), BENCH_PATH, BENCH_METHOD, BENCH_BODY
--- (a body template where {uid} becomes a unique id and {csrf} the user's token), BENCH_OUT (JSON out).
+-- (a body template where {uid} becomes a unique id and {csrf} the user's token), BENCH_OUT (JSON out),
+-- BENCH_HEADERS (optional "Name: value" lines sent with every request: through nginx, the Host, the
+-- Accept-Encoding a browser sends and the Referer a form posted over https needs; bench/through_proxy.py).
 local users = {}
 for line in io.lines(os.getenv("BENCH_USERS")) do
   local cookie, csrf = line:match("([^\t]*)\t(.*)")
@@ -9,6 +11,10 @@ end
 local path = os.getenv("BENCH_PATH")
 local method = os.getenv("BENCH_METHOD") or "GET"
 local body = os.getenv("BENCH_BODY") or ""
+local extra = {}
+for name, value in (os.getenv("BENCH_HEADERS") or ""):gmatch("([^:\n]+):%s*([^\n]*)") do
+  extra[name] = value
+end
 local counter = 0
 local thread_tag = ""
 
@@ -24,6 +30,9 @@ end
 function request()
   local user = users[math.random(#users)]
   local headers = {["Cookie"] = user.cookie}
+  for name, value in pairs(extra) do
+    headers[name] = value
+  end
   if method == "POST" then
     counter = counter + 1
     local uid = string.format("%08x-%04x-4000-8000-%012x", tonumber(thread_tag), counter % 65536, counter)

@@ -3,9 +3,10 @@ the header and a seven-link menu took a quarter of a phone's screen). A feature 
 
 from __future__ import annotations
 
+from flask import current_app, request, url_for
 from flask_login import current_user
 
-from .i18n import gettext
+from .i18n import translations
 from .models import Role
 
 
@@ -58,7 +59,8 @@ MORE = {
 
 
 def _shown(entries) -> list[tuple[str, str]]:
-    return [(endpoint, gettext(label)) for endpoint, label in entries]
+    catalog = translations()  # looked up once for the menu's dozen labels
+    return [(endpoint, catalog.ugettext(label)) for endpoint, label in entries]
 
 
 def nav_items() -> list[tuple[str, str]]:
@@ -75,6 +77,20 @@ def more_items() -> list[tuple[str, str]]:
     return _shown(MORE[current_user.role])
 
 
+def layout_url(endpoint: str, filename: str | None = None) -> str:
+    """url_for for the links the layout draws on every page (menu, footer, stylesheet, icons): they take
+    no values but a static file's name, so each depends only on the app's routes and the root it is
+    mounted on, and is built once per worker instead of about twenty-five times a page (issue 16 §4)."""
+    urls = current_app.extensions["layout_urls"]
+    key = (request.script_root, endpoint, filename)
+    url = urls.get(key)
+    if url is None:
+        url = urls[key] = url_for(endpoint, filename=filename) if filename else url_for(endpoint)
+    return url
+
+
 def init_app(app) -> None:
+    app.extensions["layout_urls"] = {}
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.globals["more_items"] = more_items
+    app.jinja_env.globals["layout_url"] = layout_url

@@ -10,6 +10,7 @@ itsdangerous did; a cookie that does not decrypt is an empty session, as a bad s
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -38,8 +39,15 @@ class _Sealed:
         return self._json.loads(data.decode())
 
 
+@functools.lru_cache(maxsize=8)
+def _sealed_for(secret_key: str | bytes) -> _Sealed:
+    """The same key gives the same seal: derived once per worker, not on every request (issue 16 §4). It
+    keeps no state between requests but the key."""
+    return _Sealed(secret_key)
+
+
 class EncryptedCookieSessionInterface(SecureCookieSessionInterface):
     def get_signing_serializer(self, app):
         if not app.secret_key:
             return None
-        return _Sealed(app.secret_key)
+        return _sealed_for(app.secret_key)
