@@ -225,10 +225,11 @@ def create_link(user: User, created_by: User | None, kind: str) -> tuple[str, In
     return token, invitation
 
 
-def recent_reset(user: User, within: timedelta = timedelta(minutes=1)) -> Invitation | None:
-    """A reset link sent less than a minute ago and still unused: a double tap sends no second e-mail."""
+def recent_reset(user: User, within: timedelta = timedelta(minutes=1), kind: str = RESET) -> Invitation | None:
+    """A link of `kind` (a reset by default) sent less than a minute ago and still unused: a double tap
+    sends no second e-mail."""
     return db.session().exec(
-        select(Invitation).where(Invitation.user_id == user.id, Invitation.kind == RESET,
+        select(Invitation).where(Invitation.user_id == user.id, Invitation.kind == kind,
                                  Invitation.used_at.is_(None), Invitation.created_at > _now() - within,
                                  Invitation.expires_at > _now())
     ).first()

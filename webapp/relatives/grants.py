@@ -79,12 +79,13 @@ def helped_patient(user: User, permission: str) -> Patient:
     """The patient the relative is acting for, when she granted `permission` and it still holds; a revoked
     or expired grant is refused at the very next request (403). The patient chosen on the relative's page
     is kept in the session; with one patient only, it is that one."""
-    grants = [(grant, patient) for grant, patient in relative_grants(user) if getattr(grant, permission)]
+    active = relative_grants(user)
+    grants = [(grant, patient) for grant, patient in active if getattr(grant, permission)]
     chosen = session.get(HELPING_KEY)
     for _grant, patient in grants:
         if patient.id == chosen:
             return patient
-    helped = {patient.id for _grant, patient in relative_grants(user)}
+    helped = {patient.id for _grant, patient in active}
     if chosen is None and len(helped) == 1 and grants:
         return grants[0][1]
     _audit_refusal(user, chosen)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from flask import abort, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import _
 from flask_login import current_user
 from sqlmodel import select
 
 from .. import db
-from ..auth.accounts import INVITATION, create_link
+from ..auth.accounts import INVITATION, create_link, recent_reset
 from ..domain.reminders import ReminderKind
 from ..emails import normalise_email
 from ..extension_points import nurse_patient_section
-from ..models import Invitation, NotificationPrefs, Patient, RelativeGrant, Reminder, Role, User
+from ..models import NotificationPrefs, Patient, RelativeGrant, Reminder, Role, User
 from ..security import audit, own_patient, own_record, patient_required, role_required
 from . import bp
 from .forms import InviteRelativeForm, RevokeForm
@@ -49,13 +47,6 @@ def _relative_account(session, patient: Patient, grant: RelativeGrant) -> User |
     return user
 
 
-def _recent_link(session, user: User) -> bool:
-    """An invitation link made less than a minute ago and unused: a double tap sends no second e-mail."""
-    return session.exec(select(Invitation.id).where(
-        Invitation.user_id == user.id, Invitation.kind == INVITATION, Invitation.used_at.is_(None),
-        Invitation.created_at > now() - timedelta(minutes=1))).first() is not None
-
-
 def invite(patient: Patient, form: InviteRelativeForm) -> RelativeGrant:
     """Give (or change) a relative's access. One active grant per address: inviting the same address
     again changes what it may do and until when, so a double tap stores one row. The caller commits."""
@@ -76,7 +67,7 @@ def invite(patient: Patient, form: InviteRelativeForm) -> RelativeGrant:
     if user is None:
         queue_address_taken(session, grant, patient)
     elif user.password_hash is None:
-        if not _recent_link(session, user):
+        if recent_reset(user, kind=INVITATION) is None:  # a double tap sends no second e-mail
             token, _invitation = create_link(user, current_user, INVITATION)
             queue_invitation(session, grant, patient, token, current_app.config["INVITATION_VALID_DAYS"])
     else:
