@@ -22,6 +22,7 @@ var STAMP = "/__natahjem-kept-at";
 var OFFLINE_ALIASES = { "/injections/check": "/injections/offline", "/injections/new": "/injections/offline" };
 var FALLBACK = "/emergency"; // any other page not kept: whom to call
 var keeping = Promise.resolve();
+var KEEP_HEADER = { "X-NataHjem-Keep": "1" }; // see webapp/sessions.py
 var dropped = 0; // raised by every sign-out, so that a fetch still under way cannot keep a page after it
 
 self.addEventListener("install", function (event) {
@@ -67,14 +68,17 @@ async function keepPages(key, pages) {
   }
   for (var i = 0; i < pages.length; i += 1) {
     var path = samePath(pages[i]);
-    var response = await fetch(path, { credentials: "same-origin" });
-    // Only her own page: a redirect (to sign-in, or a hold) or an error is not kept.
+    // KEEP_HEADER: the server answers without a cookie, so that a fill still under way when she signs
+    // out (and someone else signs in) cannot overwrite the new session. A redirect is not followed: the
+    // sign-in page it leads to would make a session of its own.
+    var response = await fetch(path, { credentials: "same-origin", redirect: "manual", headers: KEEP_HEADER });
     if (generation !== dropped) {
       return;
     }
-    if (response.ok && !response.redirected) {
-      await cache.put(path, response);
+    if (!response.ok) {
+      return; // signed out, or on hold: the rest would not be hers either (not stamped: tried again later)
     }
+    await cache.put(path, response);
   }
   if (generation === dropped) {
     await cache.put(STAMP, new Response(String(Date.now())));

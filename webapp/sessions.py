@@ -14,9 +14,13 @@ import functools
 import hashlib
 
 from cryptography.fernet import Fernet, InvalidToken
+from flask import request
 from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature
+
+# Sent by the service worker on its background fetches of the pages it keeps offline.
+KEEP_HEADER = "X-NataHjem-Keep"
 
 
 class _Sealed:
@@ -51,3 +55,12 @@ class EncryptedCookieSessionInterface(SecureCookieSessionInterface):
         if not app.secret_key:
             return None
         return _sealed_for(app.secret_key)
+
+    def save_session(self, app, session, response):
+        """A page the service worker fetches in the background to keep offline (static/sw.js) is answered
+        without a cookie: the fill may still be under way when she signs out and someone else signs in on
+        the phone, and its answer must not overwrite the new person's session (it made the nurse's sign-in
+        in a browser test be lost). Such a request only reads."""
+        if request.headers.get(KEEP_HEADER):
+            return
+        super().save_session(app, session, response)

@@ -141,3 +141,21 @@ def test_the_manifest_names_png_icons_of_192_and_512_any_and_maskable(client):
             assert f"{image.width}x{image.height}" == sizes and image.format == "PNG"
             if purpose == "maskable":  # a launcher may cut any shape: no transparent corner
                 assert image.convert("RGBA").getpixel((0, 0))[3] == 255
+
+
+KEEP = {"X-NataHjem-Keep": "1"}  # what static/sw.js sends when it fetches a page to keep
+
+
+def test_a_background_fetch_of_a_kept_page_never_sets_a_cookie(client, auth):
+    """A fill still under way when she signs out must not overwrite the next person's session (it signed
+    the nurse out in a browser test): pages fetched to keep are answered without a cookie."""
+    # the sign-in page makes a session (its form's token) for an ordinary visit, none for a kept-page fetch
+    assert "Set-Cookie" in client.application.test_client().get("/auth/login").headers
+    assert "Set-Cookie" not in client.get("/auth/login", headers=KEEP).headers
+    assert "Set-Cookie" not in client.get("/learn/pml", headers=KEEP).headers  # signed out: 302, no cookie
+    auth.login("patient")
+    with client.session_transaction() as session:
+        session["seen_at"] -= 600  # an ordinary request would now write a new seen_at
+    kept = client.get("/learn/pml", headers=KEEP)
+    assert kept.status_code == 200 and "Set-Cookie" not in kept.headers
+    assert "Set-Cookie" in client.get("/learn/pml").headers  # the same page, opened by her
