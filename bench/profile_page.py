@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--top", type=int, default=0, help="also list this many functions by own time "
                         "(PROFILE_SORT=cumulative in the environment: by time including the calls they make)")
+    parser.add_argument("--sql", action="store_true", help="also print the SQL statements of one request")
     parser.add_argument("--json", action="store_true", help="print one JSON line instead (bench/through_proxy.py)")
     args = parser.parse_args()
 
@@ -81,6 +82,9 @@ def main() -> None:
         return
     print(f"{args.path} as {args.user}: status {status}, {best * 1000:.2f} ms a request (best of {rounds}), "
           f"{len(queries)} SQL statements, {stats.total_calls / per_round:.0f} Python calls")
+    if args.sql:
+        for statement in queries:
+            print(" ".join(str(statement).split())[:300])
     if args.top:
         stats.sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(args.top)
 

@@ -98,6 +98,8 @@ def test_a_dose_logged_offline_waits_on_the_phone_and_is_stored_once_when_the_ne
     page = offline_page
     kept = signed_in_with_pages_kept(page)
     assert {"/emergency", "/injections/offline", "/symptoms/new", "/learn/"} <= set(kept)
+    # every page the start page names, each article included (the worker follows no redirect)
+    assert set(page.locator("#offline-device").get_attribute("data-pages").split()) <= set(kept)
     assert "/" not in kept and "/injections/" not in kept  # no page with her record
     before = doses_of(live_app)
 
