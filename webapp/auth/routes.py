@@ -28,7 +28,7 @@ from .mail import queue_changed_mail
 
 # Every signed-in request runs this: built once, and the patient row comes in the same query, as every
 # patient page needs it (issue 7).
-USER_WITH_PATIENT = select(User).options(joinedload(User.patient)).where(User.id == bindparam("user_id"))
+USER_WITH_PATIENT = select(User).options(joinedload(User.patient), joinedload(User.clinic)).where(User.id == bindparam("user_id"))
 
 
 @login_manager.user_loader

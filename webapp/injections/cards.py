@@ -10,7 +10,7 @@ from ..models import Patient
 from ..phones import tel_number
 from .history import all_versions
 from .hold import hold_state
-from .labels import SITE_LABELS
+from .labels import site_labels
 
 
 @start_card(10)
@@ -35,6 +35,6 @@ def injections_section(patient: Patient, today):
     current = [v for v in versions if v.is_current]
     status = schedule.dose_status(current[0].given_at, patient.dose_interval_weeks, today) if current else None
     return "injections/_nurse_section.html", {
-        "versions": versions[:40], "status": status, "site_labels": SITE_LABELS,
+        "versions": versions[:40], "status": status, "site_labels": site_labels(),
         "replaced_ids": {v.replaces_id for v in versions if v.replaces_id},
     }

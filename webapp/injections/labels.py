@@ -14,6 +14,13 @@ SITE_LABELS = {
     InjectionSite.UPPER_ARM_RIGHT: _l("Back of the right upper arm"),
 }
 
+
+def site_labels() -> dict:
+    """SITE_LABELS translated once for this request: a page with two years of doses names a site some
+    fifty times, and each lazy string finds the request's catalog again (issue 16 §4)."""
+    return {code: str(label) for code, label in SITE_LABELS.items()}
+
+
 PREDOSE_LABELS = {
     PreDoseQuestion.NEURO_SYMPTOMS: _l(
         "I have had new or worse symptoms for several days: weakness, numbness, poorer balance, sight, "

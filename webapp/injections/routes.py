@@ -30,7 +30,7 @@ from .calendar_feed import calendar_token_hash, feed_for_token
 from .forms import CalendarLinkForm, ConfirmForm, InjectionForm, PreDoseForm
 from .history import current_injections, last_injection, nearest_dose_times, recent_sites_and_batches
 from .hold import hold_state
-from .labels import SITE_LABELS, missing_text
+from .labels import SITE_LABELS, missing_text, site_labels
 
 PREDOSE_VALID = timedelta(hours=12)
 # Doses older than this are recorded by the clinic, not logged at home.
@@ -400,7 +400,7 @@ def history():
     return render_template(
         "injections/history.html", doses=shown, total=len(doses), chart=interval_chart(gaps[-12:], patient),
         helpers=helpers,
-        site_labels=SITE_LABELS, interval_days=schedule.interval_days(patient.dose_interval_weeks),
+        site_labels=site_labels(), interval_days=schedule.interval_days(patient.dose_interval_weeks),
     )
 
 
