@@ -27,7 +27,8 @@ from .limits import password_again_limit
 from .mail import queue_changed_mail
 
 # Every signed-in request runs this: built once, and the patient row comes in the same query, as every
-# patient page needs it (issue 7).
+# patient page needs it (issue 7); so does the clinic row, which the emergency page, the start page and
+# the dose forms show (its name and number) and would otherwise load in a statement of its own (issue 16).
 USER_WITH_PATIENT = select(User).options(joinedload(User.patient), joinedload(User.clinic)).where(User.id == bindparam("user_id"))
 
 
