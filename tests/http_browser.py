@@ -10,6 +10,11 @@ import urllib.parse
 SESSION_COOKIES = ("natahjem_session", "__Host-natahjem_session")
 
 
+class ServerUnavailable(RuntimeError):
+    """The server answered 5xx where a page was expected (e.g. the friendly 503 while the database is busy
+    or down): a caller that may retry, retries; others fail as with any RuntimeError."""
+
+
 class Browser:
     def __init__(self, port: int):
         self.port = port
@@ -33,7 +38,9 @@ class Browser:
         return response.status, response.getheader("Location", ""), data.decode("utf-8", "replace")
 
     def csrf(self, path: str) -> str:
-        _status, _loc, page = self.request("GET", path)
+        status, _loc, page = self.request("GET", path)
+        if status >= 500:
+            raise ServerUnavailable(f"{path} answered {status}")
         match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page)
         if not match:
             raise RuntimeError(f"no CSRF token on {path}")
@@ -49,5 +56,7 @@ class Browser:
             token = self.csrf("/auth/second-factor")
             status, location, _ = self.request("POST", "/auth/second-factor", {
                 "csrf_token": token, "totp-code": pyotp.TOTP(totp_secret).now(), "totp-submit": "1"})
+        if status >= 500:
+            raise ServerUnavailable(f"sign-in answered {status} for {email}")
         if status != 302 or location.startswith("/auth/login"):
             raise RuntimeError(f"sign-in failed for {email}: {status}")

@@ -28,7 +28,7 @@ from tests.pgcluster import free_port
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 REDIS_SERVER = Path("/usr/bin/redis-server")
-START_DEADLINE = 60  # seconds: the only time limit on a start; a busy machine only takes longer
+START_DEADLINE = 180  # seconds: the only time limit on a start; a busy machine only takes longer
 STOP_DEADLINE = 10  # seconds for a graceful stop before SIGKILL
 # Settings a test must not inherit from the shell that runs it: the servers get production's own values
 # unless the test sets them.
