@@ -60,7 +60,7 @@ class EncryptedCookieSessionInterface(SecureCookieSessionInterface):
         """A page the service worker fetches in the background to keep offline (static/sw.js) is answered
         without a cookie: the fill may still be under way when she signs out and someone else signs in on
         the phone, and its answer must not overwrite the new person's session (it made the nurse's sign-in
-        in a browser test be lost). Such a request only reads."""
-        if request.headers.get(KEEP_HEADER):
+        in a browser test be lost). Such a request is a GET that only reads; any other keeps its cookie."""
+        if request.method == "GET" and request.headers.get(KEEP_HEADER):
             return
         super().save_session(app, session, response)

@@ -159,3 +159,5 @@ def test_a_background_fetch_of_a_kept_page_never_sets_a_cookie(client, auth):
     kept = client.get("/learn/pml", headers=KEEP)
     assert kept.status_code == 200 and "Set-Cookie" not in kept.headers
     assert "Set-Cookie" in client.get("/learn/pml").headers  # the same page, opened by her
+    # only a GET is answered without a cookie: a form sent with the header still changes her session
+    assert "Set-Cookie" in client.post("/language", data={"lang": "en", "next": "/"}, headers=KEEP).headers
