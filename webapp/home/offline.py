@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -36,9 +36,16 @@ def _key(*parts: object) -> str:
     return hmac.new(secret, message, hashlib.sha256).hexdigest()[:24]
 
 
-def offline_pages() -> list[str]:
-    return [url_for("home.emergency"), url_for("injections.offline"), url_for("symptoms.new"),
-            url_for("education.index"), *(url_for("education.article", slug=slug) for slug in sorted(library()))]
+def offline_pages() -> tuple[str, ...]:
+    """Built once per worker (and root the app is mounted on), as the layout's links are: they depend only
+    on the routes and the articles shipped, and every patient page names them (issue 16 §4)."""
+    built = current_app.extensions.setdefault("offline_pages", {})
+    pages = built.get(request.script_root)
+    if pages is None:
+        pages = built[request.script_root] = (
+            url_for("home.emergency"), url_for("injections.offline"), url_for("symptoms.new"),
+            url_for("education.index"), *(url_for("education.article", slug=slug) for slug in sorted(library())))
+    return pages
 
 
 def offline_device() -> dict | None:
