@@ -225,7 +225,7 @@ def create_link(user: User, created_by: User | None, kind: str) -> tuple[str, In
     return token, invitation
 
 
-def recent_reset(user: User, within: timedelta = timedelta(minutes=1), kind: str = RESET) -> Invitation | None:
+def recent_link(user: User, within: timedelta = timedelta(minutes=1), kind: str = RESET) -> Invitation | None:
     """A link of `kind` (a reset by default) sent less than a minute ago and still unused: a double tap
     sends no second e-mail."""
     return db.session().exec(

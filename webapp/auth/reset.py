@@ -20,7 +20,7 @@ from ..extensions import limiter
 from ..models import User
 from ..security import start_session
 from . import bp, second_factor
-from .accounts import RESET, RESET_KINDS, create_link, find_invitation, normalise_email, recent_reset, use_invitation
+from .accounts import RESET, RESET_KINDS, create_link, find_invitation, normalise_email, recent_link, use_invitation
 from .forms import ForgotPasswordForm, ResetPasswordForm
 from .mail import queue_reset_mail
 from .routes import home_for
@@ -40,7 +40,7 @@ def _address_asked() -> str:
 
 def send_reset_link(user: User, created_by: User | None) -> bool:
     """A reset link by e-mail to the user's own address; False when one went less than a minute ago."""
-    if recent_reset(user) is not None:
+    if recent_link(user) is not None:
         return False
     token, invitation = create_link(user, created_by, RESET)
     queue_reset_mail(db.session(), user, token, invitation.id)

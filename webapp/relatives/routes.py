@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlmodel import select
 
 from .. import db
-from ..auth.accounts import INVITATION, create_link, recent_reset
+from ..auth.accounts import INVITATION, create_link, recent_link
 from ..domain.reminders import ReminderKind
 from ..emails import normalise_email
 from ..extension_points import nurse_patient_section
@@ -67,7 +67,7 @@ def invite(patient: Patient, form: InviteRelativeForm) -> RelativeGrant:
     if user is None:
         queue_address_taken(session, grant, patient)
     elif user.password_hash is None:
-        if recent_reset(user, kind=INVITATION) is None:  # a double tap sends no second e-mail
+        if recent_link(user, kind=INVITATION) is None:  # a double tap sends no second e-mail
             token, _invitation = create_link(user, current_user, INVITATION)
             queue_invitation(session, grant, patient, token, current_app.config["INVITATION_VALID_DAYS"])
     else:
