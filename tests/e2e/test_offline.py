@@ -66,13 +66,17 @@ def offline_page(browser, base_url):
     context.close()
 
 
-def signed_in_with_pages_kept(page, who: str = "patient") -> list[str]:
-    """Sign in and wait until the worker controls the page and has kept this patient's pages."""
+def signed_in_with_pages_kept(page, who: str = "patient", lang: str = "nb") -> list[str]:
+    """Sign in and wait until the worker controls the page and has kept this patient's pages; then switch
+    to `lang`. Returns the pages kept in Norwegian."""
     sign_in(page, who)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # the first page was loaded before the worker took charge; this one is controlled
     wait_for(lambda: page.evaluate("!!navigator.serviceWorker.controller"), "the worker in charge")
-    return wait_for(lambda: page.evaluate(KEPT_PAGES), "the kept pages", deadline=90)
+    kept = wait_for(lambda: page.evaluate(KEPT_PAGES), "the kept pages", deadline=90)
+    if lang == "en":
+        switch_language(page)
+    return kept
 
 
 def doses_of(app, email: str = "patient@example.org") -> list[Injection]:
@@ -198,9 +202,7 @@ def test_a_dose_the_server_refuses_is_shown_with_its_reason_on_the_start_page_in
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_start_page_says_how_many_doses_wait(offline_page, lang):
     page = offline_page
-    signed_in_with_pages_kept(page)
-    if lang == "en":
-        switch_language(page)
+    signed_in_with_pages_kept(page, lang=lang)
     owner = page.locator("#offline-device").get_attribute("data-owner")
     # Two doses kept earlier; the safety check cannot be reached now, so they keep waiting.
     page.route("**/injections/check*", lambda route: route.abort())
@@ -220,9 +222,7 @@ def test_the_start_page_says_how_many_doses_wait(offline_page, lang):
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_with_no_network_the_symptom_form_says_to_call_instead_and_sends_nothing(offline_page, lang):
     page = offline_page
-    signed_in_with_pages_kept(page)
-    if lang == "en":
-        switch_language(page)
+    signed_in_with_pages_kept(page, lang=lang)
     page.goto("/symptoms/new?step=more")
     notice = page.locator("#symptom-offline")
     assert not notice.is_visible()
