@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
@@ -14,6 +13,7 @@ from .config import Config, check_production_settings, is_production, trusted_ho
 from .extensions import babel, csrf, limiter, login_manager
 from .passwords import Passwords
 from .sessions import EncryptedCookieSessionInterface
+from .static_files import NataHjemFlask
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,8 +26,8 @@ class RowId(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
-def create_app(config_class: type = Config, overrides: dict | None = None) -> Flask:
-    app = Flask(
+def create_app(config_class: type = Config, overrides: dict | None = None) -> NataHjemFlask:
+    app = NataHjemFlask(
         __name__,
         static_folder=str(ROOT / "static"),
         instance_relative_config=True,
